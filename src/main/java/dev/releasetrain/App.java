@@ -1,0 +1,102 @@
+package dev.releasetrain;
+
+import dev.releasetrain.config.RepoConfigLoader;
+import dev.releasetrain.config.RepoConfigParser;
+import dev.releasetrain.delivery.DeliveryStore;
+import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.delivery.EventRouter;
+import dev.releasetrain.delivery.RetryPolicy;
+import dev.releasetrain.delivery.SignatureVerifier;
+import dev.releasetrain.delivery.WorkerPool;
+import dev.releasetrain.github.AppJwt;
+import dev.releasetrain.github.GitHubGateway;
+import dev.releasetrain.github.GitHubTransport;
+import dev.releasetrain.github.InstallationTokens;
+import dev.releasetrain.metrics.Metrics;
+import dev.releasetrain.settings.Settings;
+import dev.releasetrain.store.Database;
+import dev.releasetrain.web.HealthRoutes;
+import dev.releasetrain.web.SetupRoutes;
+import dev.releasetrain.web.WebServer;
+import dev.releasetrain.web.WebhookRoute;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/** The running application: store, workers, GitHub gateway and, when serving, the HTTP door. */
+public final class App implements AutoCloseable {
+    /** What features are built from. */
+    public record Services(Settings settings, Database db, Metrics metrics, GitHubGateway github, RepoConfigLoader configs) {
+    }
+
+    private final Database db;
+    private final DeliveryStore store;
+    private final WorkerPool workers;
+    private final Metrics metrics;
+    private WebServer web;
+
+    private App(Database db, DeliveryStore store, WorkerPool workers, Metrics metrics) {
+        this.db = db;
+        this.store = store;
+        this.workers = workers;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Starts the store and the workers (resuming what a previous run left), and the HTTP door when {@code serve}.
+     * Features are only built once the app is registered: before that no delivery can be verified.
+     */
+    public static App start(Settings settings, Function<Services, List<EventHandler>> features, boolean serve) throws SQLException {
+        Database db = new Database(settings.databaseUrl());
+        Metrics metrics = new Metrics();
+        GitHubTransport transport = new GitHubTransport(settings.githubApiUrl(), metrics, settings.dryRun(),
+                settings.writesPerMinute(), Math.min(settings.retryBaseMillis(), 500));
+        List<EventHandler> handlers = List.of();
+        if (settings.registered()) {
+            AppJwt jwt = new AppJwt(settings.appId().orElseThrow(), settings.privateKey().orElseThrow(), Clock.systemUTC());
+            GitHubGateway github = new GitHubGateway(transport, new InstallationTokens(jwt, transport, Clock.systemUTC()));
+            RepoConfigLoader configs = new RepoConfigLoader(new RepoConfigParser());
+            handlers = features.apply(new Services(settings, db, metrics, github, configs));
+        }
+        DeliveryStore store = new DeliveryStore(db);
+        RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);
+        WorkerPool workers = new WorkerPool(store, new EventRouter(handlers), metrics, retries, settings.workers());
+        App app = new App(db, store, workers, metrics);
+        workers.start();
+        if (serve) {
+            WebhookRoute door = new WebhookRoute(new SignatureVerifier(settings.webhookSecrets()), store, workers, metrics,
+                    settings.registered());
+            app.web = new WebServer(door, new HealthRoutes(db, workers, metrics), new SetupRoutes(settings, transport))
+                    .start(settings.port());
+        }
+        return app;
+    }
+
+    public DeliveryStore store() {
+        return store;
+    }
+
+    public WorkerPool workers() {
+        return workers;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    /** Stops taking deliveries, finishes those in hand, then closes the store: what SIGTERM does. */
+    @Override
+    public void close() {
+        if (web != null) {
+            web.close();
+        }
+        workers.close();
+        db.close();
+    }
+}

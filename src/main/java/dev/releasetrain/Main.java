@@ -1,0 +1,104 @@
+package dev.releasetrain;
+
+import dev.releasetrain.cli.DeliveriesCommand;
+import dev.releasetrain.cli.RedeliverCommand;
+import dev.releasetrain.cli.ReplayCommand;
+import dev.releasetrain.cli.UsageException;
+import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.SettingsException;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Entry point: reads settings, then runs one subcommand ({@code serve} by default). */
+public final class Main {
+    private static final String USAGE = """
+            usage: java -jar release-train.jar [command]
+              serve                                   run the server (the default)
+              deliveries [--json] [--state S] [--limit N]
+                                                      recent deliveries; S is pending, processing, done, failed or dead
+              redeliver <delivery-id>                 queue a stored delivery again
+              replay <payload.json> --event <name>    push a payload through the pipeline (try it with DRY_RUN=true)
+            Settings come from the environment and an optional .env file beside the jar (see README).""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        List<String> argv = Arrays.asList(args);
+        String command = argv.isEmpty() ? "serve" : argv.get(0);
+        List<String> rest = argv.isEmpty() ? List.of() : argv.subList(1, argv.size());
+        if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        Settings settings;
+        try {
+            settings = Settings.load(System.getenv(), envFile());
+        } catch (SettingsException e) {
+            System.err.println("release-train: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        configureLogging(settings.logLevel());
+        try {
+            int code = switch (command) {
+                case "serve" -> serve(settings);
+                case "deliveries" -> new DeliveriesCommand(settings).run(rest, System.out);
+                case "redeliver" -> new RedeliverCommand(settings).run(rest, System.out);
+                case "replay" -> new ReplayCommand(settings, Features::all).run(rest, System.out);
+                default -> throw new UsageException("unknown command \"" + command + "\"");
+            };
+            if (!command.equals("serve")) {
+                System.exit(code);
+            }
+        } catch (UsageException e) {
+            System.err.println("release-train: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("release-train: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int serve(Settings settings) throws Exception {
+        App app = App.start(settings, Features::all, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        org.slf4j.LoggerFactory.getLogger(Main.class).info("Release Train listening on port {}{}{}", app.port(),
+                settings.registered() ? " as GitHub App " + settings.appId().orElseThrow() : " (not registered: open / to set up)",
+                settings.dryRun() ? ", dry run: writes to GitHub are logged, not sent" : "");
+        return 0;
+    }
+
+    /** {@code .env} beside the jar; when running from classes (tests, IDE), in the working directory. */
+    private static Path envFile() {
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                return location.resolveSibling(".env");
+            }
+        } catch (URISyntaxException | RuntimeException ignored) {
+            // fall back to the working directory
+        }
+        return Path.of(".env");
+    }
+
+    /** slf4j-simple reads these once, at the first logger; nothing logs before this. */
+    private static void configureLogging(String level) {
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", level);
+        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setDefault("org.slf4j.simpleLogger.log.io.javalin", "warn");
+        setDefault("org.slf4j.simpleLogger.logFile", "System.out");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

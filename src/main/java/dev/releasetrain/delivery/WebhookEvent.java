@@ -1,0 +1,8 @@
+package dev.releasetrain.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A delivery as features see it: parsed, with the attempt it is on. */
+public record WebhookEvent(String deliveryId, String event, String action, Long installationId, String repository,
+                           JsonNode payload, int attempt) {
+}

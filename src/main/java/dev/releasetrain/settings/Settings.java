@@ -1,0 +1,174 @@
+package dev.releasetrain.settings;
+
+import dev.releasetrain.github.PrivateKeys;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Server settings, from the environment over an optional {@code .env} file. Every URL the bot calls comes from
+ * here, never from a repository's files.
+ *
+ * @param appId         empty until the app is registered; the server then serves the setup page
+ * @param privateKey    the app's key, parsed at start-up so a bad key stops the server with a clear sentence
+ * @param webhookSecrets the current secret first; a second one is accepted during rotation
+ */
+public record Settings(
+        int port,
+        Optional<Long> appId,
+        Optional<PrivateKey> privateKey,
+        List<String> webhookSecrets,
+        URI githubApiUrl,
+        URI githubWebUrl,
+        Optional<URI> publicUrl,
+        String databaseUrl,
+        int workers,
+        boolean dryRun,
+        String logLevel,
+        int writesPerMinute,
+        long retryBaseMillis,
+        int maxAttempts,
+        Path envFile) {
+
+    public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:release-train.db";
+
+    public boolean registered() {
+        return appId.isPresent();
+    }
+
+    /** Environment variables win over the {@code .env} file, as with every dotenv loader. */
+    public static Settings load(Map<String, String> environment, Path envFile) {
+        Map<String, String> values = new HashMap<>(DotEnv.read(envFile));
+        environment.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                values.put(k, v);
+            }
+        });
+        return from(values, envFile);
+    }
+
+    static Settings from(Map<String, String> values, Path envFile) {
+        Reader r = new Reader(values);
+        int port = r.integer("PORT", 3000, 0, 65535);
+        Optional<Long> appId = r.optional("APP_ID").map(v -> r.positiveLong("APP_ID", v));
+        Optional<PrivateKey> key = r.privateKey();
+        List<String> secrets = r.optional("WEBHOOK_SECRET")
+                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+        if (appId.isPresent() && key.isEmpty()) {
+            throw new SettingsException("APP_ID is set but neither PRIVATE_KEY nor PRIVATE_KEY_PATH is: the app cannot authenticate to GitHub.");
+        }
+        if (appId.isPresent() && secrets.isEmpty()) {
+            throw new SettingsException("APP_ID is set but WEBHOOK_SECRET is not: deliveries could not be verified.");
+        }
+        if (secrets.size() > 2) {
+            throw new SettingsException("WEBHOOK_SECRET holds more than two comma-separated secrets (the current one and one being rotated out).");
+        }
+        URI api = r.url("GITHUB_API_URL", "https://api.github.com");
+        URI web = r.url("GITHUB_URL", "https://github.com");
+        Optional<URI> publicUrl = r.optional("PUBLIC_URL").map(v -> r.url("PUBLIC_URL", v));
+        String db = r.optional("DATABASE_URL").orElse(DEFAULT_DATABASE_URL);
+        if (!db.startsWith("jdbc:sqlite:")) {
+            throw new SettingsException("DATABASE_URL must be a jdbc:sqlite: URL (for example " + DEFAULT_DATABASE_URL + ").");
+        }
+        int workers = r.integer("WORKERS", 2 * Runtime.getRuntime().availableProcessors(), 1, 512);
+        boolean dryRun = r.bool("DRY_RUN", false);
+        String level = r.optional("LOG_LEVEL").orElse("info").toLowerCase(Locale.ROOT);
+        if (!List.of("trace", "debug", "info", "warn", "error").contains(level)) {
+            throw new SettingsException("LOG_LEVEL must be one of trace, debug, info, warn, error (it is " + level + ").");
+        }
+        int writesPerMinute = r.integer("GITHUB_WRITES_PER_MINUTE", 80, 1, 100_000);
+        int retryBase = r.integer("RETRY_BASE_MS", 2_000, 1, 600_000);
+        int maxAttempts = r.integer("MAX_ATTEMPTS", 8, 1, 100);
+        return new Settings(port, appId, key, secrets, api, web, publicUrl, db, workers, dryRun, level, writesPerMinute,
+                retryBase, maxAttempts, envFile);
+    }
+
+    private record Reader(Map<String, String> values) {
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int v = Integer.parseInt(raw.get());
+                if (v < min || v > max) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new SettingsException(name + " must be a whole number from " + min + " to " + max + " (it is \"" + raw.get() + "\").");
+            }
+        }
+
+        long positiveLong(String name, String raw) {
+            try {
+                long v = Long.parseLong(raw);
+                if (v <= 0) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new SettingsException(name + " must be the app's numeric id (it is \"" + raw + "\").");
+            }
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            return switch (raw.get().toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> throw new SettingsException(name + " must be true or false (it is \"" + raw.get() + "\").");
+            };
+        }
+
+        URI url(String name, String raw) {
+            String value = optional(name).orElse(raw);
+            try {
+                URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(name + " must be an http(s) URL (it is \"" + value + "\").");
+            }
+        }
+
+        Optional<PrivateKey> privateKey() {
+            Optional<String> inline = optional("PRIVATE_KEY");
+            Optional<String> path = optional("PRIVATE_KEY_PATH");
+            String name = inline.isPresent() ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH";
+            Optional<String> pem = inline;
+            if (pem.isEmpty() && path.isPresent()) {
+                try {
+                    pem = Optional.of(Files.readString(Path.of(path.get()), StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    throw new SettingsException("PRIVATE_KEY_PATH names a file that cannot be read (" + path.get() + ").");
+                }
+            }
+            try {
+                return pem.map(PrivateKeys::parsePem);
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(name + " is not usable: " + e.getMessage() + ".");
+            }
+        }
+    }
+}

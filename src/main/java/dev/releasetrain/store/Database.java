@@ -1,0 +1,253 @@
+package dev.releasetrain.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded SQLite store. SQLite allows one writer at a time, so every write goes through one thread that
+ * commits whatever has queued up in a single transaction (group commit): one fsync covers many deliveries, and a
+ * caller's future completes only once its write is durable. Reads use a small pool of their own connections,
+ * which WAL mode lets run beside the writer.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** Schema migrations, applied in order; the database's user_version says how many have run. */
+    private static final List<String> MIGRATIONS = List.of("db/V1__deliveries.sql");
+    private static final int MAX_BATCH = 1024;
+    private static final int READERS = 4;
+
+    private final String url;
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final BlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
+    private volatile boolean closed;
+
+    private record Write<T>(SqlFunction<T> work, CompletableFuture<T> done) {
+    }
+
+    public Database(String url) throws SQLException {
+        this.url = url;
+        this.writer = open(url);
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            // FULL: a commit is on disk when it returns, so a 2xx is never sent for a delivery a power cut could lose.
+            s.execute("PRAGMA synchronous=FULL");
+        }
+        migrate();
+        for (int i = 0; i < READERS; i++) {
+            readers.add(open(url));
+        }
+        writerThread = new Thread(this::writeLoop, "db-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
+    }
+
+    private static Connection open(String url) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA foreign_keys=ON");
+        }
+        return c;
+    }
+
+    private void migrate() throws SQLException {
+        int version;
+        try (Statement s = writer.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.getInt(1);
+        }
+        if (version > MIGRATIONS.size()) {
+            throw new SQLException("the database at " + url + " was written by a newer Release Train (schema " + version + ")");
+        }
+        for (int i = version; i < MIGRATIONS.size(); i++) {
+            String sql = resource(MIGRATIONS.get(i));
+            writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                for (String statement : sql.split(";\\s*\\n")) {
+                    if (!statement.replaceAll("(?m)--.*$", "").isBlank()) {
+                        s.execute(statement);
+                    }
+                }
+                s.execute("PRAGMA user_version=" + (i + 1));
+                writer.commit();
+                log.info("database schema migrated to version {}", i + 1);
+            } catch (SQLException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema migration " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Queues a write; the future completes after the transaction holding it has committed. */
+    public <T> CompletableFuture<T> write(SqlFunction<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new SQLException("the store is closed"));
+            return done;
+        }
+        writes.add(new Write<>(work, done));
+        return done;
+    }
+
+    /** A write the caller waits for. */
+    public <T> T writeNow(SqlFunction<T> work) throws SQLException {
+        try {
+            return write(work).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
+    }
+
+    public <T> T read(SqlFunction<T> work) throws SQLException {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a database connection");
+        }
+        try {
+            return work.apply(c);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    public boolean healthy() {
+        if (closed || !writerThread.isAlive()) {
+            return false;
+        }
+        try {
+            return read(c -> {
+                try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void writeLoop() {
+        List<Write<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (!closed || !writes.isEmpty()) {
+            try {
+                Write<?> first = writes.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                writes.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Write<?>> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        try {
+            writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                for (Write<?> w : batch) {
+                    // each write in a savepoint: one failing write must not take the others down with it
+                    s.execute("SAVEPOINT w");
+                    try {
+                        results.add(w.work().apply(writer));
+                        s.execute("RELEASE w");
+                    } catch (SQLException | RuntimeException e) {
+                        s.execute("ROLLBACK TO w");
+                        s.execute("RELEASE w");
+                        results.add(new Failure(e));
+                    }
+                }
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException ignored) {
+                // the connection is in trouble already; the callers hear about the first error
+            }
+            batch.forEach(w -> w.done().completeExceptionally(e));
+            return;
+        } finally {
+            try {
+                writer.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // next batch will report it
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), results.get(i));
+        }
+    }
+
+    private record Failure(Exception error) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Write<T> w, Object result) {
+        if (result instanceof Failure f) {
+            w.done().completeExceptionally(f.error());
+        } else {
+            w.done().complete((T) result);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writerThread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Connection> all = new ArrayList<>(readers);
+        all.add(writer);
+        for (Connection c : all) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}

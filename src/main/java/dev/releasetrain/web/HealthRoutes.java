@@ -1,0 +1,37 @@
+package dev.releasetrain.web;
+
+import dev.releasetrain.delivery.WorkerPool;
+import dev.releasetrain.metrics.Metrics;
+import dev.releasetrain.store.Database;
+import io.javalin.http.Context;
+
+/** Liveness, readiness and metrics for whoever runs the server. */
+public final class HealthRoutes {
+    private final Database db;
+    private final WorkerPool workers;
+    private final Metrics metrics;
+
+    public HealthRoutes(Database db, WorkerPool workers, Metrics metrics) {
+        this.db = db;
+        this.workers = workers;
+        this.metrics = metrics;
+    }
+
+    public void alive(Context ctx) {
+        ctx.result("ok");
+    }
+
+    public void ready(Context ctx) {
+        if (!db.healthy()) {
+            ctx.status(503).result("not ready: the store cannot be reached");
+        } else if (!workers.running()) {
+            ctx.status(503).result("not ready: the workers are not running");
+        } else {
+            ctx.result("ready");
+        }
+    }
+
+    public void metrics(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    }
+}
