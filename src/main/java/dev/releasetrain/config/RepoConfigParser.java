@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class RepoConfigParser {
 
     public RepoConfigParser() {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20); // a "billion laughs" file fails fast instead of expanding
+        options.setMaxAliasesForCollections(20); // belt and braces: aliases are refused outright below
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(20);
         options.setCodePointLimit(MAX_BYTES);
@@ -166,6 +167,11 @@ public final class RepoConfigParser {
 
     private JsonNode value(JsonParser p, String path, Map<String, Integer> lines) throws IOException, ConfigException {
         JsonToken t = p.currentToken();
+        if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
+            // Jackson would hand back the anchor's name as a string; say so rather than read a wrong value
+            throw new ConfigException(path, p.currentLocation().getLineNr(),
+                    "YAML aliases (*" + p.getText() + ") are not supported here; write the value out");
+        }
         switch (t) {
             case START_OBJECT -> {
                 ObjectNode obj = NODES.objectNode();

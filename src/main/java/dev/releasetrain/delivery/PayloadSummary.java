@@ -14,8 +14,13 @@ import java.io.IOException;
  * @param number the pull request or issue the delivery is about, if any: deliveries about it run in order
  */
 public record PayloadSummary(String action, Long installationId, String repository, Long number) {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+    /**
+     * The JSON limits for payloads, shared by the door and the workers so that whatever the door accepts a worker
+     * can read: strings as long as a whole payload, nesting far deeper than GitHub's but bounded.
+     */
+    public static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200)
+                    .maxStringLength(dev.releasetrain.web.WebhookRoute.MAX_BODY_BYTES).build())
             .build();
 
     /** The key that serialises deliveries about one pull request or issue; null where order does not matter. */

@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(PayloadSummary.JSON);
     private static final long SWEEP_MILLIS = 1_000;
 
     private final DeliveryStore store;

@@ -53,6 +53,12 @@ public final class WebhookRoute implements Handler {
             refuse(ctx, 413, "too_large", "The body is over GitHub's 25 MB payload limit.");
             return;
         }
+        // read (not parse) the body before any refusal, so the client's connection stays usable for the answer
+        byte[] body = readBounded(ctx.req().getInputStream());
+        if (body == null) {
+            refuse(ctx, 413, "too_large", "The body is over GitHub's 25 MB payload limit.");
+            return;
+        }
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             refuse(ctx, 415, "content_type", "Deliveries must be sent as application/json (set the webhook's content type to JSON).");
@@ -71,11 +77,6 @@ public final class WebhookRoute implements Handler {
         }
         if (id.length() > 100 || event.length() > 100) {
             refuse(ctx, 400, "bad_header", "X-GitHub-Event or X-GitHub-Delivery is too long to be GitHub's.");
-            return;
-        }
-        byte[] body = readBounded(ctx.req().getInputStream());
-        if (body == null) {
-            refuse(ctx, 413, "too_large", "The body is over GitHub's 25 MB payload limit.");
             return;
         }
         if (!signatures.verify(body, signature)) {

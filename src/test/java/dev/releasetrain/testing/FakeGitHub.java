@@ -1,0 +1,143 @@
+package dev.releasetrain.testing;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jwts;
+
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * WireMock standing in for api.github.com. Its token endpoint behaves like GitHub's: it checks the app JWT's
+ * signature against the app's public key and its claims, and only then issues a token (a long one, as GitHub's
+ * newer tokens are). On close it fails the test if the bot asked for any route real GitHub does not have.
+ */
+public final class FakeGitHub implements AutoCloseable {
+    public static final String TOKEN_PREFIX = "ghs_";
+    private final WireMockServer server;
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+
+    public FakeGitHub(long appId, PublicKey appKey) {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(new TokenEndpoint(appId, appKey, tokensIssued)));
+        server.start();
+        server.stubFor(post(urlPathMatching("/app/installations/\\d+/access_tokens"))
+                .withName("access tokens").willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
+    }
+
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public int tokensIssued() {
+        return tokensIssued.get();
+    }
+
+    public List<LoggedRequest> requests() {
+        return server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
+    }
+
+    /** Requests other than token exchanges, "METHOD /path" in the order received. */
+    public List<String> apiCalls() {
+        List<LoggedRequest> oldestFirst = new java.util.ArrayList<>(requests());
+        java.util.Collections.reverse(oldestFirst); // WireMock's journal lists the newest first
+        return oldestFirst.stream().filter(r -> !r.getUrl().contains("/access_tokens"))
+                .map(r -> r.getMethod().getName() + " " + r.getUrl()).toList();
+    }
+
+    public void assertOnlyRealRoutes() {
+        for (LoggedRequest r : requests()) {
+            if (!RestRoutes.isReal(r.getMethod().getName(), r.getUrl())) {
+                throw new AssertionError("the bot called " + r.getMethod() + " " + r.getUrl() + ", which real GitHub does not serve");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            assertOnlyRealRoutes();
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** POST /app/installations/{id}/access_tokens, checked the way GitHub checks it. */
+    private static final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "github-token-endpoint";
+        private final long appId;
+        private final PublicKey key;
+        private final AtomicInteger issued;
+
+        TokenEndpoint(long appId, PublicKey key, AtomicInteger issued) {
+            this.appId = appId;
+            this.key = key;
+            this.issued = issued;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            String auth = event.getRequest().getHeader("Authorization");
+            String problem = check(auth);
+            if (problem != null) {
+                return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition().withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"" + problem + "\",\"documentation_url\":\"https://docs.github.com/rest\"}").build();
+            }
+            int n = issued.incrementAndGet();
+            String token = TOKEN_PREFIX + "x".repeat(510) + n; // ~520 characters, like GitHub's newer tokens
+            return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition().withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"token\":\"" + token + "\",\"expires_at\":\"" + Instant.now().plusSeconds(3600)
+                            + "\",\"permissions\":{\"checks\":\"write\"},\"repository_selection\":\"all\"}").build();
+        }
+
+        private String check(String auth) {
+            if (auth == null || !auth.startsWith("Bearer ")) {
+                return "A JSON web token could not be decoded";
+            }
+            try {
+                Claims claims = Jwts.parser().verifyWith(key).clockSkewSeconds(0).build()
+                        .parseSignedClaims(auth.substring("Bearer ".length())).getPayload();
+                if (!Long.toString(appId).equals(claims.getIssuer())) {
+                    return "'Issuer' claim ('iss') must be the app id";
+                }
+                long lifetime = claims.getExpiration().getTime() - claims.getIssuedAt().getTime();
+                if (lifetime > 10 * 60_000) {
+                    return "'Expiration time' claim ('exp') is too far in the future";
+                }
+                if (claims.getIssuedAt().after(new java.util.Date())) {
+                    return "'Issued at' claim ('iat') must be an Integer representing a time in the past";
+                }
+                return null;
+            } catch (RuntimeException e) {
+                return "A JSON web token could not be decoded";
+            }
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.releasetrain.testing;
+
+import dev.releasetrain.App;
+import dev.releasetrain.delivery.DeliveryState;
+import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.delivery.SignatureVerifier;
+import dev.releasetrain.delivery.StoredDelivery;
+import dev.releasetrain.settings.Settings;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The real application in this JVM, on a free port, with a fresh database; deliveries are posted over HTTP. */
+public final class TestServer implements AutoCloseable {
+    public static final String SECRET = "test-webhook-secret";
+    public static final long APP_ID = 4242;
+
+    private final App app;
+    private final Path dir;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private TestServer(App app, Path dir) {
+        this.app = app;
+        this.dir = dir;
+    }
+
+    /** Settings a test may override; the GitHub URL points at the fake. */
+    public static Map<String, String> settings(String githubUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("APP_ID", Long.toString(APP_ID));
+        env.put("PRIVATE_KEY", TestKeys.privatePem());
+        env.put("WEBHOOK_SECRET", SECRET);
+        env.put("GITHUB_API_URL", githubUrl);
+        env.put("WORKERS", "4");
+        env.put("RETRY_BASE_MS", "20");
+        env.put("GITHUB_WRITES_PER_MINUTE", "100000");
+        return env;
+    }
+
+    public static TestServer start(Map<String, String> env, Function<App.Services, List<EventHandler>> features) throws Exception {
+        Path dir = Files.createTempDirectory("release-train-test");
+        Map<String, String> all = new HashMap<>(env);
+        all.putIfAbsent("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("test.db"));
+        Settings settings = Settings.load(all, dir.resolve(".env"));
+        return new TestServer(App.start(settings, features, true), dir);
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    /** Posts a payload as GitHub would: signed, with the event and a fresh delivery id. */
+    public HttpResponse<String> deliver(String event, byte[] body) throws Exception {
+        return deliver(event, UUID.randomUUID().toString(), body);
+    }
+
+    public HttpResponse<String> deliver(String event, String deliveryId, byte[] body) throws Exception {
+        return post("/webhook", Map.of("Content-Type", "application/json", "X-GitHub-Event", event,
+                "X-GitHub-Delivery", deliveryId, "X-Hub-Signature-256", SignatureVerifier.sign(SECRET, body)), body);
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until the delivery is done or dead and returns it. */
+    public StoredDelivery awaitFinished(String deliveryId) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            var row = app.store().find(deliveryId);
+            if (row.isPresent() && (row.get().state() == DeliveryState.DONE || row.get().state() == DeliveryState.DEAD)) {
+                return row.get();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("delivery " + deliveryId + " did not finish: " + app.store().find(deliveryId));
+    }
+
+    /** Waits until nothing is queued or running. */
+    public void awaitIdle() throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (app.workers().depth() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(app.workers().depth() + " deliveries still queued");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
