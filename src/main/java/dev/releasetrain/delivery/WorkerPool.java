@@ -193,7 +193,7 @@ public final class WorkerPool implements AutoCloseable {
         Optional<RateLimitedException> limited = RateLimitedException.in(failure);
         if (limited.isPresent()) {
             long at = Math.max(now, limited.get().retryAt().toEpochMilli());
-            store.reschedule(q.seq(), at, error).whenComplete((v, err) -> retryLater(q, at, false));
+            store.reschedule(q.seq(), at, describe(limited.get())).whenComplete((v, err) -> retryLater(q, at, false));
             metrics.delivery(event, "rate_limited");
             logLine(row, "rate-limited, again in " + (at - now) + " ms", ms, null);
             return;

@@ -148,10 +148,27 @@ public final class GitHubTransport {
         });
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new HttpExchange.Response(r.statusCode(), r.headers().map(), r.body());
+            return decoded(r);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while calling GitHub");
+        }
+    }
+
+    /** hub4j asks for gzip; unzipping here lets every reader (hub4j, raw REST, the rate-limit check) see plain JSON. */
+    private static HttpExchange.Response decoded(HttpResponse<byte[]> r) throws IOException {
+        boolean gzip = r.headers().firstValue("content-encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
+        if (!gzip) {
+            return new HttpExchange.Response(r.statusCode(), r.headers().map(), r.body());
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        r.headers().map().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("content-encoding") && !k.equalsIgnoreCase("content-length")) {
+                headers.put(k, v);
+            }
+        });
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+            return new HttpExchange.Response(r.statusCode(), headers, in.readAllBytes());
         }
     }
 

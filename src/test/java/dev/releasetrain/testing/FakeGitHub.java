@@ -27,13 +27,43 @@ public final class FakeGitHub implements AutoCloseable {
     public static final String TOKEN_PREFIX = "ghs_";
     private final WireMockServer server;
     private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final FaultInjector faults = new FaultInjector();
+    private final IssueComments comments = new IssueComments();
 
     public FakeGitHub(long appId, PublicKey appKey) {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(new TokenEndpoint(appId, appKey, tokensIssued)));
+                .extensions(new TokenEndpoint(appId, appKey, tokensIssued), faults, comments));
         server.start();
         server.stubFor(post(urlPathMatching("/app/installations/\\d+/access_tokens"))
                 .withName("access tokens").willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
+    }
+
+    /** The next requests matching method and path (a regex) get these answers, in order, before normal service resumes. */
+    public void failNext(String method, String pathRegex, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... answers) {
+        faults.add(method, pathRegex, answers);
+    }
+
+    /** Issue comments that behave like GitHub's: listed, created, kept. */
+    public IssueComments comments() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching(IssueComments.PATH))
+                .withName("issue comments").willReturn(aResponse().withTransformers(IssueComments.NAME)));
+        return comments;
+    }
+
+    /** Serves a response recorded from GitHub (../shared/fixtures/github-api) at another path. */
+    public void serveRecorded(String fixture, int index, String method, String path) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode recorded = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(Fixtures.SHARED.resolve("fixtures/github-api").resolve(fixture).toFile());
+            com.fasterxml.jackson.databind.JsonNode pair = recorded.isArray() ? recorded.get(index) : recorded;
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(method,
+                            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path))
+                    .willReturn(aResponse().withStatus(pair.path("status").asInt())
+                            .withHeader("Content-Type", "application/json; charset=utf-8")
+                            .withBody(pair.path("response").toString())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public WireMockServer wireMock() {
