@@ -8,6 +8,7 @@ CREATE TABLE deliveries (
     repository      TEXT,
     ordering_key    TEXT,                               -- owner/repo#number: one at a time, in order
     payload         BLOB    NOT NULL,
+    payload_encoding TEXT   NOT NULL DEFAULT 'zstd',    -- zstd-compressed JSON, or 'identity'
     received_at     INTEGER NOT NULL,                   -- epoch milliseconds
     state           TEXT    NOT NULL CHECK (state IN ('pending', 'processing', 'done', 'failed', 'dead')),
     attempts        INTEGER NOT NULL DEFAULT 0,
@@ -17,6 +18,5 @@ CREATE TABLE deliveries (
     duration_ms     INTEGER,
     requeued        INTEGER NOT NULL DEFAULT 0          -- set by the command line, picked up by a running server
 );
-CREATE INDEX deliveries_unfinished ON deliveries (state) WHERE state IN ('pending', 'processing', 'failed');
 CREATE INDEX deliveries_requeued ON deliveries (seq) WHERE requeued = 1;
 CREATE INDEX deliveries_received ON deliveries (received_at);

@@ -23,42 +23,39 @@ public final class DeliveryStore {
 
     /** Stores a delivery; the future completes once it is committed, and says whether it is new work. */
     public CompletableFuture<Ingested> ingest(Delivery d) {
+        byte[] stored = PayloadCodec.compress(d.payload()); // here, on the caller's thread, not the single writer's
         return db.write(c -> {
-            try (PreparedStatement find = c.prepareStatement("SELECT state, seq, ordering_key FROM deliveries WHERE id = ?")) {
-                find.setString(1, d.id());
-                try (ResultSet rs = find.executeQuery()) {
-                    if (rs.next()) {
-                        DeliveryState state = DeliveryState.of(rs.getString(1));
-                        QueuedDelivery queued = new QueuedDelivery(rs.getLong(2), d.id(), rs.getString(3), d.receivedAt(), 0);
-                        return switch (state) {
-                            case DONE -> new Ingested(IngestOutcome.ALREADY_DONE, queued);
-                            case PENDING, PROCESSING -> new Ingested(IngestOutcome.ALREADY_QUEUED, queued);
-                            case FAILED, DEAD -> {
-                                requeue(c, d.id(), d.receivedAt(), false);
-                                yield new Ingested(IngestOutcome.REQUEUED, queued);
-                            }
-                        };
-                    }
+            PreparedStatement find = db.prepared(c, "SELECT state, seq, ordering_key FROM deliveries WHERE id = ?");
+            find.setString(1, d.id());
+            try (ResultSet rs = find.executeQuery()) {
+                if (rs.next()) {
+                    DeliveryState state = DeliveryState.of(rs.getString(1));
+                    QueuedDelivery queued = new QueuedDelivery(rs.getLong(2), d.id(), rs.getString(3), d.receivedAt(), 0);
+                    return switch (state) {
+                        case DONE -> new Ingested(IngestOutcome.ALREADY_DONE, queued);
+                        case PENDING, PROCESSING -> new Ingested(IngestOutcome.ALREADY_QUEUED, queued);
+                        case FAILED, DEAD -> {
+                            requeue(c, d.id(), d.receivedAt(), false);
+                            yield new Ingested(IngestOutcome.REQUEUED, queued);
+                        }
+                    };
                 }
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries (id, event, action, installation_id, "
-                    + "repository, ordering_key, payload, received_at, state, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,'pending',?)")) {
-                PayloadSummary s = d.summary();
-                insert.setString(1, d.id());
-                insert.setString(2, d.event());
-                insert.setString(3, s.action());
-                setLong(insert, 4, s.installationId());
-                insert.setString(5, s.repository());
-                insert.setString(6, s.orderingKey());
-                insert.setBytes(7, d.payload());
-                insert.setLong(8, d.receivedAt());
-                insert.setLong(9, d.receivedAt());
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    return new Ingested(IngestOutcome.QUEUED,
-                            new QueuedDelivery(keys.getLong(1), d.id(), s.orderingKey(), d.receivedAt(), 0));
-                }
+            PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (id, event, action, installation_id, repository, "
+                    + "ordering_key, payload, received_at, state, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,'pending',?) RETURNING seq");
+            PayloadSummary s = d.summary();
+            insert.setString(1, d.id());
+            insert.setString(2, d.event());
+            insert.setString(3, s.action());
+            setLong(insert, 4, s.installationId());
+            insert.setString(5, s.repository());
+            insert.setString(6, s.orderingKey());
+            insert.setBytes(7, stored);
+            insert.setLong(8, d.receivedAt());
+            insert.setLong(9, d.receivedAt());
+            try (ResultSet keys = insert.executeQuery()) {
+                keys.next();
+                return new Ingested(IngestOutcome.QUEUED, new QueuedDelivery(keys.getLong(1), d.id(), s.orderingKey(), d.receivedAt(), 0));
             }
         });
     }
@@ -131,16 +128,34 @@ public final class DeliveryStore {
         });
     }
 
+    private record StoredPayload(byte[] bytes, String encoding) {
+    }
+
+    /** The payload as GitHub sent it; decompressed on the worker's thread, outside the store's lock. */
     public byte[] payload(long seq) throws SQLException {
-        return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT payload FROM deliveries WHERE seq = ?")) {
+        StoredPayload stored = db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT payload, payload_encoding FROM deliveries WHERE seq = ?")) {
                 q.setLong(1, seq);
                 try (ResultSet rs = q.executeQuery()) {
                     if (!rs.next()) {
                         throw new SQLException("delivery " + seq + " is not in the store");
                     }
-                    return rs.getBytes(1);
+                    return new StoredPayload(rs.getBytes(1), rs.getString(2));
                 }
+            }
+        });
+        return PayloadCodec.decompress(stored.bytes(), stored.encoding());
+    }
+
+    /**
+     * Forgets finished deliveries received before {@code before}. GitHub redelivers only within three days, so
+     * the redelivery guard needs no more than that; dead ones are kept for a person to look at.
+     */
+    public CompletableFuture<Integer> prune(long before) {
+        return db.write(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM deliveries WHERE state = 'done' AND received_at < ?")) {
+                d.setLong(1, before);
+                return d.executeUpdate();
             }
         });
     }

@@ -8,10 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +40,15 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final BlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
     private final Thread writerThread;
+    private final Thread checkpointer;
+    /** Per connection; a connection is only ever used by one thread at a time, so each map is too. */
+    private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService completions = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "db-completions");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean closed;
 
     private record Write<T>(SqlFunction<T> work, CompletableFuture<T> done) {
@@ -49,6 +61,8 @@ public final class Database implements AutoCloseable {
             s.execute("PRAGMA journal_mode=WAL");
             // FULL: a commit is on disk when it returns, so a 2xx is never sent for a delivery a power cut could lose.
             s.execute("PRAGMA synchronous=FULL");
+            // checkpoints run on their own connection (below), not inside the writer's commits
+            s.execute("PRAGMA wal_autocheckpoint=0");
         }
         migrate();
         for (int i = 0; i < READERS; i++) {
@@ -57,6 +71,26 @@ public final class Database implements AutoCloseable {
         writerThread = new Thread(this::writeLoop, "db-writer");
         writerThread.setDaemon(true);
         writerThread.start();
+        checkpointer = new Thread(this::checkpointLoop, "db-checkpoint");
+        checkpointer.setDaemon(true);
+        checkpointer.start();
+    }
+
+    /**
+     * Copies the write-ahead log into the database once a second. PASSIVE never blocks the writer, so the door's
+     * latency does not carry the checkpoint's I/O as it would with SQLite's automatic checkpoints.
+     */
+    private void checkpointLoop() {
+        try (Connection c = open(url); Statement s = c.createStatement()) {
+            while (!closed) {
+                Thread.sleep(1_000);
+                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            log.warn("background checkpoints stopped: {}", e.getMessage());
+        }
     }
 
     private static Connection open(String url) throws SQLException {
@@ -106,6 +140,20 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A statement compiled once per connection and kept (SQLite compiles SQL on every prepare, which the hot
+     * paths would otherwise pay per delivery). Callers must not close it; they may close its result sets.
+     */
+    public PreparedStatement prepared(Connection c, String sql) throws SQLException {
+        Map<String, PreparedStatement> cache = statements.computeIfAbsent(c, k -> new ConcurrentHashMap<>());
+        PreparedStatement s = cache.get(sql);
+        if (s == null) {
+            s = c.prepareStatement(sql);
+            cache.put(sql, s);
+        }
+        return s;
     }
 
     /** Queues a write; the future completes after the transaction holding it has committed. */
@@ -206,7 +254,8 @@ public final class Database implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the connection is in trouble already; the callers hear about the first error
             }
-            batch.forEach(w -> w.done().completeExceptionally(e));
+            List<Write<?>> failed = List.copyOf(batch);
+            completions.execute(() -> failed.forEach(w -> w.done().completeExceptionally(e)));
             return;
         } finally {
             try {
@@ -215,9 +264,13 @@ public final class Database implements AutoCloseable {
                 // next batch will report it
             }
         }
-        for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results.get(i));
-        }
+        List<Write<?>> committed = List.copyOf(batch);
+        // callers' continuations (answering HTTP, queueing work) must not run on, and slow down, the one writer thread
+        completions.execute(() -> {
+            for (int i = 0; i < committed.size(); i++) {
+                complete(committed.get(i), results.get(i));
+            }
+        });
     }
 
     private record Failure(Exception error) {
@@ -237,13 +290,29 @@ public final class Database implements AutoCloseable {
         closed = true;
         try {
             writerThread.join(10_000);
+            checkpointer.interrupt();
+            checkpointer.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        completions.shutdown();
+        try {
+            completions.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            log.warn("final checkpoint failed; the log is replayed at the next start: {}", e.getMessage());
         }
         List<Connection> all = new ArrayList<>(readers);
         all.add(writer);
         for (Connection c : all) {
             try {
+                for (PreparedStatement s : statements.getOrDefault(c, Map.of()).values()) {
+                    s.close();
+                }
                 c.close();
             } catch (SQLException ignored) {
                 // closing anyway

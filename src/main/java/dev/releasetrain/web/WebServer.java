@@ -15,6 +15,8 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // the door enforces GitHub's 25 MB itself while reading; Javalin's own limit must not be lower
             config.http.maxRequestSize = WebhookRoute.MAX_BODY_BYTES + 1L;
+            // Javalin copies each result through a buffer this size; our answers are a line, so keep it small
+            config.http.responseBufferSize = 4096;
             config.routes.post("/webhook", webhook);
             config.routes.post("/api/github/webhooks", webhook);
             config.routes.get("/healthz", health::alive);

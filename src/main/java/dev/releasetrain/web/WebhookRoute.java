@@ -54,7 +54,7 @@ public final class WebhookRoute implements Handler {
             return;
         }
         // read (not parse) the body before any refusal, so the client's connection stays usable for the answer
-        byte[] body = readBounded(ctx.req().getInputStream());
+        byte[] body = readBounded(ctx.req().getInputStream(), declared);
         if (body == null) {
             refuse(ctx, 413, "too_large", "The body is over GitHub's 25 MB payload limit.");
             return;
@@ -124,8 +124,23 @@ public final class WebhookRoute implements Handler {
         ctx.future(() -> answered);
     }
 
-    /** The whole body, or null as soon as it passes the limit (a chunked body has no length to check up front). */
-    static byte[] readBounded(InputStream in) throws IOException {
+    /**
+     * The whole body, or null as soon as it passes the limit. A declared length (checked against the limit already)
+     * is read straight into one array; a chunked body, which has no length up front, grows a buffer.
+     */
+    static byte[] readBounded(InputStream in, long declared) throws IOException {
+        if (declared >= 0) {
+            byte[] body = new byte[(int) declared]; // one exact array: readNBytes would go through chunk copies
+            int off = 0;
+            while (off < body.length) {
+                int n = in.read(body, off, body.length - off);
+                if (n < 0) {
+                    throw new java.io.EOFException("the body ended before its Content-Length");
+                }
+                off += n;
+            }
+            return in.read() == -1 ? body : null;
+        }
         byte[] buffer = new byte[16 * 1024];
         int size = 0;
         int n;

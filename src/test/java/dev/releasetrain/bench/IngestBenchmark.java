@@ -1,0 +1,287 @@
+package dev.releasetrain.bench;
+
+import dev.releasetrain.delivery.SignatureVerifier;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Floods a running server with signed deliveries (a real payload, a unique delivery id each) over keep-alive
+ * connections and prints accepted/s, latency percentiles and the server's peak RSS. A program, not a test.
+ *
+ * <pre>
+ * java ... IngestBenchmark [--jar target/release-train.jar | --url http://host:port --pid N]
+ *                          [--connections 50] [--seconds 30] [--warmup 5] [--rate N] [--payload file] [--event name]
+ * </pre>
+ * With --jar (the default) it starts the server itself on a fresh database and stops it afterwards. Without --rate
+ * every connection sends as fast as it is answered (the most the server takes); with --rate the deliveries are
+ * offered at that rate in all, and latency counts from when each was due, so a stall is not hidden by the sender
+ * waiting for it (no coordinated omission).
+ */
+public final class IngestBenchmark {
+    private static final String SECRET = "bench-secret";
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = options(args);
+        int connections = Integer.parseInt(opt.getOrDefault("connections", "50"));
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "30"));
+        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "5"));
+        double rate = Double.parseDouble(opt.getOrDefault("rate", "0"));
+        String event = opt.getOrDefault("event", "pull_request");
+        Path payloadFile = Path.of(opt.getOrDefault("payload", "../shared/fixtures/webhooks/pull_request/opened.payload.json"));
+        byte[] body = Files.readAllBytes(payloadFile);
+
+        Process server = null;
+        Path dbDir = null;
+        String url = opt.get("url");
+        long pid;
+        if (url == null) {
+            dbDir = Files.createTempDirectory("rt-bench");
+            int port = 3900 + (int) (ProcessHandle.current().pid() % 90);
+            server = startServer(Path.of(opt.getOrDefault("jar", "target/release-train.jar")), port, dbDir, opt.getOrDefault("workers", "4"));
+            url = "http://127.0.0.1:" + port;
+            pid = server.pid();
+            awaitReady(url);
+        } else {
+            pid = Long.parseLong(opt.getOrDefault("pid", "0"));
+        }
+        URI target = URI.create(url);
+        System.out.printf("payload %s (%d bytes), event %s, %d connections, %d s (+%d s warm-up), %s%n",
+                payloadFile.getFileName(), body.length, event, connections, seconds, warmup,
+                rate > 0 ? "offered at " + (long) rate + "/s" : "as fast as answered");
+
+        Load warm = run(target, event, body, connections, warmup, rate);
+        System.out.printf("warm-up: %d accepted%n", warm.accepted);
+        Load load = run(target, event, body, connections, seconds, rate);
+        long[] lat = load.latencies();
+        Arrays.sort(lat);
+        System.out.printf("accepted: %d in %.1f s = %.0f deliveries/s (other answers: %d, errors: %d)%n",
+                load.accepted, load.seconds, load.accepted / load.seconds, load.other, load.errors);
+        System.out.printf("ack latency: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
+                pct(lat, 0.50), pct(lat, 0.99), pct(lat, 0.999), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+        if (pid > 0) {
+            System.out.printf("server peak RSS: %d MB%n", peakRssKb(pid) / 1024);
+        }
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(target.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        metrics.lines().filter(l -> l.startsWith("releasetrain_queue_depth ")).forEach(l -> System.out.println("queue depth at end: " + l.split(" ")[1]));
+        if (server != null) {
+            server.destroy();
+            server.waitFor();
+            long dbBytes;
+            try (var files = Files.list(dbDir)) {
+                dbBytes = files.mapToLong(p -> p.toFile().length()).sum();
+            }
+            System.out.printf("database on disk: %d MB%n", dbBytes / (1024 * 1024));
+        }
+    }
+
+    private record Load(long accepted, long other, long errors, double seconds, long[] latencies) {
+    }
+
+    private static Load run(URI target, String event, byte[] body, int connections, int seconds, double rate) throws Exception {
+        LongAdder accepted = new LongAdder();
+        LongAdder other = new LongAdder();
+        LongAdder errors = new LongAdder();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<long[]> perThread = new ArrayList<>();
+        List<AtomicLong> counts = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        String signature = SignatureVerifier.sign(SECRET, body); // the signature covers the body only, so one serves every id
+        long started = System.nanoTime();
+        long interval = rate > 0 ? (long) (1e9 * connections / rate) : 0; // per connection
+        for (int c = 0; c < connections; c++) {
+            long offset = interval * c / connections; // spread the connections' sends evenly
+            long[] samples = new long[2_000_000 / connections + 1000];
+            AtomicLong n = new AtomicLong();
+            perThread.add(samples);
+            counts.add(n);
+            Thread t = new Thread(() -> {
+                try {
+                    loop(target, event, body, signature, started + offset, interval, end, samples, n, accepted, other);
+                } catch (IOException e) {
+                    errors.increment();
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        int total = 0;
+        for (AtomicLong n : counts) {
+            total += (int) Math.min(n.get(), perThread.get(0).length);
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (int i = 0; i < perThread.size(); i++) {
+            int k = (int) Math.min(counts.get(i).get(), perThread.get(i).length);
+            System.arraycopy(perThread.get(i), 0, all, at, k);
+            at += k;
+        }
+        return new Load(accepted.sum(), other.sum(), errors.sum(), elapsed, all);
+    }
+
+    private static void loop(URI target, String event, byte[] body, String signature, long firstDue, long interval, long end,
+                             long[] samples, AtomicLong n, LongAdder accepted, LongAdder other) throws IOException {
+        long due = firstDue;
+        try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
+            String head = "POST /webhook HTTP/1.1\r\nHost: " + target.getHost() + "\r\nContent-Type: application/json\r\n"
+                    + "X-GitHub-Event: " + event + "\r\nX-Hub-Signature-256: " + signature + "\r\nContent-Length: " + body.length
+                    + "\r\nX-GitHub-Delivery: ";
+            byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+            byte[] request = new byte[headBytes.length + 36 + 4 + body.length];
+            System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+            System.arraycopy("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, request, headBytes.length + 36, 4);
+            System.arraycopy(body, 0, request, headBytes.length + 40, body.length);
+            while (System.nanoTime() < end) {
+                byte[] id = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(id, 0, request, headBytes.length, 36);
+                long t0 = System.nanoTime();
+                if (interval > 0) {
+                    if (due > t0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(due - t0);
+                    }
+                    t0 = due; // latency from when it was due, however late the sender got to it
+                    due += interval;
+                }
+                out.write(request);
+                out.flush();
+                int status = readResponse(in);
+                long took = System.nanoTime() - t0;
+                long i = n.getAndIncrement();
+                if (i < samples.length) {
+                    samples[(int) i] = took;
+                }
+                if (status == 202) {
+                    accepted.increment();
+                } else {
+                    other.increment();
+                }
+            }
+        }
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body; returns its status. */
+    private static int readResponse(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int status = -1;
+        int length = 0;
+        boolean first = true;
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c == '\n') {
+                String l = line.toString().strip();
+                line.setLength(0);
+                if (l.isEmpty()) {
+                    break;
+                }
+                if (first) {
+                    status = Integer.parseInt(l.split(" ")[1]);
+                    first = false;
+                } else if (l.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(l.substring(15).strip());
+                }
+            } else {
+                line.append((char) c);
+            }
+        }
+        in.readNBytes(length);
+        return status;
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private static long peakRssKb(long pid) throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (l.startsWith("VmHWM:")) {
+                return Long.parseLong(l.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static Process startServer(Path jar, int port, Path dbDir, String workers) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.put("PORT", Integer.toString(port));
+        env.put("DATABASE_URL", "jdbc:sqlite:" + dbDir.resolve("bench.db"));
+        env.put("WEBHOOK_SECRET", SECRET);
+        env.put("APP_ID", "1");
+        env.put("PRIVATE_KEY", benchKey());
+        env.put("GITHUB_API_URL", "http://127.0.0.1:9");
+        env.put("WORKERS", workers);
+        env.put("LOG_LEVEL", "warn");
+        pb.redirectErrorStream(true).redirectOutput(dbDir.resolve("server.log").toFile());
+        return pb.start();
+    }
+
+    private static String benchKey() {
+        try {
+            var g = java.security.KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(g.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitReady(String url) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 200; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("server did not become ready");
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            out.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return out;
+    }
+}
