@@ -20,13 +20,21 @@ import dev.releasetrain.web.SetupRoutes;
 import dev.releasetrain.web.WebServer;
 import dev.releasetrain.web.WebhookRoute;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
 /** The running application: store, workers, GitHub gateway and, when serving, the HTTP door. */
 public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
     /** What features are built from. */
     public record Services(Settings settings, Database db, Metrics metrics, GitHubGateway github, RepoConfigLoader configs) {
     }
@@ -35,6 +43,11 @@ public final class App implements AutoCloseable {
     private final DeliveryStore store;
     private final WorkerPool workers;
     private final Metrics metrics;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
     private WebServer web;
 
     private App(Database db, DeliveryStore store, WorkerPool workers, Metrics metrics) {
@@ -42,6 +55,18 @@ public final class App implements AutoCloseable {
         this.store = store;
         this.workers = workers;
         this.metrics = metrics;
+    }
+
+    /** Forgets finished deliveries past the retention, hourly; failures only log (the next hour tries again). */
+    private void scheduleRetention(int retentionDays) {
+        housekeeping.scheduleWithFixedDelay(() -> store.prune(System.currentTimeMillis() - Duration.ofDays(retentionDays).toMillis())
+                .whenComplete((n, e) -> {
+                    if (e != null) {
+                        log.warn("pruning old deliveries failed: {}", e.getMessage());
+                    } else if (n > 0) {
+                        log.info("pruned {} deliveries older than {} days", n, retentionDays);
+                    }
+                }), 1, 60, TimeUnit.MINUTES);
     }
 
     /**
@@ -65,6 +90,7 @@ public final class App implements AutoCloseable {
         WorkerPool workers = new WorkerPool(store, new EventRouter(handlers), metrics, retries, settings.workers());
         App app = new App(db, store, workers, metrics);
         workers.start();
+        app.scheduleRetention(settings.retentionDays());
         if (serve) {
             WebhookRoute door = new WebhookRoute(new SignatureVerifier(settings.webhookSecrets()), store, workers, metrics,
                     settings.registered());
@@ -93,6 +119,7 @@ public final class App implements AutoCloseable {
     /** Stops taking deliveries, finishes those in hand, then closes the store: what SIGTERM does. */
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         if (web != null) {
             web.close();
         }

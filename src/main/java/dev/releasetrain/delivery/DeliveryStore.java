@@ -96,22 +96,20 @@ public final class DeliveryStore {
         return queued("state IN ('pending', 'processing', 'failed')");
     }
 
-    /** Deliveries the command line queued again since the server last looked; the flag is cleared as they are taken. */
+    /** Deliveries the command line queued again since the server last looked; taking them clears the mark, atomically. */
     public List<QueuedDelivery> takeRequeued() throws SQLException {
-        List<QueuedDelivery> found = queued("requeued = 1");
-        if (!found.isEmpty()) {
-            db.write(c -> {
-                try (PreparedStatement clear = c.prepareStatement("UPDATE deliveries SET requeued = 0 WHERE seq = ?")) {
-                    for (QueuedDelivery q : found) {
-                        clear.setLong(1, q.seq());
-                        clear.addBatch();
-                    }
-                    clear.executeBatch();
+        return db.writeNow(c -> {
+            List<QueuedDelivery> out = new ArrayList<>();
+            try (PreparedStatement take = c.prepareStatement("UPDATE deliveries SET requeued = 0 WHERE requeued = 1 "
+                    + "RETURNING seq, id, ordering_key, next_attempt_at, attempts");
+                 ResultSet rs = take.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new QueuedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5)));
                 }
-                return null;
-            });
-        }
-        return found;
+            }
+            out.sort(java.util.Comparator.comparingLong(QueuedDelivery::seq));
+            return out;
+        });
     }
 
     private List<QueuedDelivery> queued(String where) throws SQLException {

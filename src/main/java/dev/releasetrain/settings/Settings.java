@@ -38,6 +38,7 @@ public record Settings(
         int writesPerMinute,
         long retryBaseMillis,
         int maxAttempts,
+        int retentionDays,
         Path envFile) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:release-train.db";
@@ -90,8 +91,10 @@ public record Settings(
         int writesPerMinute = r.integer("GITHUB_WRITES_PER_MINUTE", 80, 1, 100_000);
         int retryBase = r.integer("RETRY_BASE_MS", 2_000, 1, 600_000);
         int maxAttempts = r.integer("MAX_ATTEMPTS", 8, 1, 100);
+        // GitHub redelivers up to three days back; the redelivery guard must remember at least that long
+        int retentionDays = r.integer("DELIVERY_RETENTION_DAYS", 7, 3, 3650);
         return new Settings(port, appId, key, secrets, api, web, publicUrl, db, workers, dryRun, level, writesPerMinute,
-                retryBase, maxAttempts, envFile);
+                retryBase, maxAttempts, retentionDays, envFile);
     }
 
     private record Reader(Map<String, String> values) {

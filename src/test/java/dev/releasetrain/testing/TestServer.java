@@ -56,6 +56,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(App.start(settings, features, true), dir);
     }
 
+    /** Where the setup flow writes credentials for this server. */
+    public Path envFile() {
+        return dir.resolve(".env");
+    }
+
     public App app() {
         return app;
     }

@@ -1,0 +1,112 @@
+package dev.releasetrain.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.releasetrain.settings.Settings;
+import dev.releasetrain.testing.CommentOnceHandler;
+import dev.releasetrain.testing.FakeGitHub;
+import dev.releasetrain.testing.Fixtures;
+import dev.releasetrain.testing.TestKeys;
+import dev.releasetrain.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandLineTest {
+    private static final String REPO = "Codertocat/Hello-World";
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+
+    private String output() {
+        String s = buffer.toString(StandardCharsets.UTF_8);
+        buffer.reset();
+        return s;
+    }
+
+    private FakeGitHub fakeGitHub() {
+        FakeGitHub github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic());
+        github.serveRecorded("get-repository.json", 0, "GET", "/repos/" + REPO);
+        github.wireMock().stubFor(get(urlPathEqualTo("/repos/" + REPO + "/contents/.github/release-train.yml"))
+                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
+        github.comments();
+        return github;
+    }
+
+    private Map<String, String> env(FakeGitHub github) {
+        Map<String, String> env = new HashMap<>(TestServer.settings(github.url()));
+        env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("cli.db"));
+        return env;
+    }
+
+    @Test
+    void listsRedeliversAndReplays() throws Exception {
+        try (FakeGitHub github = fakeGitHub()) {
+            Map<String, String> env = env(github);
+            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler(services)))) {
+                server.deliver("issues", "first-delivery", Fixtures.webhook("issues", "reopened.payload.json"));
+                server.awaitFinished("first-delivery");
+            }
+            Settings settings = Settings.load(env, dir.resolve(".env"));
+
+            assertEquals(0, new DeliveriesCommand(settings).run(List.of("--json", "--state", "done"), out));
+            JsonNode list = new ObjectMapper().readTree(output());
+            assertEquals("first-delivery", list.get(0).path("id").asText());
+            assertEquals("issues", list.get(0).path("event").asText());
+            assertEquals("reopened", list.get(0).path("action").asText());
+            assertEquals("done", list.get(0).path("state").asText());
+            assertEquals(0, new DeliveriesCommand(settings).run(List.of(), out));
+            assertTrue(output().contains("issues.reopened"));
+
+            assertEquals(0, new RedeliverCommand(settings).run(List.of("first-delivery"), out));
+            assertEquals(1, new RedeliverCommand(settings).run(List.of("no-such-delivery"), out));
+            assertTrue(output().contains("No delivery no-such-delivery"));
+            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler(services)))) {
+                // the restarted server resumes the redelivered one; the handler finds its comment and writes nothing
+                server.awaitIdle();
+                var again = server.app().store().find("first-delivery").orElseThrow();
+                assertEquals(dev.releasetrain.delivery.DeliveryState.DONE, again.state());
+                assertEquals(1, again.attempts(), "redeliver starts the count afresh and it ran once more");
+            }
+            assertEquals(1, github.comments().on(REPO, 1).size());
+
+            Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
+            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler(services)))
+                    .run(List.of(payload.toString(), "--event", "issues"), out));
+            assertTrue(output().contains("(issues.reopened): done"));
+
+            assertThrows(UsageException.class, () -> new ReplayCommand(settings, s -> List.of()).run(List.of(payload.toString()), out));
+            assertThrows(UsageException.class, () -> new DeliveriesCommand(settings).run(List.of("--state", "lost"), out));
+        }
+    }
+
+    @Test
+    void replayInDryRunSendsNoWrite() throws Exception {
+        try (FakeGitHub github = fakeGitHub()) {
+            Map<String, String> env = env(github);
+            env.put("DRY_RUN", "true");
+            Settings settings = Settings.load(env, dir.resolve(".env"));
+            Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
+            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler(services)))
+                    .run(List.of(payload.toString(), "--event", "issues"), out));
+            assertTrue(github.apiCalls().stream().noneMatch(c -> c.startsWith("POST")), github.apiCalls().toString());
+            assertTrue(github.apiCalls().contains("GET /repos/" + REPO + "/issues/1/comments"), "reads happen");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.releasetrain.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.releasetrain.settings.DotEnv;
+import dev.releasetrain.settings.Settings;
+import dev.releasetrain.testing.FakeGitHub;
+import dev.releasetrain.testing.TestKeys;
+import dev.releasetrain.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Registration without credentials: the manifest page, GitHub's callback, the code exchange, the .env file. */
+class SetupFlowTest {
+    @Test
+    void registersTheAppThroughTheManifestFlowAndWritesTheEnvFile() throws Exception {
+        try (FakeGitHub github = new FakeGitHub(1, TestKeys.PAIR.getPublic())) {
+            github.wireMock().stubFor(post(urlPathEqualTo("/app-manifests/abc123/conversions")).willReturn(aResponse().withStatus(201)
+                    .withHeader("Content-Type", "application/json").withBody(new ObjectMapper().createObjectNode()
+                            .put("id", 987).put("slug", "release-train-test").put("pem", TestKeys.privatePem())
+                            .put("webhook_secret", "fresh-secret").put("html_url", "https://github.com/apps/release-train-test").toString())));
+            Map<String, String> env = new HashMap<>();
+            env.put("PORT", "0");
+            env.put("GITHUB_API_URL", github.url());
+            try (TestServer server = TestServer.start(env, services -> List.of())) {
+                HttpResponse<String> page = server.get("/");
+                assertEquals(200, page.statusCode());
+                assertTrue(page.body().contains("https://github.com/settings/apps/new?state="), page.body());
+                String manifest = unescape(field(page.body(), "name=\"manifest\" value=\"([^\"]+)\""));
+                JsonNode m = new ObjectMapper().readTree(manifest);
+                assertEquals("write", m.path("default_permissions").path("checks").asText());
+                assertTrue(m.path("hook_attributes").path("url").asText().endsWith("/webhook"));
+                assertTrue(m.path("redirect_url").asText().endsWith("/setup/callback"));
+
+                assertEquals(503, server.deliver("pull_request", "{}".getBytes()).statusCode(), "no deliveries before registration");
+                assertEquals(400, server.get("/setup/callback?code=abc123&state=forged").statusCode(), "a callback we did not start");
+
+                String state = field(page.body(), "state=([0-9a-f]+)");
+                HttpResponse<String> done = server.get("/setup/callback?code=abc123&state=" + state);
+                assertEquals(200, done.statusCode(), done.body());
+                assertTrue(done.body().contains("release-train-test"));
+                assertEquals(400, server.get("/setup/callback?code=abc123&state=" + state).statusCode(), "a state works once");
+
+                Path envFile = server.envFile();
+                Map<String, String> written = DotEnv.read(envFile);
+                assertEquals("987", written.get("APP_ID"));
+                assertEquals("fresh-secret", written.get("WEBHOOK_SECRET"));
+                Settings next = Settings.load(Map.of(), envFile);
+                assertTrue(next.registered() && next.privateKey().isPresent(), "the next start is registered");
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(envFile)));
+            }
+        }
+    }
+
+    private static String field(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        assertTrue(m.find(), regex);
+        return m.group(1);
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}
