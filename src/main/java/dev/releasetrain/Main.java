@@ -73,8 +73,12 @@ public final class Main {
         return 0;
     }
 
-    /** {@code .env} beside the jar; when running from classes (tests, IDE), in the working directory. */
+    /** {@code ENV_FILE} if set; else {@code .env} beside the jar, or in the working directory when running from classes. */
     private static Path envFile() {
+        String configured = System.getenv("ENV_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
         try {
             Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(location)) {

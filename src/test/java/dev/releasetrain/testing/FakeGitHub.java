@@ -56,11 +56,15 @@ public final class FakeGitHub implements AutoCloseable {
             com.fasterxml.jackson.databind.JsonNode recorded = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(Fixtures.SHARED.resolve("fixtures/github-api").resolve(fixture).toFile());
             com.fasterxml.jackson.databind.JsonNode pair = recorded.isArray() ? recorded.get(index) : recorded;
+            var response = aResponse().withStatus(pair.path("status").asInt()).withBody(pair.path("response").toString());
+            // GitHub's own headers as recorded (rate limit, ETag, content type), less those about the wire
+            pair.path("headers").fields().forEachRemaining(h -> {
+                if (!java.util.Set.of("content-length", "content-encoding", "connection", "transfer-encoding").contains(h.getKey())) {
+                    response.withHeader(h.getKey(), h.getValue().asText());
+                }
+            });
             server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(method,
-                            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path))
-                    .willReturn(aResponse().withStatus(pair.path("status").asInt())
-                            .withHeader("Content-Type", "application/json; charset=utf-8")
-                            .withBody(pair.path("response").toString())));
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path)).willReturn(response));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

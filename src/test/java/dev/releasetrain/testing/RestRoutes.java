@@ -15,7 +15,9 @@ public final class RestRoutes {
     private record Route(String method, Pattern path, String text) {
     }
 
-    private static final List<Route> ROUTES = load();
+    /** Parameters that may hold slashes: a file path, a ref, a branch, a base...head pair. */
+    private static final java.util.Set<String> PATH_LIKE = java.util.Set.of("{path}", "{ref}", "{basehead}", "{branch}");
+    private static final List<Route> ROUTES = load(); // after PATH_LIKE, which loading uses
 
     private RestRoutes() {
     }
@@ -48,7 +50,7 @@ public final class RestRoutes {
         return routes;
     }
 
-    /** A {param} is one path segment, except a last one, which may hold slashes (a file path, a ref). */
+    /** A {param} is one path segment, except a path-like last one, which may hold slashes. */
     private static Pattern toPattern(String template) {
         String[] segments = template.split("/");
         StringBuilder regex = new StringBuilder();
@@ -57,7 +59,7 @@ public final class RestRoutes {
             boolean last = i == segments.length - 1;
             regex.append('/');
             if (s.startsWith("{") && s.endsWith("}")) {
-                regex.append(last ? "[^?]+" : "[^/]+");
+                regex.append(last && PATH_LIKE.contains(s) ? "[^?]+" : "[^/]+");
             } else {
                 regex.append(Pattern.quote(s));
             }
