@@ -66,25 +66,20 @@ public record PayloadSummary(String action, Long installationId, String reposito
     }
 
     private static Long longField(JsonParser p, JsonToken value, String name) throws IOException {
-        Long found = null;
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (field.equals(name) && v == JsonToken.VALUE_NUMBER_INT) {
-                found = p.getLongValue();
-            } else {
-                p.skipChildren();
-            }
-        }
-        return found;
+        return field(p, value, name, JsonToken.VALUE_NUMBER_INT, JsonParser::getLongValue);
     }
 
     private static String stringField(JsonParser p, JsonToken value, String name) throws IOException {
-        String found = null;
+        return field(p, value, name, JsonToken.VALUE_STRING, JsonParser::getText);
+    }
+
+    private interface Read<T> {
+        T from(JsonParser p) throws IOException;
+    }
+
+    /** One field of the object starting at {@code value}, if it has the expected type; the rest is skipped. */
+    private static <T> T field(JsonParser p, JsonToken value, String name, JsonToken type, Read<T> read) throws IOException {
+        T found = null;
         if (value != JsonToken.START_OBJECT) {
             p.skipChildren();
             return null;
@@ -92,8 +87,8 @@ public record PayloadSummary(String action, Long installationId, String reposito
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
-            if (field.equals(name) && v == JsonToken.VALUE_STRING) {
-                found = p.getText();
+            if (field.equals(name) && v == type) {
+                found = read.from(p);
             } else {
                 p.skipChildren();
             }
