@@ -29,12 +29,13 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>
  * java ... IngestBenchmark [--jar target/release-train.jar | --url http://host:port --pid N]
- *                          [--connections 50] [--seconds 30] [--warmup 5] [--rate N] [--payload file] [--event name]
+ *                          [--connections 50] [--seconds 30] [--warmup 5] [--rate N] [--prs N] [--payload file] [--event name]
  * </pre>
  * With --jar (the default) it starts the server itself on a fresh database and stops it afterwards. Without --rate
  * every connection sends as fast as it is answered (the most the server takes); with --rate the deliveries are
  * offered at that rate in all, and latency counts from when each was due, so a stall is not hidden by the sender
- * waiting for it (no coordinated omission).
+ * waiting for it (no coordinated omission). --prs N spreads the deliveries over N pull requests (the payload's
+ * number rewritten), so the workers can process them side by side as they would in a real installation.
  */
 public final class IngestBenchmark {
     private static final String SECRET = "bench-secret";
@@ -50,7 +51,8 @@ public final class IngestBenchmark {
         double rate = Double.parseDouble(opt.getOrDefault("rate", "0"));
         String event = opt.getOrDefault("event", "pull_request");
         Path payloadFile = Path.of(opt.getOrDefault("payload", "../shared/fixtures/webhooks/pull_request/opened.payload.json"));
-        byte[] body = Files.readAllBytes(payloadFile);
+        List<byte[]> bodies = variants(Files.readAllBytes(payloadFile), Integer.parseInt(opt.getOrDefault("prs", "1")));
+        byte[] body = bodies.get(0);
 
         Process server = null;
         Path dbDir = null;
@@ -71,9 +73,9 @@ public final class IngestBenchmark {
                 payloadFile.getFileName(), body.length, event, connections, seconds, warmup,
                 rate > 0 ? "offered at " + (long) rate + "/s" : "as fast as answered");
 
-        Load warm = run(target, event, body, connections, warmup, rate);
+        Load warm = run(target, event, bodies, connections, warmup, rate);
         System.out.printf("warm-up: %d accepted%n", warm.accepted);
-        Load load = run(target, event, body, connections, seconds, rate);
+        Load load = run(target, event, bodies, connections, seconds, rate);
         long[] lat = load.latencies();
         Arrays.sort(lat);
         System.out.printf("accepted: %d in %.1f s = %.0f deliveries/s (other answers: %d, errors: %d)%n",
@@ -100,7 +102,7 @@ public final class IngestBenchmark {
     private record Load(long accepted, long other, long errors, double seconds, long[] latencies) {
     }
 
-    private static Load run(URI target, String event, byte[] body, int connections, int seconds, double rate) throws Exception {
+    private static Load run(URI target, String event, List<byte[]> bodies, int connections, int seconds, double rate) throws Exception {
         LongAdder accepted = new LongAdder();
         LongAdder other = new LongAdder();
         LongAdder errors = new LongAdder();
@@ -108,18 +110,22 @@ public final class IngestBenchmark {
         List<long[]> perThread = new ArrayList<>();
         List<AtomicLong> counts = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        String signature = SignatureVerifier.sign(SECRET, body); // the signature covers the body only, so one serves every id
         long started = System.nanoTime();
         long interval = rate > 0 ? (long) (1e9 * connections / rate) : 0; // per connection
         for (int c = 0; c < connections; c++) {
             long offset = interval * c / connections; // spread the connections' sends evenly
+            byte[] body = bodies.get(c % bodies.size()); // each connection speaks for its own pull requests
+            List<byte[]> own = new ArrayList<>();
+            for (int i = c % bodies.size(); i < bodies.size(); i += connections) {
+                own.add(bodies.get(i));
+            }
             long[] samples = new long[2_000_000 / connections + 1000];
             AtomicLong n = new AtomicLong();
             perThread.add(samples);
             counts.add(n);
             Thread t = new Thread(() -> {
                 try {
-                    loop(target, event, body, signature, started + offset, interval, end, samples, n, accepted, other);
+                    loop(target, event, own.isEmpty() ? List.of(body) : own, started + offset, interval, end, samples, n, accepted, other);
                 } catch (IOException e) {
                     errors.increment();
                 }
@@ -145,24 +151,35 @@ public final class IngestBenchmark {
         return new Load(accepted.sum(), other.sum(), errors.sum(), elapsed, all);
     }
 
-    private static void loop(URI target, String event, byte[] body, String signature, long firstDue, long interval, long end,
+    private static void loop(URI target, String event, List<byte[]> bodies, long firstDue, long interval, long end,
                              long[] samples, AtomicLong n, LongAdder accepted, LongAdder other) throws IOException {
         long due = firstDue;
         try (Socket socket = new Socket(target.getHost(), target.getPort())) {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
-            String head = "POST /webhook HTTP/1.1\r\nHost: " + target.getHost() + "\r\nContent-Type: application/json\r\n"
-                    + "X-GitHub-Event: " + event + "\r\nX-Hub-Signature-256: " + signature + "\r\nContent-Length: " + body.length
-                    + "\r\nX-GitHub-Delivery: ";
-            byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-            byte[] request = new byte[headBytes.length + 36 + 4 + body.length];
-            System.arraycopy(headBytes, 0, request, 0, headBytes.length);
-            System.arraycopy("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, request, headBytes.length + 36, 4);
-            System.arraycopy(body, 0, request, headBytes.length + 40, body.length);
+            // one ready request per payload; only the delivery id is patched in before each send
+            List<byte[]> requests = new ArrayList<>();
+            List<Integer> idAt = new ArrayList<>(); // where each request's delivery id goes
+            for (byte[] body : bodies) {
+                // the signature covers the body only, so one per payload serves every delivery id
+                String head = "POST /webhook HTTP/1.1\r\nHost: " + target.getHost() + "\r\nContent-Type: application/json\r\n"
+                        + "X-GitHub-Event: " + event + "\r\nX-Hub-Signature-256: " + SignatureVerifier.sign(SECRET, body)
+                        + "\r\nContent-Length: " + body.length + "\r\nX-GitHub-Delivery: ";
+                byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+                byte[] request = new byte[headBytes.length + 36 + 4 + body.length];
+                System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+                System.arraycopy("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, request, headBytes.length + 36, 4);
+                System.arraycopy(body, 0, request, headBytes.length + 40, body.length);
+                requests.add(request);
+                idAt.add(headBytes.length);
+            }
+            long sentCount = 0;
             while (System.nanoTime() < end) {
+                int which = (int) (sentCount++ % requests.size());
+                byte[] request = requests.get(which);
                 byte[] id = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
-                System.arraycopy(id, 0, request, headBytes.length, 36);
+                System.arraycopy(id, 0, request, idAt.get(which), 36);
                 long t0 = System.nanoTime();
                 if (interval > 0) {
                     if (due > t0) {
@@ -217,6 +234,23 @@ public final class IngestBenchmark {
         }
         in.readNBytes(length);
         return status;
+    }
+
+    /** The payload about {@code prs} different pull requests: same size, different ordering keys. */
+    private static List<byte[]> variants(byte[] body, int prs) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 1; i <= prs; i++) {
+            var payload = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(body);
+            if (prs > 1) {
+                payload.put("number", i);
+                if (payload.get("pull_request") instanceof com.fasterxml.jackson.databind.node.ObjectNode pr) {
+                    pr.put("number", i);
+                }
+            }
+            out.add(prs > 1 ? json.writeValueAsBytes(payload) : body);
+        }
+        return out;
     }
 
     private static double pct(long[] sorted, double p) {
