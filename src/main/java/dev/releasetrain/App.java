@@ -1,5 +1,6 @@
 package dev.releasetrain;
 
+import dev.releasetrain.checks.CheckRunPublisher;
 import dev.releasetrain.config.RepoConfigLoader;
 import dev.releasetrain.config.RepoConfigParser;
 import dev.releasetrain.delivery.DeliveryStore;
@@ -12,6 +13,9 @@ import dev.releasetrain.github.AppJwt;
 import dev.releasetrain.github.GitHubGateway;
 import dev.releasetrain.github.GitHubTransport;
 import dev.releasetrain.github.InstallationTokens;
+import dev.releasetrain.github.IssueLabels;
+import dev.releasetrain.github.RepoFiles;
+import dev.releasetrain.github.StickyComments;
 import dev.releasetrain.metrics.Metrics;
 import dev.releasetrain.settings.Settings;
 import dev.releasetrain.store.Database;
@@ -36,7 +40,8 @@ import java.util.function.Function;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** What features are built from. */
-    public record Services(Settings settings, Database db, Metrics metrics, GitHubGateway github, RepoConfigLoader configs) {
+    public record Services(Settings settings, Database db, Metrics metrics, GitHubGateway github, RepoConfigLoader configs,
+                           RepoFiles files, CheckRunPublisher checks, StickyComments comments, IssueLabels labels) {
     }
 
     private final Database db;
@@ -82,8 +87,10 @@ public final class App implements AutoCloseable {
         if (settings.registered()) {
             AppJwt jwt = new AppJwt(settings.appId().orElseThrow(), settings.privateKey().orElseThrow(), Clock.systemUTC());
             GitHubGateway github = new GitHubGateway(transport, new InstallationTokens(jwt, transport, Clock.systemUTC()));
-            RepoConfigLoader configs = new RepoConfigLoader(new RepoConfigParser());
-            handlers = features.apply(new Services(settings, db, metrics, github, configs));
+            RepoFiles files = new RepoFiles();
+            RepoConfigLoader configs = new RepoConfigLoader(new RepoConfigParser(), files);
+            handlers = features.apply(new Services(settings, db, metrics, github, configs, files, new CheckRunPublisher(db),
+                    new StickyComments(db), new IssueLabels()));
         }
         DeliveryStore store = new DeliveryStore(db);
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);

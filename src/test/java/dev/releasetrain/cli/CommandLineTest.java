@@ -45,7 +45,7 @@ class CommandLineTest {
         github.serveRecorded("get-repository.json", 0, "GET", "/repos/" + REPO);
         github.wireMock().stubFor(get(urlPathEqualTo("/repos/" + REPO + "/contents/.github/release-train.yml"))
                 .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
-        github.comments();
+        github.repository();
         return github;
     }
 
@@ -84,7 +84,7 @@ class CommandLineTest {
                 assertEquals(dev.releasetrain.delivery.DeliveryState.DONE, again.state());
                 assertEquals(1, again.attempts(), "redeliver starts the count afresh and it ran once more");
             }
-            assertEquals(1, github.comments().on(REPO, 1).size());
+            assertEquals(1, github.repository().comments(REPO, 1).size());
 
             Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
             assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler(services)))

@@ -42,7 +42,7 @@ class GitHubGatewayTest {
         github.serveRecorded("get-repository.json", 0, "GET", "/repos/" + REPO);
         github.wireMock().stubFor(get(urlPathEqualTo(CONFIG)).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not Found\"}")));
-        github.comments();
+        github.repository();
     }
 
     private void startServer(Map<String, String> overrides) throws Exception {
@@ -83,7 +83,7 @@ class GitHubGatewayTest {
                 assertTrue(auth.startsWith("token " + FakeGitHub.TOKEN_PREFIX) && auth.length() > 500, "the whole long token is sent");
             }
         }
-        assertEquals(1, github.comments().on(REPO, 1).size(), "the second event finds the comment and does not post again");
+        assertEquals(1, github.repository().comments(REPO, 1).size(), "the second event finds the comment and does not post again");
         String metrics = server.get("/metrics").body();
         for (String family : List.of("releasetrain_deliveries_total{event=\"issues\",outcome=\"accepted\"} 2.0",
                 "releasetrain_deliveries_total{event=\"issues\",outcome=\"done\"} 2.0", "releasetrain_queue_depth 0.0",
@@ -116,7 +116,7 @@ class GitHubGatewayTest {
                 .withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}"));
         StoredDelivery d = deliverIssueEvent();
         assertEquals(DeliveryState.DONE, d.state());
-        assertEquals(1, github.comments().on(REPO, 1).size());
+        assertEquals(1, github.repository().comments(REPO, 1).size());
         assertEquals(1, successfulPosts(), "one write carried out");
         String metrics = server.get("/metrics").body();
         assertTrue(metrics.contains("releasetrain_github_calls_total{method=\"GET\",route=\"/repos/{owner}/{repo}/issues/{n}/comments\",status=\"502\"} 1.0"), metrics);
@@ -125,11 +125,11 @@ class GitHubGatewayTest {
     @Test
     void aWriteGitHubDidButFailedToConfirmIsNotDoneTwice() throws Exception {
         startServer(Map.of());
-        github.comments().applyThenFail(1);
+        github.repository().applyThenFail(1);
         StoredDelivery d = deliverIssueEvent();
         assertEquals(DeliveryState.DONE, d.state());
         assertEquals(2, d.attempts(), "the 502 fails the attempt; the retry looks before writing");
-        assertEquals(1, github.comments().on(REPO, 1).size(), "no second comment");
+        assertEquals(1, github.repository().comments(REPO, 1).size(), "no second comment");
         long posts = github.requests().stream().filter(r -> r.getMethod().getName().equals("POST") && r.getUrl().equals(COMMENTS)).count();
         assertEquals(1, posts, "the write is not sent again");
     }
@@ -176,7 +176,7 @@ class GitHubGatewayTest {
                         + Base64.getMimeEncoder().encodeToString(yaml.getBytes(StandardCharsets.UTF_8)).replace("\r\n", "\\n") + "\"}")));
         startServer(Map.of());
         deliverIssueEvent();
-        String note = github.comments().on(REPO, 1).get(0).path("body").asText();
+        String note = github.repository().comments(REPO, 1).get(0).path("body").asText();
         assertTrue(note.contains(".github/release-train.yml line 3: unknown key \"review.requried\""), note);
         github.wireMock().resetRequests();
         deliverIssueEvent();

@@ -28,11 +28,11 @@ public final class FakeGitHub implements AutoCloseable {
     private final WireMockServer server;
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final FaultInjector faults = new FaultInjector();
-    private final IssueComments comments = new IssueComments();
+    private final FakeRepository repository = new FakeRepository();
 
     public FakeGitHub(long appId, PublicKey appKey) {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(new TokenEndpoint(appId, appKey, tokensIssued), faults, comments));
+                .extensions(new TokenEndpoint(appId, appKey, tokensIssued), faults, repository));
         server.start();
         server.stubFor(post(urlPathMatching("/app/installations/\\d+/access_tokens"))
                 .withName("access tokens").willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
@@ -43,11 +43,17 @@ public final class FakeGitHub implements AutoCloseable {
         faults.add(method, pathRegex, answers);
     }
 
-    /** Issue comments that behave like GitHub's: listed, created, kept. */
-    public IssueComments comments() {
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching(IssueComments.PATH))
-                .withName("issue comments").willReturn(aResponse().withTransformers(IssueComments.NAME)));
-        return comments;
+    /**
+     * The repositories' state, answering as GitHub does (see {@link FakeRepository}); routes it does not know fall
+     * through to the other stubs, and a request no stub answers is a 404.
+     */
+    public FakeRepository repository() {
+        if (server.getStubMappings().stream().noneMatch(s -> "repository state".equals(s.getName()))) {
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching("/repos/.*")).atPriority(10)
+                    .withName("repository state").willReturn(aResponse().withStatus(404)
+                            .withBody("{\"message\":\"Not Found\"}").withTransformers(FakeRepository.NAME)));
+        }
+        return repository;
     }
 
     /** Serves a response recorded from GitHub (../shared/fixtures/github-api) at another path. */

@@ -1,0 +1,107 @@
+package dev.releasetrain.checks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.releasetrain.github.ContentHash;
+import dev.releasetrain.github.GitHubRest;
+import dev.releasetrain.github.Paths;
+import dev.releasetrain.store.Database;
+
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates or updates a check run, one per name and commit. The id and a hash of what was sent are kept, so a
+ * repeat with the same content sends nothing and a change is one PATCH; before creating, GitHub is asked whether
+ * the run exists already (a crash may have come between creating it and remembering it).
+ */
+public final class CheckRunPublisher {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Database db;
+
+    public CheckRunPublisher(Database db) {
+        this.db = db;
+    }
+
+    public void publish(GitHubRest rest, String repository, CheckRunResult run) throws IOException, SQLException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("name", run.name());
+        body.put("status", run.status());
+        if (run.conclusion() != null) {
+            body.put("conclusion", run.conclusion());
+        }
+        String summary = run.summary().length() > CheckRunResult.MAX_SUMMARY
+                ? run.summary().substring(0, CheckRunResult.MAX_SUMMARY - 40) + "\n\n… (cut at GitHub's length limit)" : run.summary();
+        body.putObject("output").put("title", run.title()).put("summary", summary);
+        String hash = ContentHash.of(body.toString());
+        Optional<Known> known = known(repository, run);
+        if (known.isPresent() && known.get().hash().equals(hash)) {
+            return;
+        }
+        long id;
+        if (known.isPresent()) {
+            id = known.get().id();
+            rest.expect("PATCH", "/repos/" + repository + "/check-runs/" + id, body);
+        } else {
+            Optional<Long> existing = find(rest, repository, run);
+            if (existing.isPresent()) {
+                id = existing.get();
+                rest.expect("PATCH", "/repos/" + repository + "/check-runs/" + id, body);
+            } else {
+                ObjectNode create = body.deepCopy();
+                create.put("head_sha", run.headSha());
+                id = rest.expect("POST", "/repos/" + repository + "/check-runs", create).path("id").asLong();
+            }
+        }
+        remember(repository, run, id, hash);
+    }
+
+    private record Known(long id, String hash) {
+    }
+
+    private Optional<Known> known(String repository, CheckRunResult run) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT check_run_id, content_hash FROM check_runs "
+                    + "WHERE repository = ? AND head_sha = ? AND name = ?")) {
+                q.setString(1, repository);
+                q.setString(2, run.headSha());
+                q.setString(3, run.name());
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(new Known(rs.getLong(1), rs.getString(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Optional<Long> find(GitHubRest rest, String repository, CheckRunResult run) throws IOException {
+        GitHubRest.Reply reply = rest.call("GET", "/repos/" + repository + "/commits/" + run.headSha()
+                + "/check-runs?check_name=" + Paths.segment(run.name()) + "&filter=latest", null, Map.of());
+        for (JsonNode r : reply.body().path("check_runs")) {
+            if (r.path("name").asText().equals(run.name())) {
+                return Optional.of(r.path("id").asLong());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void remember(String repository, CheckRunResult run, long id, String hash) throws SQLException {
+        db.writeNow(c -> {
+            try (PreparedStatement u = c.prepareStatement("INSERT INTO check_runs (repository, head_sha, name, check_run_id, content_hash) "
+                    + "VALUES (?,?,?,?,?) ON CONFLICT (repository, head_sha, name) DO UPDATE SET check_run_id = excluded.check_run_id, "
+                    + "content_hash = excluded.content_hash")) {
+                u.setString(1, repository);
+                u.setString(2, run.headSha());
+                u.setString(3, run.name());
+                u.setLong(4, id);
+                u.setString(5, hash);
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,57 @@
+package dev.releasetrain.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Small text files read through the contents API and cached with GitHub's ETag: while a file is unchanged GitHub
+ * answers 304, which costs no rate limit. Without a ref the default branch is read.
+ */
+public final class RepoFiles {
+    /** A file as read: its text, or empty when it does not exist. */
+    public record FileText(Optional<String> text, long size) {
+    }
+
+    private record Cached(String etag, FileText file) {
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public FileText read(GitHubRest rest, String repository, String path, String ref) throws IOException {
+        String key = repository + "\n" + path + "\n" + (ref == null ? "" : ref);
+        Cached cached = cache.get(key);
+        String url = "/repos/" + repository + "/contents/" + path + (ref == null ? "" : "?ref=" + Paths.segment(ref));
+        GitHubRest.Reply reply = rest.call("GET", url, null, cached == null ? Map.of() : Map.of("If-None-Match", cached.etag()));
+        if (reply.status() == 304 && cached != null) {
+            return cached.file();
+        }
+        if (reply.status() == 404) {
+            cache.remove(key);
+            return new FileText(Optional.empty(), 0);
+        }
+        if (!reply.ok()) {
+            throw new GitHubApiException(reply.status(), "reading " + path + " of " + repository + " answered " + reply.status());
+        }
+        JsonNode body = reply.body();
+        if (!"file".equals(body.path("type").asText("file"))) {
+            throw new GitHubApiException(reply.status(), path + " in " + repository + " is not a file");
+        }
+        String text;
+        try {
+            text = new String(Base64.getMimeDecoder().decode(body.path("content").asText("")), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new GitHubApiException(reply.status(), "GitHub returned content that is not base64 for " + path);
+        }
+        FileText file = new FileText(Optional.of(text), body.path("size").asLong(text.length()));
+        if (reply.etag() != null) {
+            cache.put(key, new Cached(reply.etag(), file));
+        }
+        return file;
+    }
+}

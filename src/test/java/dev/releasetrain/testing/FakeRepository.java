@@ -1,0 +1,271 @@
+package dev.releasetrain.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The repository state a fake GitHub keeps and answers from as GitHub does: files (contents API with ETags and
+ * 304s), pull request files (paged, capped at 3,000), issue comments, labels (adding an unknown label to an issue
+ * creates it with GitHub's default colour), and check runs.
+ */
+public final class FakeRepository implements ResponseDefinitionTransformerV2 {
+    static final String NAME = "fake-repository";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String R = "/repos/([^/]+/[^/]+)";
+
+    private final AtomicLong ids = new AtomicLong(1000);
+    private final Map<String, String> files = new HashMap<>();                  // repo \n ref \n path -> text
+    private final Map<String, List<ObjectNode>> prFiles = new HashMap<>();      // repo#n
+    private final Map<String, ObjectNode> pulls = new HashMap<>();              // repo#n
+    private final Map<String, List<ObjectNode>> comments = new HashMap<>();     // repo#n
+    private final Map<String, ObjectNode> repoLabels = new HashMap<>();         // repo \n name
+    private final Map<String, List<String>> issueLabels = new HashMap<>();      // repo#n
+    private final Map<Long, ObjectNode> checkRuns = new LinkedHashMap<>();
+    private int applyThenFail;
+
+    // ---- set-up and inspection, for tests ----
+
+    /** A file on a branch (null ref: the default branch). */
+    public synchronized void file(String repo, String ref, String path, String text) {
+        files.put(repo + "\n" + (ref == null ? "" : ref) + "\n" + path, text);
+    }
+
+    public synchronized void pullRequestFiles(String repo, long number, List<ObjectNode> list) {
+        prFiles.put(repo + "#" + number, new ArrayList<>(list));
+    }
+
+    public synchronized void pullRequest(String repo, long number, ObjectNode pr) {
+        pulls.put(repo + "#" + number, pr);
+    }
+
+    public static ObjectNode changedFile(String path, int additions, int deletions) {
+        ObjectNode f = JSON.createObjectNode();
+        f.put("filename", path).put("status", "modified").put("additions", additions).put("deletions", deletions)
+                .put("changes", additions + deletions);
+        return f;
+    }
+
+    public synchronized List<JsonNode> comments(String repo, long number) {
+        return List.copyOf(comments.getOrDefault(repo + "#" + number, List.of()));
+    }
+
+    public synchronized List<String> labels(String repo, long number) {
+        return List.copyOf(issueLabels.getOrDefault(repo + "#" + number, List.of()));
+    }
+
+    public synchronized JsonNode repoLabel(String repo, String name) {
+        return repoLabels.get(repo + "\n" + name);
+    }
+
+    public synchronized List<JsonNode> checkRuns(String headSha, String name) {
+        return checkRuns.values().stream().filter(c -> c.path("head_sha").asText().equals(headSha) && c.path("name").asText().equals(name))
+                .map(c -> (JsonNode) c).toList();
+    }
+
+    /** The next {@code n} comment creations are stored but answered with 502 (GitHub did it, then failed to say so). */
+    public synchronized void applyThenFail(int n) {
+        applyThenFail = n;
+    }
+
+    // ---- the API ----
+
+    @Override
+    public synchronized ResponseDefinition transform(ServeEvent event) {
+        String method = event.getRequest().getMethod().getName();
+        String[] urlParts = event.getRequest().getUrl().split("\\?", 2);
+        String path = urlParts[0];
+        Map<String, String> query = query(urlParts.length > 1 ? urlParts[1] : "");
+        try {
+            JsonNode body = event.getRequest().getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(event.getRequest().getBodyAsString());
+            Matcher m;
+            if ((m = match(R + "/contents/(.+)", path)) != null && method.equals("GET")) {
+                return contents(m.group(1), URLDecoder.decode(m.group(2), StandardCharsets.UTF_8), query.get("ref"), event.getRequest().getHeader("If-None-Match"));
+            }
+            if ((m = match(R + "/pulls/(\\d+)/files", path)) != null) {
+                List<ObjectNode> all = prFiles.getOrDefault(m.group(1) + "#" + m.group(2), List.of());
+                int per = Integer.parseInt(query.getOrDefault("per_page", "30"));
+                int page = Integer.parseInt(query.getOrDefault("page", "1"));
+                List<ObjectNode> capped = all.subList(0, Math.min(all.size(), 3000));
+                int from = Math.min(capped.size(), (page - 1) * per);
+                return json(200, array(capped.subList(from, Math.min(capped.size(), from + per))));
+            }
+            if ((m = match(R + "/pulls/(\\d+)", path)) != null && method.equals("GET")) {
+                ObjectNode pr = pulls.get(m.group(1) + "#" + m.group(2));
+                return pr == null ? notFound() : json(200, pr);
+            }
+            if ((m = match(R + "/issues/(\\d+)/comments", path)) != null) {
+                List<ObjectNode> list = comments.computeIfAbsent(m.group(1) + "#" + m.group(2), k -> new ArrayList<>());
+                if (method.equals("POST")) {
+                    ObjectNode c = JSON.createObjectNode();
+                    long id = ids.incrementAndGet();
+                    c.put("id", id).put("body", body.path("body").asText())
+                            .put("html_url", "https://github.com/" + m.group(1) + "/issues/" + m.group(2) + "#issuecomment-" + id)
+                            .put("created_at", Instant.now().toString());
+                    c.putObject("user").put("login", "release-train[bot]").put("type", "Bot");
+                    list.add(c);
+                    if (applyThenFail > 0) {
+                        applyThenFail--;
+                        return json(502, JSON.createObjectNode().put("message", "Server Error"));
+                    }
+                    return json(201, c);
+                }
+                int per = Integer.parseInt(query.getOrDefault("per_page", "30"));
+                int page = Integer.parseInt(query.getOrDefault("page", "1"));
+                int from = Math.min(list.size(), (page - 1) * per);
+                return json(200, array(list.subList(from, Math.min(list.size(), from + per))));
+            }
+            if ((m = match(R + "/issues/comments/(\\d+)", path)) != null) {
+                for (List<ObjectNode> list : comments.values()) {
+                    for (ObjectNode c : list) {
+                        if (c.path("id").asText().equals(m.group(2))) {
+                            if (method.equals("DELETE")) {
+                                list.remove(c);
+                                return ResponseDefinitionBuilder.responseDefinition().withStatus(204).build();
+                            }
+                            c.put("body", body.path("body").asText());
+                            return json(200, c);
+                        }
+                    }
+                }
+                return notFound();
+            }
+            if ((m = match(R + "/labels/([^/]+)", path)) != null && method.equals("GET")) {
+                ObjectNode l = repoLabels.get(m.group(1) + "\n" + URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
+                return l == null ? notFound() : json(200, l);
+            }
+            if ((m = match(R + "/labels", path)) != null && method.equals("POST")) {
+                String key = m.group(1) + "\n" + body.path("name").asText();
+                if (repoLabels.containsKey(key)) {
+                    return json(422, JSON.createObjectNode().put("message", "Validation Failed"));
+                }
+                return json(201, label(m.group(1), body.path("name").asText(), body.path("color").asText("ededed")));
+            }
+            if ((m = match(R + "/issues/(\\d+)/labels", path)) != null && method.equals("POST")) {
+                String repo = m.group(1);
+                List<String> on = issueLabels.computeIfAbsent(repo + "#" + m.group(2), k -> new ArrayList<>());
+                for (JsonNode n : body.path("labels")) {
+                    if (!repoLabels.containsKey(repo + "\n" + n.asText())) {
+                        label(repo, n.asText(), "ededed"); // as GitHub does: an unknown label is created, uncoloured
+                    }
+                    if (!on.contains(n.asText())) {
+                        on.add(n.asText());
+                    }
+                }
+                return json(200, array(on.stream().map(n -> repoLabels.get(repo + "\n" + n)).toList()));
+            }
+            if ((m = match(R + "/issues/(\\d+)/labels/([^/]+)", path)) != null && method.equals("DELETE")) {
+                List<String> on = issueLabels.computeIfAbsent(m.group(1) + "#" + m.group(2), k -> new ArrayList<>());
+                return on.remove(URLDecoder.decode(m.group(3), StandardCharsets.UTF_8))
+                        ? json(200, array(List.of())) : json(404, JSON.createObjectNode().put("message", "Label does not exist"));
+            }
+            if ((m = match(R + "/commits/([^/]+)/check-runs", path)) != null) {
+                String sha = m.group(2);
+                String name = query.get("check_name");
+                List<ObjectNode> runs = checkRuns.values().stream().filter(c -> c.path("head_sha").asText().equals(sha))
+                        .filter(c -> name == null || c.path("name").asText().equals(name)).toList();
+                ObjectNode reply = JSON.createObjectNode().put("total_count", runs.size());
+                reply.set("check_runs", array(runs));
+                return json(200, reply);
+            }
+            if (match(R + "/check-runs", path) != null && method.equals("POST")) {
+                ObjectNode run = ((ObjectNode) body).deepCopy();
+                run.put("id", ids.incrementAndGet());
+                checkRuns.put(run.path("id").asLong(), run);
+                return json(201, run);
+            }
+            if ((m = match(R + "/check-runs/(\\d+)", path)) != null && method.equals("PATCH")) {
+                ObjectNode run = checkRuns.get(Long.parseLong(m.group(2)));
+                if (run == null) {
+                    return notFound();
+                }
+                run.setAll((ObjectNode) body);
+                return json(200, run);
+            }
+            return event.getResponseDefinition();
+        } catch (Exception e) {
+            return json(400, JSON.createObjectNode().put("message", "Problems parsing JSON: " + e.getMessage()));
+        }
+    }
+
+    private ResponseDefinition contents(String repo, String path, String ref, String ifNoneMatch) {
+        String text = files.get(repo + "\n" + (ref == null ? "" : ref) + "\n" + path);
+        if (text == null) {
+            return notFound();
+        }
+        String etag = "\"" + Integer.toHexString(text.hashCode()) + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(304).withHeader("ETag", etag).build();
+        }
+        ObjectNode f = JSON.createObjectNode().put("type", "file").put("encoding", "base64").put("path", path)
+                .put("name", path.substring(path.lastIndexOf('/') + 1)).put("size", text.getBytes(StandardCharsets.UTF_8).length)
+                .put("content", Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("ETag", etag).withBody(f.toString()).build();
+    }
+
+    private ObjectNode label(String repo, String name, String color) {
+        ObjectNode l = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("name", name).put("color", color);
+        repoLabels.put(repo + "\n" + name, l);
+        return l;
+    }
+
+    private static Matcher match(String regex, String path) {
+        Matcher m = Pattern.compile(regex).matcher(path);
+        return m.matches() ? m : null;
+    }
+
+    private static Map<String, String> query(String q) {
+        Map<String, String> out = new HashMap<>();
+        for (String kv : q.split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                out.put(kv.substring(0, eq), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static ArrayNode array(List<? extends JsonNode> items) {
+        ArrayNode a = JSON.createArrayNode();
+        items.forEach(a::add);
+        return a;
+    }
+
+    private static ResponseDefinition notFound() {
+        return json(404, JSON.createObjectNode().put("message", "Not Found").put("documentation_url", "https://docs.github.com/rest"));
+    }
+
+    private static ResponseDefinition json(int status, JsonNode body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body.toString()).build();
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+}
