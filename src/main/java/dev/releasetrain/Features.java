@@ -1,6 +1,11 @@
 package dev.releasetrain;
 
 import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.review.DeclareEmergency;
+import dev.releasetrain.review.EnforceReviewBeforeMerge;
+import dev.releasetrain.review.FlagMergedWithoutReview;
+import dev.releasetrain.review.ReviewAudit;
+import dev.releasetrain.review.ReviewCheck;
 import dev.releasetrain.size.LabelPullRequestSize;
 
 import java.util.List;
@@ -11,6 +16,9 @@ public final class Features {
     }
 
     public static List<EventHandler> all(App.Services services) {
-        return List.of(new LabelPullRequestSize(services));
+        ReviewAudit audit = new ReviewAudit(services.db());
+        ReviewCheck review = new ReviewCheck(services, audit);
+        return List.of(new EnforceReviewBeforeMerge(services, review), new DeclareEmergency(services, review, audit),
+                new FlagMergedWithoutReview(services, review, audit), new LabelPullRequestSize(services));
     }
 }

@@ -1,5 +1,6 @@
 package dev.releasetrain;
 
+import dev.releasetrain.cli.AuditCommand;
 import dev.releasetrain.cli.DeliveriesCommand;
 import dev.releasetrain.cli.RedeliverCommand;
 import dev.releasetrain.cli.ReplayCommand;
@@ -22,6 +23,7 @@ public final class Main {
                                                       recent deliveries; S is pending, processing, done, failed or dead
               redeliver <delivery-id>                 queue a stored delivery again
               replay <payload.json> --event <name>    push a payload through the pipeline (try it with DRY_RUN=true)
+              audit [--json]                          pull requests merged without review, and emergency overrides
             Settings come from the environment and an optional .env file beside the jar (see README).""";
 
     private Main() {
@@ -50,6 +52,7 @@ public final class Main {
                 case "deliveries" -> new DeliveriesCommand(settings).run(rest, System.out);
                 case "redeliver" -> new RedeliverCommand(settings).run(rest, System.out);
                 case "replay" -> new ReplayCommand(settings, Features::all).run(rest, System.out);
+                case "audit" -> new AuditCommand(settings).run(rest, System.out);
                 default -> throw new UsageException("unknown command \"" + command + "\"");
             };
             if (!command.equals("serve")) {

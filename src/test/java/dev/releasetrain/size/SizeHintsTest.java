@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.releasetrain.Features;
 import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.FakeRepository;
 import dev.releasetrain.testing.Fixtures;
@@ -33,7 +32,8 @@ class SizeHintsTest {
     void start() throws Exception {
         github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic());
         repo = github.repository();
-        server = TestServer.start(TestServer.settings(github.url()), Features::all);
+        // the size handler alone, so its calls can be counted apart from the review check's
+        server = TestServer.start(TestServer.settings(github.url()), services -> List.of(new LabelPullRequestSize(services)));
     }
 
     @AfterEach

@@ -40,6 +40,9 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
     private final Map<String, ObjectNode> repoLabels = new HashMap<>();         // repo \n name
     private final Map<String, List<String>> issueLabels = new HashMap<>();      // repo#n
     private final Map<Long, ObjectNode> checkRuns = new LinkedHashMap<>();
+    private final Map<String, List<ObjectNode>> reviews = new HashMap<>();     // repo#n
+    private final Map<String, String> permissions = new HashMap<>();           // repo \n login -> role
+    private final Map<String, String> trees = new HashMap<>();                 // repo \n sha -> tree sha
     private int applyThenFail;
 
     // ---- set-up and inspection, for tests ----
@@ -55,6 +58,23 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
 
     public synchronized void pullRequest(String repo, long number, ObjectNode pr) {
         pulls.put(repo + "#" + number, pr);
+    }
+
+    /** A review as GitHub lists it; reviews are listed in the order submitted. */
+    public synchronized void review(String repo, long number, String login, boolean bot, String state, String commitId) {
+        ObjectNode r = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("state", state).put("commit_id", commitId)
+                .put("submitted_at", Instant.now().toString());
+        r.putObject("user").put("login", login).put("type", bot ? "Bot" : "User");
+        reviews.computeIfAbsent(repo + "#" + number, k -> new ArrayList<>()).add(r);
+    }
+
+    /** A person's role on the repository: admin, maintain, write, triage or read (absent: not a collaborator). */
+    public synchronized void permission(String repo, String login, String role) {
+        permissions.put(repo + "\n" + login, role);
+    }
+
+    public synchronized void commitTree(String repo, String sha, String tree) {
+        trees.put(repo + "\n" + sha, tree);
     }
 
     public static ObjectNode changedFile(String path, int additions, int deletions) {
@@ -107,6 +127,36 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                 List<ObjectNode> capped = all.subList(0, Math.min(all.size(), 3000));
                 int from = Math.min(capped.size(), (page - 1) * per);
                 return json(200, array(capped.subList(from, Math.min(capped.size(), from + per))));
+            }
+            if ((m = match(R + "/pulls/(\\d+)/reviews", path)) != null && method.equals("GET")) {
+                List<ObjectNode> all = reviews.getOrDefault(m.group(1) + "#" + m.group(2), List.of());
+                int per = Integer.parseInt(query.getOrDefault("per_page", "30"));
+                int page = Integer.parseInt(query.getOrDefault("page", "1"));
+                int from = Math.min(all.size(), (page - 1) * per);
+                return json(200, array(all.subList(from, Math.min(all.size(), from + per))));
+            }
+            if ((m = match(R + "/collaborators/([^/]+)/permission", path)) != null) {
+                String role = permissions.get(m.group(1) + "\n" + URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
+                if (role == null) {
+                    return notFound();
+                }
+                String legacy = switch (role) {
+                    case "maintain" -> "write";
+                    case "triage" -> "read";
+                    default -> role;
+                };
+                ObjectNode p = JSON.createObjectNode().put("permission", legacy).put("role_name", role);
+                p.putObject("user").put("login", m.group(2));
+                return json(200, p);
+            }
+            if ((m = match(R + "/git/commits/([0-9a-f]{40})", path)) != null) {
+                String tree = trees.get(m.group(1) + "\n" + m.group(2));
+                if (tree == null) {
+                    return notFound();
+                }
+                ObjectNode c = JSON.createObjectNode().put("sha", m.group(2));
+                c.putObject("tree").put("sha", tree);
+                return json(200, c);
             }
             if ((m = match(R + "/pulls/(\\d+)", path)) != null && method.equals("GET")) {
                 ObjectNode pr = pulls.get(m.group(1) + "#" + m.group(2));

@@ -56,6 +56,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(App.start(settings, features, true), dir);
     }
 
+    /** The server's database, for opening a second connection to inspect what it stored. */
+    public String databaseUrl() {
+        return "jdbc:sqlite:" + dir.resolve("test.db");
+    }
+
     /** Where the setup flow writes credentials for this server. */
     public Path envFile() {
         return dir.resolve(".env");

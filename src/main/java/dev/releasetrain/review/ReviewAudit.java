@@ -1,0 +1,136 @@
+package dev.releasetrain.review;
+
+import dev.releasetrain.store.Database;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The record of overrides and of merges without review, which `audit` lists. */
+public final class ReviewAudit {
+    /** A pull request merged without a counted approval; closed once someone else approves it. */
+    public record Case(String repository, long number, String mergedSha, String author, long openedAt, Long closedAt, String reviewer) {
+        public boolean open() {
+            return closedAt == null;
+        }
+    }
+
+    /** An override with the pull request it was for. */
+    public record Recorded(String repository, long number, EmergencyOverride override) {
+    }
+
+    private final Database db;
+
+    public ReviewAudit(Database db) {
+        this.db = db;
+    }
+
+    public void recordOverride(String repository, long number, EmergencyOverride o) throws SQLException {
+        db.writeNow(c -> {
+            try (PreparedStatement u = c.prepareStatement("INSERT INTO emergency_overrides (repository, number, head_sha, actor, reason, created_at) "
+                    + "VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+                u.setString(1, repository);
+                u.setLong(2, number);
+                u.setString(3, o.headSha());
+                u.setString(4, o.actor());
+                u.setString(5, o.reason());
+                u.setLong(6, o.at());
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The latest override of a pull request: an emergency holds for the pull request, whatever is pushed after. */
+    public Optional<EmergencyOverride> override(String repository, long number) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT actor, reason, head_sha, created_at FROM emergency_overrides "
+                    + "WHERE repository = ? AND number = ? ORDER BY id DESC LIMIT 1")) {
+                q.setString(1, repository);
+                q.setLong(2, number);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(new EmergencyOverride(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<Recorded> overrides() throws SQLException {
+        return db.read(c -> {
+            List<Recorded> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT repository, number, actor, reason, head_sha, created_at "
+                    + "FROM emergency_overrides ORDER BY id");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Recorded(rs.getString(1), rs.getLong(2),
+                            new EmergencyOverride(rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6))));
+                }
+            }
+            return out;
+        });
+    }
+
+    public void openCase(String repository, long number, String mergedSha, String author, long now) throws SQLException {
+        db.writeNow(c -> {
+            try (PreparedStatement u = c.prepareStatement("INSERT INTO post_merge_reviews (repository, number, merged_sha, author, opened_at) "
+                    + "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+                u.setString(1, repository);
+                u.setLong(2, number);
+                u.setString(3, mergedSha);
+                u.setString(4, author);
+                u.setLong(5, now);
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void closeCase(String repository, long number, String reviewer, long now) throws SQLException {
+        db.writeNow(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE post_merge_reviews SET closed_at = ?, reviewer = ? "
+                    + "WHERE repository = ? AND number = ? AND closed_at IS NULL")) {
+                u.setLong(1, now);
+                u.setString(2, reviewer);
+                u.setString(3, repository);
+                u.setLong(4, number);
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<Case> find(String repository, long number) throws SQLException {
+        List<Case> found = cases("WHERE repository = ? AND number = ?", repository, number);
+        return found.stream().findFirst();
+    }
+
+    public List<Case> cases() throws SQLException {
+        return cases("", null, 0);
+    }
+
+    private List<Case> cases(String where, String repository, long number) throws SQLException {
+        return db.read(c -> {
+            List<Case> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT repository, number, merged_sha, author, opened_at, closed_at, reviewer "
+                    + "FROM post_merge_reviews " + where + " ORDER BY opened_at")) {
+                if (repository != null) {
+                    q.setString(1, repository);
+                    q.setLong(2, number);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        long closed = rs.getLong(6);
+                        Long closedAt = rs.wasNull() ? null : closed; // wasNull speaks of the last column read: ask now
+                        out.add(new Case(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                                closedAt, rs.getString(7)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

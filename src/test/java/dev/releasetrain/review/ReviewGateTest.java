@@ -1,0 +1,276 @@
+package dev.releasetrain.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.releasetrain.Features;
+import dev.releasetrain.delivery.DeliveryState;
+import dev.releasetrain.size.LabelPullRequestSize;
+import dev.releasetrain.store.Database;
+import dev.releasetrain.testing.FakeGitHub;
+import dev.releasetrain.testing.FakeRepository;
+import dev.releasetrain.testing.Fixtures;
+import dev.releasetrain.testing.TestKeys;
+import dev.releasetrain.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Review before merge through the webhook door, against the fake GitHub. */
+class ReviewGateTest {
+    private static final String REPO = "Codertocat/Hello-World";
+    private static final String AUTHOR = "Codertocat";
+    private static final String HEAD = "a".repeat(40);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private FakeGitHub github;
+    private FakeRepository repo;
+    private TestServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic());
+        repo = github.repository();
+        repo.pullRequest(REPO, 2, pr("open", HEAD, List.of()));
+        repo.permission(REPO, "alice", "write");
+        repo.permission(REPO, "bob", "maintain");
+        repo.permission(REPO, "carol", "read");
+        repo.permission(REPO, "mallory", "triage");
+        server = TestServer.start(TestServer.settings(github.url()), Features::all);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        github.close();
+    }
+
+    // ---- payloads, derived from GitHub's own ----
+
+    private static ObjectNode pr(String state, String head, List<String> labels) throws Exception {
+        ObjectNode pr = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json")).get("pull_request").deepCopy();
+        pr.put("state", state);
+        ((ObjectNode) pr.get("head")).put("sha", head);
+        ArrayNode l = pr.putArray("labels");
+        labels.forEach(n -> l.addObject().put("name", n));
+        return pr;
+    }
+
+    private static byte[] pullRequestEvent(String action, ObjectNode pr, String sender, String label) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json"));
+        payload.put("action", action);
+        payload.set("pull_request", pr);
+        ((ObjectNode) payload.get("sender")).put("login", sender);
+        if (label != null) {
+            payload.putObject("label").put("name", label);
+        }
+        return JSON.writeValueAsBytes(payload);
+    }
+
+    private static byte[] reviewEvent(String reviewer, String state, String prState) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request_review", "submitted.payload.json"));
+        ObjectNode review = (ObjectNode) payload.get("review");
+        review.put("state", state.toLowerCase());
+        ((ObjectNode) review.get("user")).put("login", reviewer).put("type", reviewer.endsWith("[bot]") ? "Bot" : "User");
+        ((ObjectNode) payload.get("pull_request")).put("state", prState);
+        return JSON.writeValueAsBytes(payload);
+    }
+
+    private static byte[] commentEvent(String commenter, String body) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("issue_comment", "created.with-installation.payload.json"));
+        ObjectNode issue = (ObjectNode) payload.get("issue");
+        issue.put("number", 2);
+        issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + REPO + "/pulls/2");
+        ((ObjectNode) payload.get("comment")).put("body", body);
+        ((ObjectNode) payload.get("sender")).put("login", commenter);
+        return JSON.writeValueAsBytes(payload);
+    }
+
+    private void deliver(String event, byte[] body) throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertEquals(202, server.deliver(event, id, body).statusCode());
+        var done = server.awaitFinished(id);
+        assertEquals(DeliveryState.DONE, done.state(), done.toString());
+    }
+
+    private JsonNode reviewCheck(String head) {
+        List<JsonNode> runs = repo.checkRuns(head, ReviewCheck.CHECK);
+        assertEquals(1, runs.size(), "one review check run per commit");
+        return runs.get(0);
+    }
+
+    private void review(String login, String state) {
+        repo.review(REPO, 2, login, login.endsWith("[bot]"), state, HEAD);
+    }
+
+    // ---- the rules ----
+
+    @Test
+    void onlyAnApprovalFromSomeoneOtherThanTheAuthorCounts() throws Exception {
+        deliver("pull_request", pullRequestEvent("opened", pr("open", HEAD, List.of()), AUTHOR, null));
+        JsonNode check = reviewCheck(HEAD);
+        assertEquals("failure", check.path("conclusion").asText());
+        assertEquals("Waiting for: 1 approval from someone other than @Codertocat", check.path("output").path("title").asText());
+
+        review(AUTHOR, "APPROVED");
+        deliver("pull_request_review", reviewEvent(AUTHOR, "APPROVED", "open"));
+        check = reviewCheck(HEAD);
+        assertEquals("failure", check.path("conclusion").asText(), "self-approval does not count");
+        assertTrue(check.path("output").path("summary").asText().contains("| @Codertocat | approved | `aaaaaaa` | no | the author's own review does not count |"));
+
+        review("dependabot[bot]", "APPROVED");
+        deliver("pull_request_review", reviewEvent("dependabot[bot]", "APPROVED", "open"));
+        assertEquals("failure", reviewCheck(HEAD).path("conclusion").asText(), "a bot's approval does not count");
+
+        review("alice", "COMMENTED");
+        review("alice", "APPROVED");
+        deliver("pull_request_review", reviewEvent("alice", "APPROVED", "open"));
+        check = reviewCheck(HEAD);
+        assertEquals("success", check.path("conclusion").asText());
+        assertEquals("1 of 1 required approval", check.path("output").path("title").asText());
+    }
+
+    @Test
+    void changesRequestedByAWriterBlockUntilTheyApprove() throws Exception {
+        review("alice", "APPROVED");
+        review("bob", "CHANGES_REQUESTED");
+        review("carol", "CHANGES_REQUESTED");
+        deliver("pull_request_review", reviewEvent("bob", "CHANGES_REQUESTED", "open"));
+        JsonNode check = reviewCheck(HEAD);
+        assertEquals("failure", check.path("conclusion").asText());
+        assertEquals("Waiting for: @bob requested changes", check.path("output").path("title").asText(),
+                "carol, who cannot write, does not block");
+        review("bob", "APPROVED");
+        deliver("pull_request_review", reviewEvent("bob", "APPROVED", "open"));
+        assertEquals("success", reviewCheck(HEAD).path("conclusion").asText());
+    }
+
+    @Test
+    void anEmergencyFromAWriterPassesAndIsRecorded_fromAReaderItIsRefused() throws Exception {
+        deliver("pull_request", pullRequestEvent("opened", pr("open", HEAD, List.of()), AUTHOR, null));
+        deliver("pull_request", pullRequestEvent("labeled", pr("open", HEAD, List.of("emergency")), "mallory", "emergency"));
+        assertEquals("failure", reviewCheck(HEAD).path("conclusion").asText(), "a reader's label changes nothing");
+        assertTrue(repo.comments(REPO, 2).stream().anyMatch(c -> c.path("body").asText().contains("@mallory, only people with write permission")));
+        try (Database db = new Database(server.databaseUrl())) {
+            assertEquals(List.of(), new ReviewAudit(db).overrides());
+        }
+
+        deliver("issue_comment", commentEvent("alice", "Deploy is blocked.\n/emergency checkout is down in production"));
+        JsonNode check = reviewCheck(HEAD);
+        assertEquals("success", check.path("conclusion").asText());
+        assertEquals("Emergency override by @alice: checkout is down in production", check.path("output").path("title").asText());
+        try (Database db = new Database(server.databaseUrl())) {
+            List<ReviewAudit.Recorded> overrides = new ReviewAudit(db).overrides();
+            assertEquals(1, overrides.size());
+            assertEquals("alice", overrides.get(0).override().actor());
+            assertEquals(HEAD, overrides.get(0).override().headSha());
+        }
+
+        deliver("pull_request", pullRequestEvent("labeled", pr("open", HEAD, List.of("emergency")), "bob", "emergency"));
+        assertEquals("Emergency override by @bob: label `emergency` added", reviewCheck(HEAD).path("output").path("title").asText());
+    }
+
+    @Test
+    void aPullRequestMergedWithoutApprovalIsFlaggedUntilSomeoneReviewsIt() throws Exception {
+        ObjectNode merged = pr("closed", HEAD, List.of());
+        merged.put("merged", true).put("merged_at", "2026-11-20T10:00:00Z").put("merge_commit_sha", "b".repeat(40));
+        merged.putObject("merged_by").put("login", AUTHOR);
+        review(AUTHOR, "APPROVED"); // self-approval, which does not count
+        deliver("pull_request", pullRequestEvent("closed", merged, AUTHOR, null));
+        assertEquals(List.of("needs-post-merge-review"), repo.labels(REPO, 2));
+        assertTrue(repo.comments(REPO, 2).get(0).path("body").asText().contains("merged without an approving review"));
+        try (Database db = new Database(server.databaseUrl())) {
+            assertTrue(new ReviewAudit(db).find(REPO, 2).orElseThrow().open());
+        }
+
+        review("alice", "APPROVED");
+        deliver("pull_request_review", reviewEvent("alice", "APPROVED", "closed"));
+        assertEquals(List.of(), repo.labels(REPO, 2), "the label goes");
+        assertEquals(1, repo.comments(REPO, 2).size(), "the same comment, updated");
+        assertTrue(repo.comments(REPO, 2).get(0).path("body").asText().contains("reviewed and approved by @alice"));
+        try (Database db = new Database(server.databaseUrl())) {
+            ReviewAudit.Case closed = new ReviewAudit(db).find(REPO, 2).orElseThrow();
+            assertEquals("alice", closed.reviewer());
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new dev.releasetrain.cli.AuditCommand(dev.releasetrain.settings.Settings.load(java.util.Map.of("DATABASE_URL", server.databaseUrl()),
+                java.nio.file.Path.of("no.env"))).run(List.of(), new java.io.PrintStream(out, true));
+        assertTrue(out.toString().contains("Codertocat/Hello-World#2") && out.toString().contains("reviewed by @alice"), out.toString());
+    }
+
+    @Test
+    void githubCallsPerEventAreFewAndRepeatsWriteNothing() throws Exception {
+        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile("src/app.js", 10, 2)));
+        deliver("pull_request", pullRequestEvent("opened", pr("open", HEAD, List.of()), AUTHOR, null));
+        java.util.Map<String, Integer> figures = new java.util.LinkedHashMap<>();
+
+        String next = "f".repeat(40);
+        repo.pullRequest(REPO, 2, pr("open", next, List.of("size/S"))); // the push, as GitHub now reports the PR
+        github.wireMock().resetRequests();
+        deliver("pull_request", pullRequestEvent("synchronize", pr("open", next, List.of("size/S")), AUTHOR, null));
+        List<String> sync = github.apiCalls();
+        figures.put("pull_request.synchronize", sync.size());
+        assertEquals(1, sync.stream().filter(c -> c.contains("/pulls/2/files")).count());
+        assertEquals(1, sync.stream().filter(c -> c.contains("/pulls/2/reviews")).count(), "one review listing");
+        assertEquals(2, sync.stream().filter(c -> c.startsWith("POST /repos/" + REPO + "/check-runs")).count(), "one per check");
+        assertTrue(sync.stream().noneMatch(c -> c.contains("/labels") || c.contains("/comments")), "nothing else changed: " + sync);
+
+        repo.review(REPO, 2, "alice", false, "APPROVED", next);
+        github.wireMock().resetRequests();
+        deliver("pull_request_review", reviewEvent("alice", "APPROVED", "open"));
+        figures.put("pull_request_review.submitted", github.apiCalls().size());
+        assertEquals("success", reviewCheck(next).path("conclusion").asText());
+
+        github.wireMock().resetRequests();
+        deliver("pull_request_review", reviewEvent("alice", "APPROVED", "open")); // a repeat, under a new delivery id
+        List<String> repeat = github.apiCalls();
+        figures.put("pull_request_review.submitted (repeat)", repeat.size());
+        assertTrue(repeat.stream().allMatch(c -> c.startsWith("GET")), "a repeat writes nothing: " + repeat);
+
+        github.wireMock().resetRequests();
+        deliver("issue_comment", commentEvent("carol", "/emergency please"));
+        figures.put("issue_comment /emergency (refused)", github.apiCalls().size());
+        System.out.println("GitHub calls per event (review + size, config and .gitattributes read conditionally): " + figures);
+        assertTrue(figures.get("pull_request.synchronize") <= 10, figures.toString());
+    }
+
+    @Test
+    void aStaleApprovalCountsOnlyWhenTheTreeIsUnchanged() throws Exception {
+        repo.file(REPO, null, ".github/release-train.yml", "review:\n  dismiss-stale-approvals: true\n");
+        String rebased = "c".repeat(40);
+        String changed = "d".repeat(40);
+        repo.commitTree(REPO, HEAD, "t1");
+        repo.commitTree(REPO, rebased, "t1");
+        repo.commitTree(REPO, changed, "t2");
+        review("alice", "APPROVED");
+        deliver("pull_request", pullRequestEvent("synchronize", pr("open", rebased, List.of()), AUTHOR, null));
+        assertEquals("success", reviewCheck(rebased).path("conclusion").asText(), "a rebase with the same tree keeps the approval");
+        deliver("pull_request", pullRequestEvent("synchronize", pr("open", changed, List.of()), AUTHOR, null));
+        assertEquals("failure", reviewCheck(changed).path("conclusion").asText());
+    }
+
+    @Test
+    void draftsStayInProgressAndABrokenConfigShowsInBothChecks() throws Exception {
+        ObjectNode draft = pr("open", HEAD, List.of());
+        draft.put("draft", true);
+        deliver("pull_request", pullRequestEvent("opened", draft, AUTHOR, null));
+        JsonNode check = reviewCheck(HEAD);
+        assertEquals("in_progress", check.path("status").asText());
+        assertTrue(check.path("output").path("title").asText().startsWith("Draft"));
+
+        String next = "e".repeat(40);
+        repo.file(REPO, null, ".github/release-train.yml", "review:\n  required-approvals: two\n");
+        deliver("pull_request", pullRequestEvent("synchronize", pr("open", next, List.of()), AUTHOR, null));
+        for (String name : List.of(ReviewCheck.CHECK, LabelPullRequestSize.CHECK)) {
+            JsonNode run = repo.checkRuns(next, name).get(0);
+            assertEquals("failure", run.path("conclusion").asText(), name);
+            assertTrue(run.path("output").path("summary").asText().contains("line 2: review.required-approvals must be a whole number"), run.toString());
+        }
+    }
+}
