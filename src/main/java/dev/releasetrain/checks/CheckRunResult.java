@@ -13,6 +13,12 @@ public record CheckRunResult(String name, String headSha, String status, String 
         return new CheckRunResult(name, headSha, "completed", conclusion, title, summary);
     }
 
+    /** A check that cannot run because the repository's config file cannot be used: it fails and quotes why. */
+    public static CheckRunResult brokenConfig(String name, String headSha, dev.releasetrain.config.ConfigException problem) {
+        return completed(name, headSha, "failure", "The Release Train config cannot be used", problem.getMessage()
+                + "\n\nFix `.github/release-train.yml` on the default branch; the checks run again on the next push.");
+    }
+
     public static CheckRunResult inProgress(String name, String headSha, String title, String summary) {
         return new CheckRunResult(name, headSha, "in_progress", null, title, summary);
     }

@@ -67,9 +67,7 @@ public final class LabelPullRequestSize implements EventHandler {
         String head = pr.path("head").path("sha").asText();
         ConfigResult loaded = services.configs().load(rest, repo);
         if (loaded instanceof ConfigResult.Invalid invalid) {
-            services.checks().publish(rest, repo, CheckRunResult.completed(CHECK, head, "failure",
-                    "The Release Train config cannot be used", invalid.problem().getMessage()
-                            + "\n\nFix `.github/release-train.yml` on the default branch; the checks run again on the next push."));
+            services.checks().publish(rest, repo, CheckRunResult.brokenConfig(CHECK, head, invalid.problem()));
             return;
         }
         RepoConfig config = ((ConfigResult.Valid) loaded).config();
