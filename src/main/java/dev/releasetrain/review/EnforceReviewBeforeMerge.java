@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Keeps {@code release-train/review} current on open pull requests as they change and are reviewed. */
 public final class EnforceReviewBeforeMerge implements EventHandler {
-    private static final Set<String> PR_ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review", "edited");
+    private static final Set<String> PR_ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review");
     private static final Set<String> REVIEW_ACTIONS = Set.of("submitted", "edited", "dismissed");
     private final App.Services services;
     private final ReviewCheck check;
@@ -31,12 +31,17 @@ public final class EnforceReviewBeforeMerge implements EventHandler {
             return false;
         }
         return switch (e.event()) {
-            case "pull_request" -> PR_ACTIONS.contains(e.action());
+            case "pull_request" -> PR_ACTIONS.contains(e.action()) || baseChanged(e);
             case "pull_request_review" -> REVIEW_ACTIONS.contains(e.action());
             case "check_run" -> "rerequested".equals(e.action()) && ReviewCheck.CHECK.equals(e.payload().path("check_run").path("name").asText());
             case "check_suite" -> "requested".equals(e.action()) || "rerequested".equals(e.action());
             default -> false;
         };
+    }
+
+    /** An edit matters to the checks only when it moved the pull request to another base branch, not a title edit. */
+    public static boolean baseChanged(WebhookEvent e) {
+        return "edited".equals(e.action()) && e.payload().path("changes").has("base");
     }
 
     @Override

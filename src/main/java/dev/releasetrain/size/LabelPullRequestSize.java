@@ -8,6 +8,7 @@ import dev.releasetrain.config.RepoConfig;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.github.GitHubRest;
+import dev.releasetrain.review.EnforceReviewBeforeMerge;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.Set;
 public final class LabelPullRequestSize implements EventHandler {
     public static final String CHECK = "release-train/size";
     public static final String MARKER = "<!-- release-train:size -->";
-    private static final Set<String> PR_ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review", "edited");
+    private static final Set<String> PR_ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review");
     /** GitHub lists at most 3,000 files of a pull request, 100 a page. */
     private static final int MAX_PAGES = 30;
     private static final Map<String, String> COLOURS = Map.of("size/XS", "3cbf00", "size/S", "5d9801", "size/M", "7f7203",
@@ -47,7 +48,7 @@ public final class LabelPullRequestSize implements EventHandler {
         }
         return switch (e.event()) {
             // a label event matters only for the hint's off switch; the bot's own size labels must not loop back
-            case "pull_request" -> PR_ACTIONS.contains(e.action())
+            case "pull_request" -> PR_ACTIONS.contains(e.action()) || EnforceReviewBeforeMerge.baseChanged(e)
                     || (("labeled".equals(e.action()) || "unlabeled".equals(e.action()))
                     && !SizeBuckets.isBucketLabel(e.payload().path("label").path("name").asText()));
             case "check_run" -> "rerequested".equals(e.action()) && CHECK.equals(e.payload().path("check_run").path("name").asText());

@@ -1,0 +1,44 @@
+package dev.releasetrain.review;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ReviewPolicyTest {
+    private static ReviewVerdict verdict(int required, List<Review> reviews, Set<String> writers) {
+        return ReviewPolicy.evaluate(new ReviewPolicy.Input("author", false, required, false, Set.of(), reviews, "h", Map.of(),
+                writers, Optional.empty()));
+    }
+
+    @Test
+    void aCommentDoesNotReplaceAnApprovalButADismissalDoes() {
+        assertEquals("success", verdict(1, List.of(new Review("a", false, "APPROVED", "h"), new Review("a", false, "COMMENTED", "h")),
+                Set.of()).conclusion());
+        assertEquals("failure", verdict(1, List.of(new Review("a", false, "APPROVED", "h"), new Review("a", false, "DISMISSED", "h")),
+                Set.of()).conclusion());
+    }
+
+    @Test
+    void twoRequiredApprovalsNeedTwoPeople() {
+        ReviewVerdict one = verdict(2, List.of(new Review("a", false, "APPROVED", "h"), new Review("a", false, "APPROVED", "h")), Set.of());
+        assertEquals("Waiting for: 1 approval from someone other than @author", one.title());
+        assertEquals("success", verdict(2, List.of(new Review("a", false, "APPROVED", "h"), new Review("b", false, "APPROVED", "h")),
+                Set.of()).conclusion());
+    }
+
+    @Test
+    void exemptAuthorsPassAndDraftsWait() {
+        ReviewVerdict exempt = ReviewPolicy.evaluate(new ReviewPolicy.Input("dependabot[bot]", false, 1, false, Set.of("dependabot[bot]"),
+                List.of(), "h", Map.of(), Set.of(), Optional.empty()));
+        assertEquals("success", exempt.conclusion());
+        ReviewVerdict draft = ReviewPolicy.evaluate(new ReviewPolicy.Input("author", true, 1, false, Set.of(),
+                List.of(), "h", Map.of(), Set.of(), Optional.empty()));
+        assertNull(draft.conclusion());
+    }
+}
