@@ -1,0 +1,55 @@
+package dev.releasetrain.migrations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Answers the migration question in-process when no status API is configured. A pull request labelled as a
+ * contract migration is a declared second stage: its destructive statements are warnings, but it must not change
+ * application code (two stages are two releases).
+ */
+public final class BuiltInMigrationChecker {
+    private final SqlRules sql;
+
+    public BuiltInMigrationChecker(String engine) {
+        this.sql = new SqlRules(engine.toLowerCase(Locale.ROOT));
+    }
+
+    public List<Finding> findings(MigrationFile f, boolean contract) {
+        if (f.status().equals("removed")) {
+            return List.of();
+        }
+        String path = f.path().toLowerCase(Locale.ROOT);
+        List<SqlRules.Issue> issues = path.endsWith(".py") ? FrameworkRules.django(f.content(), sql)
+                : path.endsWith(".rb") ? FrameworkRules.rails(f.content(), sql)
+                : path.endsWith(".sql") ? sql.check(f.content(), 1) : List.of();
+        List<Finding> out = new ArrayList<>();
+        for (SqlRules.Issue i : issues) {
+            String severity = i.destructive() && !contract ? Finding.FAILURE : Finding.WARNING;
+            String message = i.destructive() ? (contract ? "second stage: " + i.message()
+                    : i.message() + ". Ship it in two stages: stop using it in this release, remove it in a later one "
+                    + "(label that pull request contract-migration).") : i.message();
+            out.add(new Finding(f.path(), i.line(), severity, message));
+        }
+        return out;
+    }
+
+    public MigrationVerdict check(List<MigrationFile> files, boolean contract, List<String> otherChangedFiles) {
+        List<Finding> findings = new ArrayList<>();
+        for (MigrationFile f : files) {
+            findings.addAll(findings(f, contract));
+        }
+        if (contract && !otherChangedFiles.isEmpty()) {
+            findings.add(new Finding(otherChangedFiles.get(0), 1, Finding.FAILURE, "a contract migration must ship on its own: this "
+                    + "pull request also changes " + otherChangedFiles.size() + " application file(s). Move the code change to the "
+                    + "release before."));
+        }
+        long failures = findings.stream().filter(f -> f.severity().equals(Finding.FAILURE)).count();
+        long warnings = findings.size() - failures;
+        String summary = failures > 0
+                ? failures + " problem" + (failures == 1 ? "" : "s") + " that break backwards compatibility" + (warnings > 0 ? ", " + warnings + " warning(s)" : "")
+                : files.size() + " migration" + (files.size() == 1 ? "" : "s") + " backwards compatible" + (warnings > 0 ? ", " + warnings + " warning(s)" : "");
+        return new MigrationVerdict(failures > 0 ? MigrationVerdict.FAILURE : MigrationVerdict.SUCCESS, summary, null, findings);
+    }
+}

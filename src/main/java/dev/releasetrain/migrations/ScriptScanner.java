@@ -1,0 +1,101 @@
+package dev.releasetrain.migrations;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a Python or Ruby migration as code with its string literals and comments blanked out (newlines kept, so
+ * lines still count), plus the string literals themselves with the line each starts on: an operation named in a
+ * comment or a docstring is not an operation, and SQL passed to RunSQL / execute is analysed as SQL.
+ */
+public final class ScriptScanner {
+    public record Literal(String text, int line) {
+    }
+
+    public record Scanned(String code, List<Literal> strings) {
+    }
+
+    private ScriptScanner() {
+    }
+
+    public static Scanned scan(String source, boolean ruby) {
+        StringBuilder code = new StringBuilder(source.length());
+        List<Literal> strings = new ArrayList<>();
+        int line = 1;
+        int i = 0;
+        int n = source.length();
+        while (i < n) {
+            char c = source.charAt(i);
+            if (c == '#') { // a comment to the end of the line (Ruby "#{}" only occurs inside strings, skipped below)
+                while (i < n && source.charAt(i) != '\n') {
+                    code.append(' ');
+                    i++;
+                }
+                continue;
+            }
+            if (ruby && source.startsWith("<<", i) && i + 2 < n && (source.charAt(i + 2) == '~' || source.charAt(i + 2) == '-'
+                    || Character.isUpperCase(source.charAt(i + 2)))) {
+                int j = i + 2 + (Character.isUpperCase(source.charAt(i + 2)) ? 0 : 1);
+                int k = j;
+                while (k < n && (Character.isLetterOrDigit(source.charAt(k)) || source.charAt(k) == '_')) {
+                    k++;
+                }
+                String tag = source.substring(j, k);
+                int bodyStart = source.indexOf('\n', k);
+                if (!tag.isEmpty() && bodyStart > 0) {
+                    int end = bodyStart;
+                    int scan = bodyStart + 1;
+                    while (scan < n) {
+                        int eol = source.indexOf('\n', scan);
+                        eol = eol < 0 ? n : eol;
+                        if (source.substring(scan, eol).strip().equals(tag)) {
+                            end = eol;
+                            break;
+                        }
+                        scan = eol + 1;
+                        end = n;
+                    }
+                    // the rest of the opening line stays code (e.g. "execute <<~SQL"), the body is the literal
+                    code.append(" ".repeat(k - i)).append(source, k, bodyStart);
+                    strings.add(new Literal(source.substring(bodyStart + 1, Math.min(end, n)), line + 1));
+                    for (int p = bodyStart; p < end && p < n; p++) {
+                        code.append(source.charAt(p) == '\n' ? '\n' : ' ');
+                        if (source.charAt(p) == '\n') {
+                            line++;
+                        }
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            if (c == '\'' || c == '"') {
+                String quote = !ruby && source.startsWith(String.valueOf(c).repeat(3), i) ? String.valueOf(c).repeat(3) : String.valueOf(c);
+                int start = i + quote.length();
+                int j = start;
+                while (j < n && !source.startsWith(quote, j)) {
+                    if (source.charAt(j) == '\\') {
+                        j++;
+                    }
+                    j++;
+                }
+                int end = Math.min(j, n);
+                strings.add(new Literal(source.substring(start, end), line));
+                for (int p = i; p < Math.min(end + quote.length(), n); p++) {
+                    char ch = source.charAt(p);
+                    code.append(ch == '\n' ? '\n' : ' ');
+                    if (ch == '\n') {
+                        line++;
+                    }
+                }
+                i = Math.min(end + quote.length(), n);
+                continue;
+            }
+            if (c == '\n') {
+                line++;
+            }
+            code.append(c);
+            i++;
+        }
+        return new Scanned(code.toString(), strings);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.releasetrain.migrations;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What makes a SQL migration unsafe to ship in one release. Destructive statements (the old code still running
+ * against the new schema breaks) must wait for a second, "contract" stage; statements that rewrite or lock big
+ * tables are better run as an asynchronous data migration.
+ *
+ * @param engine postgresql, mysql or sqlite: which statements rewrite or lock depends on it
+ */
+public record SqlRules(String engine) {
+    /** A finding without its file: severity (failure or warning), line and message. */
+    public record Issue(boolean destructive, int line, String message) {
+    }
+
+    public List<Issue> check(String sql, int firstLine) {
+        List<Issue> out = new ArrayList<>();
+        for (SqlStatements.Statement s : SqlStatements.parse(sql)) {
+            int line = s.line() + firstLine - 1;
+            destructive(s).ifPresent(m -> out.add(new Issue(true, line, m)));
+            heavy(s).ifPresent(m -> out.add(new Issue(false, line, m)));
+        }
+        return out;
+    }
+
+    private java.util.Optional<String> destructive(SqlStatements.Statement s) {
+        if (s.startsWith("DROP", "TABLE")) {
+            return java.util.Optional.of("DROP TABLE removes a table the running release may still use");
+        }
+        if (s.startsWith("TRUNCATE")) {
+            return java.util.Optional.of("TRUNCATE deletes every row");
+        }
+        if (s.startsWith("RENAME", "TABLE")) {
+            return java.util.Optional.of("RENAME TABLE breaks code that still uses the old name");
+        }
+        if (!s.startsWith("ALTER", "TABLE")) {
+            return java.util.Optional.empty();
+        }
+        if (dropsColumn(s)) {
+            return java.util.Optional.of("DROP COLUMN removes a column the running release may still read or write");
+        }
+        if (s.has("RENAME")) {
+            return java.util.Optional.of("RENAME breaks code that still uses the old name");
+        }
+        if (s.has("TYPE") && s.has("ALTER") && s.indexOf(2, "ALTER") >= 0 || s.has("SET", "DATA", "TYPE")
+                || s.has("MODIFY") || s.has("CHANGE", "COLUMN")) {
+            return java.util.Optional.of("changing a column's type can break the running release and rewrites the table");
+        }
+        if (s.has("SET", "NOT", "NULL")) {
+            return java.util.Optional.of("SET NOT NULL on an existing column fails while the running release still writes NULLs");
+        }
+        if (s.has("ADD") && s.has("NOT", "NULL") && !s.has("DEFAULT") && !s.has("CONSTRAINT")) {
+            return java.util.Optional.of("a NOT NULL column without a DEFAULT cannot be added to a table with rows "
+                    + "(and the running release does not set it)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** ALTER TABLE … DROP [COLUMN] name, but not DROP CONSTRAINT / DEFAULT / NOT NULL / INDEX / KEY. */
+    private static boolean dropsColumn(SqlStatements.Statement s) {
+        for (int i = s.indexOf(0, "DROP"); i >= 0; i = s.indexOf(i + 1, "DROP")) {
+            String next = i + 1 < s.tokens().size() ? s.tokens().get(i + 1) : "";
+            if (next.equals("COLUMN")) {
+                return true;
+            }
+            boolean other = List.of("CONSTRAINT", "DEFAULT", "NOT", "INDEX", "KEY", "PRIMARY", "FOREIGN", "IDENTITY",
+                    "EXPRESSION", "PARTITION", "CHECK").contains(next);
+            boolean inAlterColumn = i >= 3 && s.tokens().subList(0, i).contains("ALTER")
+                    && s.tokens().subList(2, i).contains("ALTER");
+            if (!other && !inAlterColumn && !next.isEmpty() && !next.equals(",")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private java.util.Optional<String> heavy(SqlStatements.Statement s) {
+        if ((s.startsWith("UPDATE") || s.startsWith("DELETE")) && !s.has("WHERE")) {
+            return java.util.Optional.of(s.tokens().get(0) + " without WHERE touches every row and locks the table: "
+                    + "consider an asynchronous data migration in batches");
+        }
+        if (s.startsWith("INSERT") && s.has("SELECT")) {
+            return java.util.Optional.of("INSERT … SELECT copies data while the migration holds its locks: "
+                    + "consider an asynchronous data migration");
+        }
+        if (engine.equals("postgresql") && (s.startsWith("CREATE", "INDEX") || s.startsWith("CREATE", "UNIQUE", "INDEX"))
+                && !s.has("CONCURRENTLY")) {
+            return java.util.Optional.of("CREATE INDEX without CONCURRENTLY blocks writes to the table while it builds");
+        }
+        if (s.startsWith("ALTER", "TABLE") && s.has("ADD") && s.has("DEFAULT") && rewritesOnDefault(s)) {
+            return java.util.Optional.of("adding a column with this DEFAULT rewrites the whole table on " + engine
+                    + ": add it without a default, backfill asynchronously, then set the default");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** MySQL before instant DDL rewrites for any default; PostgreSQL 11+ only for a volatile one (a function call). */
+    private boolean rewritesOnDefault(SqlStatements.Statement s) {
+        if (engine.equals("mysql")) {
+            return true;
+        }
+        if (!engine.equals("postgresql")) {
+            return false;
+        }
+        int d = s.indexOf(0, "DEFAULT");
+        return d + 2 < s.tokens().size() && s.tokens().get(d + 2).equals("(")
+                && !List.of("CURRENT_TIMESTAMP", "NOW").contains(s.tokens().get(d + 1)) || s.has("RANDOM") || s.has("GEN_RANDOM_UUID")
+                || s.has("CLOCK_TIMESTAMP");
+    }
+}

@@ -1,0 +1,2 @@
+-- 0042: nicknames are optional
+ALTER TABLE users ADD COLUMN nickname text;

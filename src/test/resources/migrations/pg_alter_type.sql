@@ -1,0 +1,2 @@
+-- widen the id
+ALTER TABLE events ALTER COLUMN id TYPE bigint;

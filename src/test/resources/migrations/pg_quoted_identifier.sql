@@ -1,0 +1,1 @@
+ALTER TABLE "drop" ADD COLUMN "truncate" text;

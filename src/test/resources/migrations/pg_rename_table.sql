@@ -1,0 +1,1 @@
+ALTER TABLE annotations RENAME TO notes;

@@ -1,0 +1,1 @@
+UPDATE persons SET is_identified = false;

@@ -1,0 +1,5 @@
+class RelaxPlan < ActiveRecord::Migration[7.1]
+  def change
+    change_column_null :accounts, :plan, true
+  end
+end
