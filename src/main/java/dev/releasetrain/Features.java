@@ -1,6 +1,7 @@
 package dev.releasetrain;
 
 import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.migrations.CheckMigrations;
 import dev.releasetrain.review.DeclareEmergency;
 import dev.releasetrain.review.EnforceReviewBeforeMerge;
 import dev.releasetrain.review.FlagMergedWithoutReview;
@@ -19,6 +20,6 @@ public final class Features {
         ReviewAudit audit = new ReviewAudit(services.db());
         ReviewCheck review = new ReviewCheck(services, audit);
         return List.of(new EnforceReviewBeforeMerge(services, review), new DeclareEmergency(services, review, audit),
-                new FlagMergedWithoutReview(services, review, audit), new LabelPullRequestSize(services));
+                new FlagMergedWithoutReview(services, review, audit), new LabelPullRequestSize(services), new CheckMigrations(services));
     }
 }

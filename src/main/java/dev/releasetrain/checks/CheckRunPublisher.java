@@ -37,7 +37,16 @@ public final class CheckRunPublisher {
         }
         String summary = run.summary().length() > CheckRunResult.MAX_SUMMARY
                 ? run.summary().substring(0, CheckRunResult.MAX_SUMMARY - 40) + "\n\n… (cut at GitHub's length limit)" : run.summary();
-        body.putObject("output").put("title", run.title()).put("summary", summary);
+        ObjectNode output = body.putObject("output").put("title", run.title()).put("summary", summary);
+        if (run.detailsUrl() != null) {
+            body.put("details_url", run.detailsUrl());
+        }
+        var notes = output.putArray("annotations");
+        // GitHub takes at most 50 annotations per request; the summary carries the full story
+        for (CheckRunResult.Annotation a : run.annotations().subList(0, Math.min(50, run.annotations().size()))) {
+            notes.addObject().put("path", a.path()).put("start_line", Math.max(1, a.line())).put("end_line", Math.max(1, a.line()))
+                    .put("annotation_level", a.level()).put("message", a.message());
+        }
         String hash = ContentHash.of(body.toString());
         Optional<Known> known = known(repository, run);
         if (known.isPresent() && known.get().hash().equals(hash)) {

@@ -5,7 +5,20 @@ package dev.releasetrain.checks;
  *
  * @param conclusion success, failure, neutral, … ; null while {@code status} is in_progress
  */
-public record CheckRunResult(String name, String headSha, String status, String conclusion, String title, String summary) {
+public record CheckRunResult(String name, String headSha, String status, String conclusion, String title, String summary,
+                             java.util.List<Annotation> annotations, String detailsUrl) {
+    /** A note on a line of a file, shown in the pull request's diff; level is failure, warning or notice. */
+    public record Annotation(String path, int line, String level, String message) {
+    }
+
+    public CheckRunResult(String name, String headSha, String status, String conclusion, String title, String summary) {
+        this(name, headSha, status, conclusion, title, summary, java.util.List.of(), null);
+    }
+
+    public CheckRunResult withAnnotations(java.util.List<Annotation> notes, String details) {
+        return new CheckRunResult(name, headSha, status, conclusion, title, summary, notes, details);
+    }
+
     /** GitHub's limit on a check run's summary. */
     static final int MAX_SUMMARY = 65_535;
 

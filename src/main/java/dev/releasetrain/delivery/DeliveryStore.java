@@ -75,6 +75,33 @@ public final class DeliveryStore {
         }
     }
 
+    /**
+     * A delivery the bot sends itself (a poll of an outside service, say), due at {@code notBefore}. Marked like a
+     * command-line redelivery, so the running server's sweep picks it up; an id already stored is left alone, which
+     * makes scheduling the same follow-up twice harmless.
+     */
+    public void scheduleFollowUp(Delivery d, long notBefore) throws SQLException {
+        byte[] stored = PayloadCodec.compress(d.payload());
+        db.writeNow(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries (id, event, action, installation_id, repository, "
+                    + "ordering_key, payload, received_at, state, next_attempt_at, requeued) VALUES (?,?,?,?,?,?,?,?,'pending',?,1) "
+                    + "ON CONFLICT (id) DO NOTHING")) {
+                PayloadSummary s = d.summary();
+                insert.setString(1, d.id());
+                insert.setString(2, d.event());
+                insert.setString(3, s.action());
+                setLong(insert, 4, s.installationId());
+                insert.setString(5, s.repository());
+                insert.setString(6, s.orderingKey());
+                insert.setBytes(7, stored);
+                insert.setLong(8, d.receivedAt());
+                insert.setLong(9, notBefore);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** The command line's redeliver: queue a stored delivery again, whatever its state. */
     public boolean requeue(String id, long now) throws java.sql.SQLException {
         return db.writeNow(c -> {

@@ -39,9 +39,21 @@ public record Settings(
         long retryBaseMillis,
         int maxAttempts,
         int retentionDays,
+        Optional<URI> migrationStatusApiUrl,
+        Optional<String> migrationStatusApiToken,
         Path envFile) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:release-train.db";
+
+    /** Settings may reach a log line; secrets must not. */
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", appId=" + appId.map(String::valueOf).orElse("-") + ", githubApiUrl=" + githubApiUrl
+                + ", databaseUrl=" + databaseUrl + ", workers=" + workers + ", dryRun=" + dryRun
+                + ", migrationStatusApiUrl=" + migrationStatusApiUrl.map(String::valueOf).orElse("-")
+                + ", privateKey=" + (privateKey.isPresent() ? "(set)" : "-") + ", webhookSecrets=" + webhookSecrets.size()
+                + ", migrationStatusApiToken=" + (migrationStatusApiToken.isPresent() ? "(set)" : "-") + "]";
+    }
 
     public boolean registered() {
         return appId.isPresent();
@@ -93,8 +105,10 @@ public record Settings(
         int maxAttempts = r.integer("MAX_ATTEMPTS", 8, 1, 100);
         // GitHub redelivers up to three days back; the redelivery guard must remember at least that long
         int retentionDays = r.integer("DELIVERY_RETENTION_DAYS", 7, 3, 3650);
+        Optional<URI> migrationApi = r.optional("MIGRATION_STATUS_API_URL").map(v -> r.url("MIGRATION_STATUS_API_URL", v));
+        Optional<String> migrationToken = r.optional("MIGRATION_STATUS_API_TOKEN");
         return new Settings(port, appId, key, secrets, api, web, publicUrl, db, workers, dryRun, level, writesPerMinute,
-                retryBase, maxAttempts, retentionDays, envFile);
+                retryBase, maxAttempts, retentionDays, migrationApi, migrationToken, envFile);
     }
 
     private record Reader(Map<String, String> values) {

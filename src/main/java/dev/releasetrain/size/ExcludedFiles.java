@@ -1,5 +1,7 @@
 package dev.releasetrain.size;
 
+import dev.releasetrain.config.Glob;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

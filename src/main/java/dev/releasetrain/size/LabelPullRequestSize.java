@@ -1,5 +1,6 @@
 package dev.releasetrain.size;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.releasetrain.App;
 import dev.releasetrain.checks.CheckRunResult;
@@ -8,6 +9,7 @@ import dev.releasetrain.config.RepoConfig;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.github.GitHubRest;
+import dev.releasetrain.github.PullRequestFiles;
 import dev.releasetrain.review.EnforceReviewBeforeMerge;
 
 import java.util.ArrayList;
@@ -25,8 +27,6 @@ public final class LabelPullRequestSize implements EventHandler {
     public static final String CHECK = "release-train/size";
     public static final String MARKER = "<!-- release-train:size -->";
     private static final Set<String> PR_ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review");
-    /** GitHub lists at most 3,000 files of a pull request, 100 a page. */
-    private static final int MAX_PAGES = 30;
     private static final Map<String, String> COLOURS = Map.of("size/XS", "3cbf00", "size/S", "5d9801", "size/M", "7f7203",
             "size/L", "a14c05", "size/XL", "c32607", "size/XXL", "e50009");
 
@@ -79,7 +79,7 @@ public final class LabelPullRequestSize implements EventHandler {
         String gitattributes = services.files().read(rest, repo, ".gitattributes", pr.path("base").path("ref").asText()).text().orElse("");
         ExcludedFiles exclusions = ExcludedFiles.of(gitattributes, config.strings("size.exclude"));
         int totalFiles = pr.path("changed_files").asInt();
-        SizeMeasure measure = SizeMeasure.of(files(rest, repo, number, totalFiles), totalFiles, exclusions, buckets);
+        SizeMeasure measure = SizeMeasure.of(PullRequestFiles.list(rest, repo, number, totalFiles), totalFiles, exclusions, buckets);
 
         List<String> labels = new ArrayList<>();
         pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
@@ -112,22 +112,6 @@ public final class LabelPullRequestSize implements EventHandler {
                 services.labels().remove(rest, repo, number, label);
             }
         }
-    }
-
-    private static List<ChangedFile> files(GitHubRest rest, String repo, long number, int totalFiles) throws Exception {
-        List<ChangedFile> files = new ArrayList<>();
-        int pages = Math.max(1, Math.min(MAX_PAGES, (totalFiles + 99) / 100));
-        for (int page = 1; page <= pages; page++) {
-            JsonNode list = rest.get("/repos/" + repo + "/pulls/" + number + "/files?per_page=100&page=" + page);
-            for (JsonNode f : list) {
-                files.add(new ChangedFile(f.path("filename").asText(), f.hasNonNull("previous_filename") ? f.path("previous_filename").asText() : null,
-                        f.path("status").asText(), f.path("additions").asInt(), f.path("deletions").asInt()));
-            }
-            if (list.size() < 100) {
-                break;
-            }
-        }
-        return files;
     }
 
     private static JsonNode fetchPullRequest(GitHubRest rest, String repo, JsonNode payload) throws Exception {

@@ -1,5 +1,7 @@
 package dev.releasetrain.size;
 
+import dev.releasetrain.github.ChangedFile;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.releasetrain.size;
 
+import dev.releasetrain.config.Glob;
+import dev.releasetrain.github.ChangedFile;
+
 import dev.releasetrain.config.RepoConfigParser;
 import org.junit.jupiter.api.Test;
 

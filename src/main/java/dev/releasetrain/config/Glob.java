@@ -1,4 +1,4 @@
-package dev.releasetrain.size;
+package dev.releasetrain.config;
 
 import java.util.regex.Pattern;
 

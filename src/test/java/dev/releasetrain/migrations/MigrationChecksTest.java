@@ -1,0 +1,255 @@
+package dev.releasetrain.migrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.releasetrain.Features;
+import dev.releasetrain.testing.FakeGitHub;
+import dev.releasetrain.testing.FakeRepository;
+import dev.releasetrain.testing.Fixtures;
+import dev.releasetrain.testing.TestKeys;
+import dev.releasetrain.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The migrations check through the webhook door, with WireMock as both GitHub and the migration status API. */
+class MigrationChecksTest {
+    private static final String REPO = "Codertocat/Hello-World";
+    private static final String API_PATH = "/v1/migrations/check";
+    private static final String MIGRATION = "posthog/migrations/0300_remove_legacy.py";
+    private static final String MIGRATION_TEXT = """
+            from django.db import migrations
+
+
+            class Migration(migrations.Migration):
+                operations = [
+                    migrations.RemoveField(model_name="team", name="legacy_token"),
+                ]
+            """;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+    private FakeGitHub github;
+    private FakeRepository repo;
+    private WireMockServer api;
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic());
+        repo = github.repository();
+        api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        api.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        api.stop();
+        github.close();
+    }
+
+    private void startServer(boolean withApi) throws Exception {
+        Map<String, String> env = new HashMap<>(TestServer.settings(github.url()));
+        env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("m.db"));
+        if (withApi) {
+            env.put("MIGRATION_STATUS_API_URL", "http://127.0.0.1:" + api.port() + API_PATH);
+            env.put("MIGRATION_STATUS_API_TOKEN", "status-api-token");
+        }
+        server = TestServer.start(env, Features::all);
+    }
+
+    private void pullRequestWithMigration(String head) {
+        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile(MIGRATION, 7, 0), FakeRepository.changedFile("posthog/api/team.py", 3, 1)));
+        repo.file(REPO, head, MIGRATION, MIGRATION_TEXT);
+    }
+
+    private void deliverPullRequest(String action, String head) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json"));
+        payload.put("action", action);
+        ObjectNode pr = (ObjectNode) payload.get("pull_request");
+        pr.put("changed_files", 2);
+        ((ObjectNode) pr.get("head")).put("sha", head);
+        String id = UUID.randomUUID().toString();
+        assertEquals(202, server.deliver("pull_request", id, JSON.writeValueAsBytes(payload)).statusCode());
+        server.awaitFinished(id);
+    }
+
+    private JsonNode awaitCheck(String head, String conclusion) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        JsonNode last = null;
+        while (System.currentTimeMillis() < deadline) {
+            List<JsonNode> runs = repo.checkRuns(head, CheckMigrations.CHECK);
+            if (!runs.isEmpty()) {
+                last = runs.get(0);
+                if (conclusion.equals(last.path("conclusion").asText(null))) {
+                    assertEquals(1, runs.size(), "one check run per commit");
+                    return last;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + conclusion + " check for " + head + "; last: " + last);
+    }
+
+    private static ResponseDefinitionBuilder answer(String state, String extra) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"state\":\"" + state + "\",\"summary\":\"" + state + " from the API\"" + extra + "}");
+    }
+
+    private void apiAnswers(ResponseDefinitionBuilder... answers) {
+        String scenario = "answers";
+        for (int i = 0; i < answers.length; i++) {
+            var stub = post(urlEqualTo(API_PATH)).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "s" + i).willReturn(answers[i]);
+            if (i + 1 < answers.length) {
+                stub = stub.willSetStateTo("s" + (i + 1));
+            }
+            api.stubFor(stub);
+        }
+    }
+
+    @Test
+    void theRequestCarriesThePathsAndContents_andSuccessTurnsTheCheckGreen() throws Exception {
+        String head = "1".repeat(40);
+        pullRequestWithMigration(head);
+        apiAnswers(answer("success", ",\"details_url\":\"https://status.example/runs/7\""));
+        startServer(true);
+        deliverPullRequest("opened", head);
+        JsonNode check = awaitCheck(head, "success");
+        assertEquals("https://status.example/runs/7", check.path("details_url").asText());
+        LoggedRequest sent = api.findAll(anyRequestedFor(urlEqualTo(API_PATH))).get(0);
+        assertEquals("Bearer status-api-token", sent.getHeader("Authorization"));
+        JsonNode body = JSON.readTree(sent.getBodyAsString());
+        assertEquals(REPO, body.path("repository").asText());
+        assertEquals(2, body.path("pull_request").asInt());
+        assertEquals(head, body.path("head_sha").asText());
+        assertEquals("master", body.path("base_ref").asText());
+        assertEquals(1, body.path("migrations").size(), "only files under migrations.paths");
+        assertEquals(MIGRATION, body.path("migrations").get(0).path("path").asText());
+        assertEquals("modified", body.path("migrations").get(0).path("status").asText());
+        assertEquals(MIGRATION_TEXT, body.path("migrations").get(0).path("content").asText(), "content read at the head");
+    }
+
+    @Test
+    void aFailureShowsTheFindingsOnTheFiles() throws Exception {
+        String head = "2".repeat(40);
+        pullRequestWithMigration(head);
+        apiAnswers(answer("failure", ",\"findings\":[{\"path\":\"" + MIGRATION + "\",\"line\":6,\"severity\":\"failure\","
+                + "\"message\":\"legacy_token is still read by 1.29\"}]"));
+        startServer(true);
+        deliverPullRequest("opened", head);
+        JsonNode check = awaitCheck(head, "failure");
+        JsonNode note = check.path("output").path("annotations").get(0);
+        assertEquals(MIGRATION, note.path("path").asText());
+        assertEquals(6, note.path("start_line").asInt());
+        assertEquals("failure", note.path("annotation_level").asText());
+        assertEquals("failure from the API", check.path("output").path("title").asText());
+    }
+
+    @Test
+    void pendingTwiceThenSuccess_and202WithRetryAfter() throws Exception {
+        String head = "3".repeat(40);
+        pullRequestWithMigration(head);
+        apiAnswers(answer("pending", "").withHeader("Retry-After", "1"),
+                aResponse().withStatus(202).withHeader("Retry-After", "1"),
+                answer("success", ""));
+        startServer(true);
+        deliverPullRequest("opened", head);
+        assertEquals("in_progress", repo.checkRuns(head, CheckMigrations.CHECK).get(0).path("status").asText());
+        awaitCheck(head, "success");
+        assertEquals(3, api.findAll(anyRequestedFor(urlEqualTo(API_PATH))).size());
+    }
+
+    @Test
+    void anApiThatIsDownFailsTheCheckAndSaysSo() throws Exception {
+        String head = "4".repeat(40);
+        pullRequestWithMigration(head);
+        api.stubFor(post(urlEqualTo(API_PATH)).willReturn(aResponse().withStatus(503)));
+        startServer(true);
+        deliverPullRequest("opened", head);
+        JsonNode check = awaitCheck(head, "failure");
+        assertEquals("The migration status API could not be reached", check.path("output").path("title").asText());
+        assertTrue(check.path("output").path("summary").asText().contains("HTTP 503"));
+        assertEquals(5, api.findAll(anyRequestedFor(urlEqualTo(API_PATH))).size(), "retried, then given up");
+    }
+
+    @Test
+    void endlessPendingTimesOut() throws Exception {
+        String head = "5".repeat(40);
+        pullRequestWithMigration(head);
+        repo.file(REPO, null, ".github/release-train.yml", "migrations:\n  timeout-minutes: 0\n");
+        api.stubFor(post(urlEqualTo(API_PATH)).willReturn(answer("pending", "").withHeader("Retry-After", "1")));
+        startServer(true);
+        deliverPullRequest("opened", head);
+        awaitCheck(head, "timed_out");
+    }
+
+    @Test
+    void aRestartWhileWaitingStillLandsTheAnswer() throws Exception {
+        String head = "6".repeat(40);
+        pullRequestWithMigration(head);
+        apiAnswers(answer("pending", "").withHeader("Retry-After", "2"), answer("success", ""));
+        startServer(true);
+        deliverPullRequest("opened", head);
+        server.close(); // the wait is in the store, not in a thread
+        server = null;
+        startServer(true);
+        awaitCheck(head, "success");
+    }
+
+    @Test
+    void aNewPushSupersedesTheWaitForTheOldHead() throws Exception {
+        String old = "7".repeat(40);
+        String next = "8".repeat(40);
+        pullRequestWithMigration(old);
+        repo.file(REPO, next, MIGRATION, MIGRATION_TEXT);
+        apiAnswers(answer("pending", "").withHeader("Retry-After", "1"), answer("success", ""));
+        startServer(true);
+        deliverPullRequest("opened", old);
+        deliverPullRequest("synchronize", next);
+        awaitCheck(next, "success");
+        JsonNode superseded = awaitCheck(old, "cancelled");
+        assertEquals("Superseded by a newer push", superseded.path("output").path("title").asText());
+        assertEquals(2, api.findAll(anyRequestedFor(urlEqualTo(API_PATH))).size(), "the old head is not asked about again");
+    }
+
+    @Test
+    void withoutAnApiTheBuiltInCheckerAnswers() throws Exception {
+        String head = "9".repeat(40);
+        pullRequestWithMigration(head);
+        startServer(false);
+        deliverPullRequest("opened", head);
+        JsonNode check = awaitCheck(head, "failure");
+        JsonNode note = check.path("output").path("annotations").get(0);
+        assertEquals(6, note.path("start_line").asInt(), "the RemoveField line");
+        assertTrue(note.path("message").asText().contains("RemoveField"));
+        assertEquals(0, api.getAllServeEvents().size());
+
+        String none = "0".repeat(40);
+        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile("README.md", 1, 0)));
+        deliverPullRequest("synchronize", none);
+        assertEquals("No migrations", awaitCheck(none, "success").path("output").path("title").asText());
+    }
+}
