@@ -14,6 +14,7 @@ import dev.releasetrain.github.GitHubGateway;
 import dev.releasetrain.github.GitHubTransport;
 import dev.releasetrain.github.InstallationTokens;
 import dev.releasetrain.github.IssueLabels;
+import dev.releasetrain.github.PullRequestFiles;
 import dev.releasetrain.github.RepoFiles;
 import dev.releasetrain.github.StickyComments;
 import dev.releasetrain.metrics.Metrics;
@@ -41,7 +42,8 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** What features are built from. */
     public record Services(Settings settings, Database db, Metrics metrics, GitHubGateway github, RepoConfigLoader configs,
-                           RepoFiles files, CheckRunPublisher checks, StickyComments comments, IssueLabels labels) {
+                           RepoFiles files, PullRequestFiles pullRequestFiles, CheckRunPublisher checks, StickyComments comments,
+                           IssueLabels labels) {
     }
 
     private final Database db;
@@ -89,7 +91,7 @@ public final class App implements AutoCloseable {
             GitHubGateway github = new GitHubGateway(transport, new InstallationTokens(jwt, transport, Clock.systemUTC()));
             RepoFiles files = new RepoFiles();
             RepoConfigLoader configs = new RepoConfigLoader(new RepoConfigParser(), files);
-            handlers = features.apply(new Services(settings, db, metrics, github, configs, files, new CheckRunPublisher(db),
+            handlers = features.apply(new Services(settings, db, metrics, github, configs, files, new PullRequestFiles(), new CheckRunPublisher(db),
                     new StickyComments(db), new IssueLabels()));
         }
         DeliveryStore store = new DeliveryStore(db);

@@ -4,18 +4,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A pull request's changed files, 100 a page up to GitHub's cap of 3,000; pages past the last are not asked for. */
+/**
+ * A pull request's changed files, 100 a page up to GitHub's cap of 3,000. The list is fixed for a given head and
+ * base commit, so it is kept (for the most recent pull requests) and every capability reading it on the same
+ * push shares one listing.
+ */
 public final class PullRequestFiles {
     public static final int MAX_PAGES = 30;
+    private static final int REMEMBERED = 256;
 
-    private PullRequestFiles() {
-    }
+    private final Map<String, List<ChangedFile>> recent = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<ChangedFile>> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
-    public static List<ChangedFile> list(GitHubRest rest, String repo, long number, int changedFiles) throws IOException {
+    /** @param pr the pull request as GitHub describes it (number, changed_files, head and base commits) */
+    public List<ChangedFile> list(GitHubRest rest, String repo, JsonNode pr) throws IOException {
+        long number = pr.path("number").asLong();
+        String key = repo + "#" + number + "@" + pr.path("head").path("sha").asText() + ".." + pr.path("base").path("sha").asText();
+        synchronized (recent) {
+            List<ChangedFile> known = recent.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
         List<ChangedFile> files = new ArrayList<>();
-        int pages = Math.max(1, Math.min(MAX_PAGES, (changedFiles + 99) / 100));
+        int pages = Math.max(1, Math.min(MAX_PAGES, (pr.path("changed_files").asInt() + 99) / 100));
         for (int page = 1; page <= pages; page++) {
             JsonNode list = rest.get("/repos/" + repo + "/pulls/" + number + "/files?per_page=100&page=" + page);
             for (JsonNode f : list) {
@@ -26,6 +46,10 @@ public final class PullRequestFiles {
                 break;
             }
         }
-        return files;
+        List<ChangedFile> result = List.copyOf(files);
+        synchronized (recent) {
+            recent.put(key, result);
+        }
+        return result;
     }
 }

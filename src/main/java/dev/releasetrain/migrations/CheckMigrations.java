@@ -16,7 +16,6 @@ import dev.releasetrain.delivery.PayloadSummary;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.github.ChangedFile;
 import dev.releasetrain.github.GitHubRest;
-import dev.releasetrain.github.PullRequestFiles;
 import dev.releasetrain.review.EnforceReviewBeforeMerge;
 
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ public final class CheckMigrations implements EventHandler {
             return;
         }
         List<Glob> globs = config.strings("migrations.paths").stream().map(Glob::of).toList();
-        List<ChangedFile> changed = PullRequestFiles.list(rest, repo, number, pr.path("changed_files").asInt());
+        List<ChangedFile> changed = services.pullRequestFiles().list(rest, repo, pr);
         List<ChangedFile> migrations = changed.stream().filter(f -> globs.stream().anyMatch(g -> g.matches(f.path()))).toList();
         heads.record(repo, number, head);
         if (migrations.isEmpty()) {

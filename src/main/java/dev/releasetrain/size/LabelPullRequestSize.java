@@ -9,7 +9,6 @@ import dev.releasetrain.config.RepoConfig;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.github.GitHubRest;
-import dev.releasetrain.github.PullRequestFiles;
 import dev.releasetrain.review.EnforceReviewBeforeMerge;
 
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ public final class LabelPullRequestSize implements EventHandler {
         String gitattributes = services.files().read(rest, repo, ".gitattributes", pr.path("base").path("ref").asText()).text().orElse("");
         ExcludedFiles exclusions = ExcludedFiles.of(gitattributes, config.strings("size.exclude"));
         int totalFiles = pr.path("changed_files").asInt();
-        SizeMeasure measure = SizeMeasure.of(PullRequestFiles.list(rest, repo, number, totalFiles), totalFiles, exclusions, buckets);
+        SizeMeasure measure = SizeMeasure.of(services.pullRequestFiles().list(rest, repo, pr), totalFiles, exclusions, buckets);
 
         List<String> labels = new ArrayList<>();
         pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
