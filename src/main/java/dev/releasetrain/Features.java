@@ -1,5 +1,6 @@
 package dev.releasetrain;
 
+import dev.releasetrain.cherrypick.CherryPickLabelledPullRequest;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.migrations.CheckMigrations;
 import dev.releasetrain.review.DeclareEmergency;
@@ -20,6 +21,7 @@ public final class Features {
         ReviewAudit audit = new ReviewAudit(services.db());
         ReviewCheck review = new ReviewCheck(services, audit);
         return List.of(new EnforceReviewBeforeMerge(services, review), new DeclareEmergency(services, review, audit),
-                new FlagMergedWithoutReview(services, review, audit), new LabelPullRequestSize(services), new CheckMigrations(services));
+                new FlagMergedWithoutReview(services, review, audit), new LabelPullRequestSize(services), new CheckMigrations(services),
+                new CherryPickLabelledPullRequest(services));
     }
 }

@@ -44,8 +44,25 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
     private final Map<String, String> permissions = new HashMap<>();           // repo \n login -> role
     private final Map<String, String> trees = new HashMap<>();                 // repo \n sha -> tree sha
     private int applyThenFail;
+    private final Map<String, GitData> git = new HashMap<>();                  // repo -> real repository
+    private final Map<String, List<String>> prCommits = new HashMap<>();       // repo#n -> commit shas
+    private final List<ObjectNode> createdPulls = new ArrayList<>();
 
     // ---- set-up and inspection, for tests ----
+
+    /** Refs, commits and merges of {@code repo} come from this real repository. */
+    public synchronized void git(String repo, GitData data) {
+        git.put(repo, data);
+    }
+
+    public synchronized void pullRequestCommits(String repo, long number, List<String> shas) {
+        prCommits.put(repo + "#" + number, new ArrayList<>(shas));
+    }
+
+    /** Pull requests the bot opened. */
+    public synchronized List<JsonNode> createdPulls() {
+        return List.copyOf(createdPulls);
+    }
 
     /** A file on a branch (null ref: the default branch). */
     public synchronized void file(String repo, String ref, String path, String text) {
@@ -117,6 +134,50 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
         try {
             JsonNode body = event.getRequest().getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(event.getRequest().getBodyAsString());
             Matcher m;
+            if ((m = match(R + "/.*", path)) != null && git.containsKey(m.group(1))) {
+                GitData.Answer a = git.get(m.group(1)).handle(method, m.group(1), path, body);
+                if (a != null) {
+                    return a.body() == null ? ResponseDefinitionBuilder.responseDefinition().withStatus(a.status()).build() : json(a.status(), a.body());
+                }
+            }
+            if ((m = match(R + "/pulls/(\\d+)/commits", path)) != null && method.equals("GET")) {
+                ArrayNode list = JSON.createArrayNode();
+                for (String sha : prCommits.getOrDefault(m.group(1) + "#" + m.group(2), List.of())) {
+                    ObjectNode c = git.get(m.group(1)).commitJson(sha);
+                    ObjectNode item = list.addObject().put("sha", sha);
+                    item.putObject("commit").put("message", c.path("message").asText()).set("author", c.path("author").deepCopy());
+                    item.set("parents", c.path("parents").deepCopy());
+                }
+                return json(200, list);
+            }
+            if ((m = match(R + "/pulls", path)) != null && method.equals("GET")) {
+                String head = query.getOrDefault("head", "");
+                String headRef = head.contains(":") ? head.substring(head.indexOf(':') + 1) : head;
+                return json(200, array(createdPulls.stream().filter(p -> p.path("head").path("ref").asText().equals(headRef)).toList()));
+            }
+            if ((m = match(R + "/pulls", path)) != null && method.equals("POST")) {
+                String repo = m.group(1);
+                boolean exists = createdPulls.stream().anyMatch(p -> p.path("head").path("ref").asText().equals(body.path("head").asText())
+                        && p.path("state").asText().equals("open"));
+                if (exists) {
+                    return json(422, JSON.createObjectNode().put("message", "Validation Failed: A pull request already exists"));
+                }
+                long number = 100 + createdPulls.size();
+                ObjectNode pr = JSON.createObjectNode().put("number", number).put("state", "open").put("title", body.path("title").asText())
+                        .put("body", body.path("body").asText()).put("html_url", "https://github.com/" + repo + "/pull/" + number);
+                pr.putObject("head").put("ref", body.path("head").asText()).put("sha", git.get(repo).resolve("refs/heads/" + body.path("head").asText()));
+                pr.putObject("base").put("ref", body.path("base").asText());
+                createdPulls.add(pr);
+                pulls.put(repo + "#" + number, pr);
+                return json(201, pr);
+            }
+            if ((m = match(R + "/issues/(\\d+)/assignees", path)) != null && method.equals("POST")) {
+                ObjectNode pr = pulls.get(m.group(1) + "#" + m.group(2));
+                if (pr != null) {
+                    pr.set("assignees", body.path("assignees").deepCopy());
+                }
+                return json(201, pr == null ? JSON.createObjectNode() : pr);
+            }
             if ((m = match(R + "/contents/(.+)", path)) != null && method.equals("GET")) {
                 return contents(m.group(1), URLDecoder.decode(m.group(2), StandardCharsets.UTF_8), query.get("ref"), event.getRequest().getHeader("If-None-Match"));
             }

@@ -1,0 +1,45 @@
+package dev.releasetrain.cherrypick;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** {@code /cherry-pick release-1.30.0 [more targets]} (alias {@code /backport}), line-anchored, outside code and quotes. */
+public final class CherryPickCommand {
+    private static final Pattern COMMAND = Pattern.compile("^/(?:cherry-pick|backport)(\\s+.*)?$");
+    /** A branch name GitHub accepts and no path trick: no "..", no leading "-", no control or shell characters. */
+    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,199}");
+
+    private CherryPickCommand() {
+    }
+
+    /** The targets named (empty list when the command names none), or null when the comment has no such command. */
+    public static List<String> targets(String body) {
+        boolean inFence = false;
+        for (String raw : body.split("\\R")) {
+            String line = raw.strip();
+            if (line.startsWith("```") || line.startsWith("~~~")) {
+                inFence = !inFence;
+                continue;
+            }
+            if (inFence || line.startsWith(">")) {
+                continue;
+            }
+            var m = COMMAND.matcher(line);
+            if (m.matches()) {
+                List<String> targets = new ArrayList<>();
+                if (m.group(1) != null) {
+                    for (String t : m.group(1).strip().split("\\s+")) {
+                        targets.add(t);
+                    }
+                }
+                return targets;
+            }
+        }
+        return null;
+    }
+
+    public static boolean validBranch(String name) {
+        return BRANCH.matcher(name).matches() && !name.contains("..") && !name.endsWith(".lock") && !name.endsWith("/");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.releasetrain.cherrypick;
+
+import dev.releasetrain.store.Database;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The state of each pull request's cherry-pick to each release branch. */
+public final class CherryPickRecords {
+    public record Row(String target, String state, String detail, String url, String requestedBy) {
+    }
+
+    private final Database db;
+
+    public CherryPickRecords(Database db) {
+        this.db = db;
+    }
+
+    public void put(String repo, long number, Row row) throws SQLException {
+        db.writeNow(c -> {
+            try (PreparedStatement u = c.prepareStatement("INSERT INTO cherry_picks (repository, number, target, state, detail, url, "
+                    + "requested_by, updated_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (repository, number, target) DO UPDATE SET "
+                    + "state = excluded.state, detail = excluded.detail, url = excluded.url, "
+                    + "requested_by = COALESCE(excluded.requested_by, requested_by), updated_at = excluded.updated_at")) {
+                u.setString(1, repo);
+                u.setLong(2, number);
+                u.setString(3, row.target());
+                u.setString(4, row.state());
+                u.setString(5, row.detail());
+                u.setString(6, row.url());
+                u.setString(7, row.requestedBy());
+                u.setLong(8, System.currentTimeMillis());
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public List<Row> of(String repo, long number) throws SQLException {
+        return db.read(c -> {
+            List<Row> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT target, state, detail, url, requested_by FROM cherry_picks "
+                    + "WHERE repository = ? AND number = ? ORDER BY target")) {
+                q.setString(1, repo);
+                q.setLong(2, number);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

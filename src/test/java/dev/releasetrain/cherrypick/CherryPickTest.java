@@ -1,0 +1,280 @@
+package dev.releasetrain.cherrypick;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.releasetrain.Features;
+import dev.releasetrain.delivery.DeliveryState;
+import dev.releasetrain.testing.FakeGitHub;
+import dev.releasetrain.testing.FakeRepository;
+import dev.releasetrain.testing.Fixtures;
+import dev.releasetrain.testing.GitData;
+import dev.releasetrain.testing.TestKeys;
+import dev.releasetrain.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Cherry-picks through the webhook door against a fake GitHub whose refs, commits and merges are a real git
+ * repository: the release branch after the bot's pick must have the tree `git cherry-pick -x` gives.
+ */
+class CherryPickTest {
+    private static final String REPO = "Codertocat/Hello-World";
+    private static final String RELEASE = "release-1.30.0";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+    private Path work;
+    private GitData bare;
+    private FakeGitHub github;
+    private FakeRepository repo;
+    private TestServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        work = dir.resolve("work");
+        Files.createDirectories(work);
+        git(work, "init", "-q", "-b", "main");
+        write("app.txt", "line 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\n");
+        commit("initial");
+        git(work, "branch", RELEASE); // the freeze
+        write("other.txt", "a feature that is not in the release\n");
+        commit("unrelated feature after the freeze");
+        github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic());
+        repo = github.repository();
+        repo.permission(REPO, "Codertocat", "admin");
+        repo.permission(REPO, "mallory", "read");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        github.close();
+    }
+
+    // ---- git ----
+
+    private String git(Path in, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", in.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(Map.of("GIT_AUTHOR_NAME", "Octo Cat", "GIT_AUTHOR_EMAIL", "octocat@example.com",
+                "GIT_COMMITTER_NAME", "Octo Cat", "GIT_COMMITTER_EMAIL", "octocat@example.com"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + ": " + out);
+        }
+        return out;
+    }
+
+    private void write(String file, String text) throws IOException {
+        Files.writeString(work.resolve(file), text);
+    }
+
+    private String commit(String message) throws Exception {
+        git(work, "add", "-A");
+        git(work, "commit", "-q", "-m", message);
+        return git(work, "rev-parse", "HEAD");
+    }
+
+    private String edit(String file, String from, String to, String message) throws Exception {
+        write(file, Files.readString(work.resolve(file)).replace(from, to));
+        return commit(message);
+    }
+
+    /** Serves the work repository (as a bare clone) as the fake's git data, and starts the server. */
+    private void serve(List<String> prCommits) throws Exception {
+        Path bareDir = dir.resolve("bare.git");
+        git(dir, "clone", "-q", "--bare", work.toString(), bareDir.toString());
+        bare = new GitData(bareDir);
+        repo.git(REPO, bare);
+        repo.pullRequestCommits(REPO, 2, prCommits);
+        server = TestServer.start(TestServer.settings(github.url()), Features::all);
+    }
+
+    /** What `git cherry-pick -x` makes of the release branch. */
+    private String expectedTree(String... pickArgs) throws Exception {
+        Path clone = dir.resolve("expected");
+        git(dir, "clone", "-q", work.toString(), clone.toString());
+        git(clone, "switch", "-q", RELEASE);
+        List<String> args = new ArrayList<>(List.of("cherry-pick", "-x"));
+        args.addAll(List.of(pickArgs));
+        git(clone, args.toArray(String[]::new));
+        return git(clone, "rev-parse", "HEAD^{tree}");
+    }
+
+    // ---- deliveries ----
+
+    private ObjectNode mergedPullRequest(String mergeSha, List<String> labels) throws Exception {
+        ObjectNode pr = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "closed.payload.json")).get("pull_request").deepCopy();
+        pr.put("merged", true).put("merge_commit_sha", mergeSha).put("state", "closed").put("title", "Fix the thing");
+        pr.putObject("merged_by").put("login", "Codertocat");
+        ArrayNode l = pr.putArray("labels");
+        labels.forEach(n -> l.addObject().put("name", n));
+        return pr;
+    }
+
+    private void deliver(String event, ObjectNode payload) throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertEquals(202, server.deliver(event, id, JSON.writeValueAsBytes(payload)).statusCode());
+        var done = server.awaitFinished(id);
+        assertEquals(DeliveryState.DONE, done.state(), done.toString());
+    }
+
+    private ObjectNode prEvent(String action, ObjectNode pr, String sender, String label) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "closed.payload.json"));
+        payload.put("action", action);
+        payload.set("pull_request", pr);
+        ((ObjectNode) payload.get("sender")).put("login", sender);
+        if (label != null) {
+            payload.putObject("label").put("name", label);
+        }
+        return payload;
+    }
+
+    private void assertPickedTree(String expectedTree, String... originals) {
+        List<JsonNode> pulls = repo.createdPulls();
+        assertEquals(1, pulls.size(), "one pull request into the release branch");
+        JsonNode pr = pulls.get(0);
+        assertEquals(RELEASE, pr.path("base").path("ref").asText());
+        assertEquals("release-train/cherry-pick-2-to-" + RELEASE, pr.path("head").path("ref").asText());
+        assertEquals("[" + RELEASE + "] Fix the thing", pr.path("title").asText());
+        String head = bare.resolve("refs/heads/release-train/cherry-pick-2-to-" + RELEASE);
+        assertEquals(expectedTree, bare.git(Map.of(), "rev-parse", head + "^{tree}")[1], "the same tree as git cherry-pick");
+        String log = bare.git(Map.of(), "log", "--format=%B", bare.resolve("refs/heads/" + RELEASE) + ".." + head)[1];
+        for (String original : originals) {
+            assertTrue(log.contains("(cherry picked from commit " + original + ")"), log);
+        }
+        assertTrue(log.contains("Co-authored-by: Octo Cat <octocat@example.com>"), log);
+        assertEquals("", bare.git(Map.of(), "for-each-ref", "refs/heads/release-train/tmp-*")[1], "no temporary ref left behind");
+        assertTrue(reports().get(0).contains("✅ [pull request #100]"), reports().toString());
+    }
+
+    /** The cherry-pick report (other checks comment on the same pull request too). */
+    private List<String> reports() {
+        return repo.comments(REPO, 2).stream().map(c -> c.path("body").asText())
+                .filter(b -> b.startsWith(CherryPickLabelledPullRequest.MARKER + "\n")).toList();
+    }
+
+    // ---- the scenarios ----
+
+    @Test
+    void aSquashMergeIsPickedAsItsOneCommit() throws Exception {
+        git(work, "switch", "-q", "-c", "fix", "main");
+        String a = edit("app.txt", "line 3", "line three", "fix a");
+        String b = edit("app.txt", "line 5", "line five", "fix b");
+        git(work, "switch", "-q", "main");
+        git(work, "merge", "-q", "--squash", "fix");
+        String squash = commit("Fix the thing (#2)");
+        serve(List.of(a, b));
+        deliver("pull_request", prEvent("closed", mergedPullRequest(squash, List.of(RELEASE, "bug")), "Codertocat", null));
+        assertPickedTree(expectedTree(squash), squash);
+        assertEquals(List.of("bug"), repo.labels(REPO, 100), "labels copied, release labels not");
+    }
+
+    @Test
+    void aRebaseMergeOfThreeCommitsIsPickedCommitByCommit() throws Exception {
+        git(work, "switch", "-q", "-c", "fix", RELEASE);
+        List<String> original = List.of(edit("app.txt", "line 2", "line two", "fix 1"),
+                edit("app.txt", "line 4", "line four", "fix 2"), edit("app.txt", "line 7", "line seven", "fix 3"));
+        git(work, "rebase", "-q", "main");
+        git(work, "switch", "-q", "main");
+        git(work, "merge", "-q", "--ff-only", "fix");
+        String tip = git(work, "rev-parse", "HEAD");
+        List<String> rebased = List.of(git(work, "rev-parse", "HEAD~2"), git(work, "rev-parse", "HEAD~1"), tip);
+        serve(original);
+        deliver("pull_request", prEvent("closed", mergedPullRequest(tip, List.of(RELEASE)), "Codertocat", null));
+        assertPickedTree(expectedTree(rebased.toArray(String[]::new)), rebased.toArray(String[]::new));
+        String head = bare.resolve("refs/heads/release-train/cherry-pick-2-to-" + RELEASE);
+        assertEquals("3", bare.git(Map.of(), "rev-list", "--count", RELEASE + ".." + head)[1], "three commits, in order");
+    }
+
+    @Test
+    void aMergeCommitIsPickedAsItsChangeAgainstTheFirstParent() throws Exception {
+        git(work, "switch", "-q", "-c", "fix", RELEASE);
+        String a = edit("app.txt", "line 6", "line six", "fix 1");
+        String b = edit("app.txt", "line 8", "line eight", "fix 2");
+        git(work, "switch", "-q", "main");
+        git(work, "merge", "-q", "--no-ff", "fix", "-m", "Merge pull request #2 from fix");
+        String merge = git(work, "rev-parse", "HEAD");
+        serve(List.of(a, b));
+        deliver("pull_request", prEvent("closed", mergedPullRequest(merge, List.of(RELEASE)), "Codertocat", null));
+        assertPickedTree(expectedTree("-m", "1", merge), merge);
+    }
+
+    @Test
+    void aConflictLeavesNoPullRequestButTheCommandsAndALabel() throws Exception {
+        git(work, "switch", "-q", RELEASE);
+        edit("app.txt", "line 3", "line 3 (patched on the release)", "release-only patch");
+        git(work, "switch", "-q", "main");
+        String fix = edit("app.txt", "line 3", "line 3 (fixed on main)", "Fix the thing (#2)");
+        serve(List.of(fix));
+        deliver("pull_request", prEvent("closed", mergedPullRequest(fix, List.of(RELEASE)), "Codertocat", null));
+        assertEquals(List.of(), repo.createdPulls(), "no half-made pull request");
+        assertEquals(null, bare.resolve("refs/heads/release-train/cherry-pick-2-to-" + RELEASE));
+        assertEquals("", bare.git(Map.of(), "for-each-ref", "refs/heads/release-train/")[1]);
+        String report = reports().get(0);
+        assertTrue(report.contains("❌ conflict while picking " + fix.substring(0, 7)), report);
+        assertTrue(report.contains("git switch -c release-train/cherry-pick-2-to-" + RELEASE + " origin/" + RELEASE), report);
+        assertTrue(report.contains("git cherry-pick -x " + fix), report);
+        assertTrue(repo.labels(REPO, 2).contains("cherry-pick-failed"));
+    }
+
+    @Test
+    void repeatsOpenNoSecondPullRequest_andAReadersLabelIsRefused() throws Exception {
+        git(work, "switch", "-q", "main");
+        String fix = edit("app.txt", "line 1", "line one", "Fix the thing (#2)");
+        serve(List.of(fix));
+        ObjectNode pr = mergedPullRequest(fix, List.of());
+        deliver("pull_request", prEvent("labeled", pr, "mallory", RELEASE));
+        assertEquals(List.of(), repo.createdPulls());
+        assertTrue(reports().get(0).contains("🚫 @mallory added the label but has no write permission"), reports().toString());
+
+        ObjectNode labelled = mergedPullRequest(fix, List.of(RELEASE));
+        deliver("pull_request", prEvent("labeled", labelled, "Codertocat", RELEASE));
+        deliver("pull_request", prEvent("labeled", labelled, "Codertocat", RELEASE));
+        deliver("pull_request", prEvent("closed", labelled, "Codertocat", null));
+        assertEquals(1, repo.createdPulls().size(), "repeats report the existing pull request");
+        assertEquals(1, reports().size(), "one report comment, edited in place");
+        assertEquals(1, Integer.parseInt(bare.git(Map.of(), "rev-list", "--count", RELEASE + "..refs/heads/release-train/cherry-pick-2-to-" + RELEASE)[1]));
+    }
+
+    @Test
+    void aCommandOnAnOpenPullRequestIsCarriedOutAtMerge() throws Exception {
+        git(work, "switch", "-q", "main");
+        String fix = edit("app.txt", "line 8", "line eight", "Fix the thing (#2)");
+        serve(List.of(fix));
+        ObjectNode open = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json")).get("pull_request").deepCopy();
+        repo.pullRequest(REPO, 2, open);
+        ObjectNode comment = (ObjectNode) JSON.readTree(Fixtures.webhook("issue_comment", "created.with-installation.payload.json"));
+        ObjectNode issue = (ObjectNode) comment.get("issue");
+        issue.put("number", 2);
+        issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + REPO + "/pulls/2");
+        ((ObjectNode) comment.get("comment")).put("body", "needed for the release\n/backport " + RELEASE);
+        deliver("issue_comment", comment);
+        assertTrue(reports().get(0).contains("⏳ will be picked when this pull request merges"), reports().toString());
+        assertFalse(repo.createdPulls().iterator().hasNext());
+        deliver("pull_request", prEvent("closed", mergedPullRequest(fix, List.of()), "Codertocat", null));
+        assertEquals(1, repo.createdPulls().size());
+        assertEquals(expectedTree(fix), bare.git(Map.of(), "rev-parse", "refs/heads/release-train/cherry-pick-2-to-" + RELEASE + "^{tree}")[1]);
+    }
+}
