@@ -222,6 +222,30 @@ class CherryPickTest {
     }
 
     @Test
+    void githubCallsPerCherryPick() throws Exception {
+        git(work, "switch", "-q", "-c", "fix", RELEASE);
+        List<String> original = List.of(edit("app.txt", "line 2", "line two", "fix 1"),
+                edit("app.txt", "line 4", "line four", "fix 2"), edit("app.txt", "line 7", "line seven", "fix 3"));
+        git(work, "rebase", "-q", "main");
+        git(work, "switch", "-q", "main");
+        git(work, "merge", "-q", "--ff-only", "fix");
+        String tip = git(work, "rev-parse", "HEAD");
+        Path bareDir = dir.resolve("bare.git");
+        git(dir, "clone", "-q", "--bare", work.toString(), bareDir.toString());
+        bare = new GitData(bareDir);
+        repo.git(REPO, bare);
+        repo.pullRequestCommits(REPO, 2, original);
+        server = TestServer.start(TestServer.settings(github.url()), services -> List.of(new CherryPickLabelledPullRequest(services)));
+        github.wireMock().resetRequests();
+        deliver("pull_request", prEvent("closed", mergedPullRequest(tip, List.of(RELEASE)), "Codertocat", null));
+        List<String> calls = github.apiCalls();
+        System.out.println("GitHub calls for a 3-commit cherry-pick into a pull request: " + calls.size() + " " + calls);
+        // fixed: config, the commits to pick (1 + PR commits + 2 walking back), existing PR, target ref, target
+        // commit, temp ref delete/create/delete, work ref, PR, assignee, report (list + post); per commit: 5
+        assertTrue(calls.size() <= 18 + 5 * 3, calls.toString());
+    }
+
+    @Test
     void aConflictLeavesNoPullRequestButTheCommandsAndALabel() throws Exception {
         git(work, "switch", "-q", RELEASE);
         edit("app.txt", "line 3", "line 3 (patched on the release)", "release-only patch");
