@@ -3,6 +3,7 @@ package dev.releasetrain;
 import dev.releasetrain.cherrypick.CherryPickLabelledPullRequest;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.migrations.CheckMigrations;
+import dev.releasetrain.notes.CollectHighlights;
 import dev.releasetrain.review.DeclareEmergency;
 import dev.releasetrain.review.EnforceReviewBeforeMerge;
 import dev.releasetrain.review.FlagMergedWithoutReview;
@@ -22,6 +23,6 @@ public final class Features {
         ReviewCheck review = new ReviewCheck(services, audit);
         return List.of(new EnforceReviewBeforeMerge(services, review), new DeclareEmergency(services, review, audit),
                 new FlagMergedWithoutReview(services, review, audit), new LabelPullRequestSize(services), new CheckMigrations(services),
-                new CherryPickLabelledPullRequest(services));
+                new CherryPickLabelledPullRequest(services), new CollectHighlights(services));
     }
 }

@@ -2,6 +2,7 @@ package dev.releasetrain;
 
 import dev.releasetrain.cli.AuditCommand;
 import dev.releasetrain.cli.DeliveriesCommand;
+import dev.releasetrain.cli.NotesCommand;
 import dev.releasetrain.cli.RedeliverCommand;
 import dev.releasetrain.cli.ReplayCommand;
 import dev.releasetrain.cli.UsageException;
@@ -24,6 +25,7 @@ public final class Main {
               redeliver <delivery-id>                 queue a stored delivery again
               replay <payload.json> --event <name>    push a payload through the pipeline (try it with DRY_RUN=true)
               audit [--json]                          pull requests merged without review, and emergency overrides
+              notes --repo owner/name --release X.Y.Z the release notes, in Markdown
             Settings come from the environment and an optional .env file beside the jar (see README).""";
 
     private Main() {
@@ -53,6 +55,7 @@ public final class Main {
                 case "redeliver" -> new RedeliverCommand(settings).run(rest, System.out);
                 case "replay" -> new ReplayCommand(settings, Features::all).run(rest, System.out);
                 case "audit" -> new AuditCommand(settings).run(rest, System.out);
+                case "notes" -> new NotesCommand(settings).run(rest, System.out);
                 default -> throw new UsageException("unknown command \"" + command + "\"");
             };
             if (!command.equals("serve")) {

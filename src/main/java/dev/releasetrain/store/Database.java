@@ -32,7 +32,8 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** Schema migrations, applied in order; the database's user_version says how many have run. */
     private static final List<String> MIGRATIONS = List.of("db/V1__deliveries.sql", "db/V2__github_state.sql", "db/V3__review_audit.sql",
-            "db/V4__migration_checks.sql", "db/V5__cherry_picks.sql");
+            "db/V4__migration_checks.sql", "db/V5__cherry_picks.sql",
+            "db/V6__release_notes.sql");
     private static final int MAX_BATCH = 1024;
     private static final int READERS = 4;
 

@@ -222,6 +222,33 @@ class CherryPickTest {
     }
 
     @Test
+    void pushModeMovesTheBranchItself_andAChangeAlreadyThereIsSaidSo() throws Exception {
+        git(work, "switch", "-q", RELEASE);
+        String onRelease = edit("app.txt", "line 4", "line four", "the same fix, already on the release");
+        git(work, "branch", "release-1.29.0", "HEAD~1");
+        git(work, "switch", "-q", "main");
+        String fix = edit("app.txt", "line 4", "line four", "Fix the thing (#2)");
+        repo.file(REPO, null, ".github/release-train.yml", "cherry-pick:\n  mode: push\n");
+        serve(List.of(fix));
+        deliver("pull_request", prEvent("closed", mergedPullRequest(fix, List.of(RELEASE, "release-1.29.0")), "Codertocat", null));
+        assertEquals(List.of(), repo.createdPulls(), "push mode opens no pull request");
+        assertEquals(onRelease, bare.resolve("refs/heads/" + RELEASE), "already there: no empty commit on " + RELEASE);
+        String pushed = bare.resolve("refs/heads/release-1.29.0");
+        assertEquals(expectedTreeOn("release-1.29.0", fix), bare.git(Map.of(), "rev-parse", pushed + "^{tree}")[1]);
+        String report = reports().get(0);
+        assertTrue(report.contains("| `" + RELEASE + "` | ✅ already on `" + RELEASE + "` |"), report);
+        assertTrue(report.contains("| `release-1.29.0` | ✅ pushed "), report);
+    }
+
+    private String expectedTreeOn(String branch, String commit) throws Exception {
+        Path clone = dir.resolve("expected-" + branch);
+        git(dir, "clone", "-q", work.toString(), clone.toString());
+        git(clone, "switch", "-q", branch);
+        git(clone, "cherry-pick", "-x", commit);
+        return git(clone, "rev-parse", "HEAD^{tree}");
+    }
+
+    @Test
     void githubCallsPerCherryPick() throws Exception {
         git(work, "switch", "-q", "-c", "fix", RELEASE);
         List<String> original = List.of(edit("app.txt", "line 2", "line two", "fix 1"),

@@ -1,0 +1,48 @@
+package dev.releasetrain.cli;
+
+import dev.releasetrain.config.RepoConfigParser;
+import dev.releasetrain.notes.ReleaseNotes;
+import dev.releasetrain.notes.ReleaseNotesStore;
+import dev.releasetrain.settings.Settings;
+import dev.releasetrain.store.Database;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code notes --repo owner/name --release X.Y.Z}: the release's notes in Markdown, from what the server recorded. */
+public final class NotesCommand {
+    private final Settings settings;
+
+    public NotesCommand(Settings settings) {
+        this.settings = settings;
+    }
+
+    public int run(List<String> args, PrintStream out) throws Exception {
+        String repo = null;
+        String version = null;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--repo" -> repo = DeliveriesCommand.value(args, ++i, "--repo");
+                case "--release" -> version = DeliveriesCommand.value(args, ++i, "--release");
+                default -> throw new UsageException("notes does not take \"" + args.get(i) + "\"");
+            }
+        }
+        if (repo == null || version == null || !version.matches("\\d+\\.\\d+\\.\\d+")) {
+            throw new UsageException("notes needs --repo owner/name and --release X.Y.Z");
+        }
+        // the categories of the documented defaults: the command line does not read repositories
+        var defaults = new RepoConfigParser().defaults();
+        List<ReleaseNotes.Category> categories = new ArrayList<>();
+        defaults.node("notes.categories").forEach(c -> {
+            List<String> labels = new ArrayList<>();
+            c.path("labels").forEach(l -> labels.add(l.asText()));
+            categories.add(new ReleaseNotes.Category(c.path("title").asText(), labels));
+        });
+        try (Database db = new Database(settings.databaseUrl())) {
+            out.print(ReleaseNotes.render(version, new ReleaseNotesStore(db).release(repo, version, defaults.string("release.branch-prefix")),
+                    categories));
+        }
+        return 0;
+    }
+}
