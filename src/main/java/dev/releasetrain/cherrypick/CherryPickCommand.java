@@ -1,5 +1,7 @@
 package dev.releasetrain.cherrypick;
 
+import dev.releasetrain.commands.CommandLines;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,28 +17,13 @@ public final class CherryPickCommand {
 
     /** The targets named (empty list when the command names none), or null when the comment has no such command. */
     public static List<String> targets(String body) {
-        boolean inFence = false;
-        for (String raw : body.split("\\R")) {
-            String line = raw.strip();
-            if (line.startsWith("```") || line.startsWith("~~~")) {
-                inFence = !inFence;
-                continue;
+        return CommandLines.first(body, COMMAND).map(m -> {
+            List<String> targets = new ArrayList<>();
+            if (m.group(1) != null) {
+                targets.addAll(List.of(m.group(1).strip().split("\\s+")));
             }
-            if (inFence || line.startsWith(">")) {
-                continue;
-            }
-            var m = COMMAND.matcher(line);
-            if (m.matches()) {
-                List<String> targets = new ArrayList<>();
-                if (m.group(1) != null) {
-                    for (String t : m.group(1).strip().split("\\s+")) {
-                        targets.add(t);
-                    }
-                }
-                return targets;
-            }
-        }
-        return null;
+            return targets;
+        }).orElse(null);
     }
 
     public static boolean validBranch(String name) {

@@ -122,6 +122,17 @@ class CherryPickTest {
         return git(clone, "rev-parse", "HEAD^{tree}");
     }
 
+    /** Three commits on a branch, rebased onto main and fast-forwarded, as GitHub's rebase merge does; the originals. */
+    private List<String> rebaseMergeOfThree() throws Exception {
+        git(work, "switch", "-q", "-c", "fix", RELEASE);
+        List<String> original = List.of(edit("app.txt", "line 2", "line two", "fix 1"),
+                edit("app.txt", "line 4", "line four", "fix 2"), edit("app.txt", "line 7", "line seven", "fix 3"));
+        git(work, "rebase", "-q", "main");
+        git(work, "switch", "-q", "main");
+        git(work, "merge", "-q", "--ff-only", "fix");
+        return original;
+    }
+
     // ---- deliveries ----
 
     private ObjectNode mergedPullRequest(String mergeSha, List<String> labels) throws Exception {
@@ -193,12 +204,7 @@ class CherryPickTest {
 
     @Test
     void aRebaseMergeOfThreeCommitsIsPickedCommitByCommit() throws Exception {
-        git(work, "switch", "-q", "-c", "fix", RELEASE);
-        List<String> original = List.of(edit("app.txt", "line 2", "line two", "fix 1"),
-                edit("app.txt", "line 4", "line four", "fix 2"), edit("app.txt", "line 7", "line seven", "fix 3"));
-        git(work, "rebase", "-q", "main");
-        git(work, "switch", "-q", "main");
-        git(work, "merge", "-q", "--ff-only", "fix");
+        List<String> original = rebaseMergeOfThree();
         String tip = git(work, "rev-parse", "HEAD");
         List<String> rebased = List.of(git(work, "rev-parse", "HEAD~2"), git(work, "rev-parse", "HEAD~1"), tip);
         serve(original);
@@ -250,12 +256,7 @@ class CherryPickTest {
 
     @Test
     void githubCallsPerCherryPick() throws Exception {
-        git(work, "switch", "-q", "-c", "fix", RELEASE);
-        List<String> original = List.of(edit("app.txt", "line 2", "line two", "fix 1"),
-                edit("app.txt", "line 4", "line four", "fix 2"), edit("app.txt", "line 7", "line seven", "fix 3"));
-        git(work, "rebase", "-q", "main");
-        git(work, "switch", "-q", "main");
-        git(work, "merge", "-q", "--ff-only", "fix");
+        List<String> original = rebaseMergeOfThree();
         String tip = git(work, "rev-parse", "HEAD");
         Path bareDir = dir.resolve("bare.git");
         git(dir, "clone", "-q", "--bare", work.toString(), bareDir.toString());
