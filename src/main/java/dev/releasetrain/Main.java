@@ -1,6 +1,7 @@
 package dev.releasetrain;
 
 import dev.releasetrain.cli.AuditCommand;
+import dev.releasetrain.cli.CalendarCommand;
 import dev.releasetrain.cli.DeliveriesCommand;
 import dev.releasetrain.cli.NotesCommand;
 import dev.releasetrain.cli.RedeliverCommand;
@@ -26,6 +27,7 @@ public final class Main {
               replay <payload.json> --event <name>    push a payload through the pipeline (try it with DRY_RUN=true)
               audit [--json]                          pull requests merged without review, and emergency overrides
               notes --repo owner/name --release X.Y.Z the release notes, in Markdown
+              calendar [--months N] [--timezone Z]    the coming code freeze and release dates
             Settings come from the environment and an optional .env file beside the jar (see README).""";
 
     private Main() {
@@ -56,6 +58,7 @@ public final class Main {
                 case "replay" -> new ReplayCommand(settings, Features::all).run(rest, System.out);
                 case "audit" -> new AuditCommand(settings).run(rest, System.out);
                 case "notes" -> new NotesCommand(settings).run(rest, System.out);
+                case "calendar" -> new CalendarCommand(java.time.Clock.systemUTC()).run(rest, System.out);
                 default -> throw new UsageException("unknown command \"" + command + "\"");
             };
             if (!command.equals("serve")) {
