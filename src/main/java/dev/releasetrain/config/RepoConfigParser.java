@@ -14,7 +14,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -67,9 +66,7 @@ public final class RepoConfigParser {
     }
 
     private void merge(ObjectNode target, ObjectNode user, String prefix, Map<String, Integer> lines) throws ConfigException {
-        Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : user.properties()) {
             String key = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
             int line = lines.getOrDefault(key, 0);
             JsonNode expected = target.get(f.getKey());

@@ -64,7 +64,7 @@ public final class FakeGitHub implements AutoCloseable {
             com.fasterxml.jackson.databind.JsonNode pair = recorded.isArray() ? recorded.get(index) : recorded;
             var response = aResponse().withStatus(pair.path("status").asInt()).withBody(pair.path("response").toString());
             // GitHub's own headers as recorded (rate limit, ETag, content type), less those about the wire
-            pair.path("headers").fields().forEachRemaining(h -> {
+            pair.path("headers").properties().forEach(h -> {
                 if (!java.util.Set.of("content-length", "content-encoding", "connection", "transfer-encoding").contains(h.getKey())) {
                     response.withHeader(h.getKey(), h.getValue().asText());
                 }
