@@ -99,18 +99,8 @@ public final class CheckRunPublisher {
     }
 
     private void remember(String repository, CheckRunResult run, long id, String hash) throws SQLException {
-        db.writeNow(c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO check_runs (repository, head_sha, name, check_run_id, content_hash) "
-                    + "VALUES (?,?,?,?,?) ON CONFLICT (repository, head_sha, name) DO UPDATE SET check_run_id = excluded.check_run_id, "
-                    + "content_hash = excluded.content_hash")) {
-                u.setString(1, repository);
-                u.setString(2, run.headSha());
-                u.setString(3, run.name());
-                u.setLong(4, id);
-                u.setString(5, hash);
-                u.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO check_runs (repository, head_sha, name, check_run_id, content_hash) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT (repository, head_sha, name) DO UPDATE SET check_run_id = excluded.check_run_id, "
+                + "content_hash = excluded.content_hash", repository, run.headSha(), run.name(), id, hash);
     }
 }

@@ -20,23 +20,11 @@ public final class CherryPickRecords {
     }
 
     public void put(String repo, long number, Row row) throws SQLException {
-        db.writeNow(c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO cherry_picks (repository, number, target, state, detail, url, "
-                    + "requested_by, updated_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (repository, number, target) DO UPDATE SET "
-                    + "state = excluded.state, detail = excluded.detail, url = excluded.url, "
-                    + "requested_by = COALESCE(excluded.requested_by, requested_by), updated_at = excluded.updated_at")) {
-                u.setString(1, repo);
-                u.setLong(2, number);
-                u.setString(3, row.target());
-                u.setString(4, row.state());
-                u.setString(5, row.detail());
-                u.setString(6, row.url());
-                u.setString(7, row.requestedBy());
-                u.setLong(8, System.currentTimeMillis());
-                u.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO cherry_picks (repository, number, target, state, detail, url, requested_by, updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (repository, number, target) DO UPDATE SET state = excluded.state, "
+                + "detail = excluded.detail, url = excluded.url, requested_by = COALESCE(excluded.requested_by, requested_by), "
+                + "updated_at = excluded.updated_at", repo, number, row.target(), row.state(), row.detail(), row.url(), row.requestedBy(),
+                System.currentTimeMillis());
     }
 
     public List<Row> of(String repo, long number) throws SQLException {

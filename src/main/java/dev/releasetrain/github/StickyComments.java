@@ -97,22 +97,8 @@ public final class StickyComments {
     }
 
     private void remember(String repository, long number, String marker, Long id, String hash) throws SQLException {
-        db.writeNow(c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO sticky_comments (repository, number, marker, comment_id, content_hash) "
-                    + "VALUES (?,?,?,?,?) ON CONFLICT (repository, number, marker) DO UPDATE SET comment_id = excluded.comment_id, "
-                    + "content_hash = excluded.content_hash")) {
-                u.setString(1, repository);
-                u.setLong(2, number);
-                u.setString(3, marker);
-                if (id == null) {
-                    u.setNull(4, java.sql.Types.INTEGER);
-                } else {
-                    u.setLong(4, id);
-                }
-                u.setString(5, hash);
-                u.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO sticky_comments (repository, number, marker, comment_id, content_hash) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT (repository, number, marker) DO UPDATE SET comment_id = excluded.comment_id, "
+                + "content_hash = excluded.content_hash", repository, number, marker, id, hash);
     }
 }

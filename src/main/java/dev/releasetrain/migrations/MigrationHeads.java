@@ -16,16 +16,8 @@ final class MigrationHeads {
     }
 
     void record(String repository, long number, String head) throws SQLException {
-        db.writeNow(c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO migration_heads (repository, number, head_sha) VALUES (?,?,?) "
-                    + "ON CONFLICT (repository, number) DO UPDATE SET head_sha = excluded.head_sha")) {
-                u.setString(1, repository);
-                u.setLong(2, number);
-                u.setString(3, head);
-                u.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO migration_heads (repository, number, head_sha) VALUES (?,?,?) "
+                + "ON CONFLICT (repository, number) DO UPDATE SET head_sha = excluded.head_sha", repository, number, head);
     }
 
     Optional<String> latest(String repository, long number) throws SQLException {

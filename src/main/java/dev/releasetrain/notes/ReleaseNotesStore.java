@@ -21,38 +21,15 @@ public final class ReleaseNotesStore {
     }
 
     public void merged(String repo, MergedPullRequest pr, String baseRef) throws SQLException {
-        db.writeNow(c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO merged_pull_requests (repository, number, title, author, "
-                    + "author_association, labels, base_ref, merged_at, highlight, note) VALUES (?,?,?,?,?,?,?,?,?,?) "
-                    + "ON CONFLICT (repository, number) DO UPDATE SET title = excluded.title, labels = excluded.labels, "
-                    + "highlight = excluded.highlight, note = excluded.note")) {
-                u.setString(1, repo);
-                u.setLong(2, pr.number());
-                u.setString(3, pr.title());
-                u.setString(4, pr.author());
-                u.setString(5, pr.authorAssociation());
-                u.setString(6, String.join("\n", pr.labels()));
-                u.setString(7, baseRef);
-                u.setLong(8, pr.mergedAt());
-                u.setInt(9, pr.highlight() ? 1 : 0);
-                u.setString(10, pr.note());
-                u.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO merged_pull_requests (repository, number, title, author, author_association, labels, base_ref, "
+                + "merged_at, highlight, note) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (repository, number) DO UPDATE SET "
+                + "title = excluded.title, labels = excluded.labels, highlight = excluded.highlight, note = excluded.note",
+                repo, pr.number(), pr.title(), pr.author(), pr.authorAssociation(), String.join("\n", pr.labels()), baseRef,
+                pr.mergedAt(), pr.highlight() ? 1 : 0, pr.note());
     }
 
     public void cut(String repo, String version, long at) throws SQLException {
-        db.writeNow(c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO release_cuts (repository, version, cut_at) VALUES (?,?,?) "
-                    + "ON CONFLICT DO NOTHING")) {
-                u.setString(1, repo);
-                u.setString(2, version);
-                u.setLong(3, at);
-                u.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO release_cuts (repository, version, cut_at) VALUES (?,?,?) ON CONFLICT DO NOTHING", repo, version, at);
     }
 
     public List<MergedPullRequest> release(String repo, String version, String branchPrefix) throws SQLException {

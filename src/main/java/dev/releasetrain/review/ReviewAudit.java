@@ -29,19 +29,8 @@ public final class ReviewAudit {
     }
 
     public void recordOverride(String repository, long number, EmergencyOverride o) throws SQLException {
-        db.writeNow(c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO emergency_overrides (repository, number, head_sha, actor, reason, created_at) "
-                    + "VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-                u.setString(1, repository);
-                u.setLong(2, number);
-                u.setString(3, o.headSha());
-                u.setString(4, o.actor());
-                u.setString(5, o.reason());
-                u.setLong(6, o.at());
-                u.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO emergency_overrides (repository, number, head_sha, actor, reason, created_at) VALUES (?,?,?,?,?,?) "
+                + "ON CONFLICT DO NOTHING", repository, number, o.headSha(), o.actor(), o.reason(), o.at());
     }
 
     /** The latest override of a pull request: an emergency holds for the pull request, whatever is pushed after. */
@@ -75,32 +64,13 @@ public final class ReviewAudit {
     }
 
     public void openCase(String repository, long number, String mergedSha, String author, long now) throws SQLException {
-        db.writeNow(c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO post_merge_reviews (repository, number, merged_sha, author, opened_at) "
-                    + "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-                u.setString(1, repository);
-                u.setLong(2, number);
-                u.setString(3, mergedSha);
-                u.setString(4, author);
-                u.setLong(5, now);
-                u.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO post_merge_reviews (repository, number, merged_sha, author, opened_at) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT DO NOTHING", repository, number, mergedSha, author, now);
     }
 
     public void closeCase(String repository, long number, String reviewer, long now) throws SQLException {
-        db.writeNow(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE post_merge_reviews SET closed_at = ?, reviewer = ? "
-                    + "WHERE repository = ? AND number = ? AND closed_at IS NULL")) {
-                u.setLong(1, now);
-                u.setString(2, reviewer);
-                u.setString(3, repository);
-                u.setLong(4, number);
-                u.executeUpdate();
-            }
-            return null;
-        });
+        db.update("UPDATE post_merge_reviews SET closed_at = ?, reviewer = ? WHERE repository = ? AND number = ? AND closed_at IS NULL",
+                now, reviewer, repository, number);
     }
 
     public Optional<Case> find(String repository, long number) throws SQLException {

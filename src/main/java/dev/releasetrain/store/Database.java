@@ -158,6 +158,23 @@ public final class Database implements AutoCloseable {
         return s;
     }
 
+    /** A single-statement write with its arguments bound in order (null binds SQL NULL); returns the rows changed. */
+    public int update(String sql, Object... args) throws SQLException {
+        return writeNow(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, args);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Binds arguments in order; sqlite-jdbc takes null, numbers, strings and byte arrays through setObject. */
+    public static void bind(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+
     /** Queues a write; the future completes after the transaction holding it has committed. */
     public <T> CompletableFuture<T> write(SqlFunction<T> work) {
         CompletableFuture<T> done = new CompletableFuture<>();
