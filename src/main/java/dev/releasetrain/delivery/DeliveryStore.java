@@ -41,23 +41,25 @@ public final class DeliveryStore {
                     };
                 }
             }
-            PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (id, event, action, installation_id, repository, "
-                    + "ordering_key, payload, received_at, state, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,'pending',?) RETURNING seq");
-            PayloadSummary s = d.summary();
-            insert.setString(1, d.id());
-            insert.setString(2, d.event());
-            insert.setString(3, s.action());
-            setLong(insert, 4, s.installationId());
-            insert.setString(5, s.repository());
-            insert.setString(6, s.orderingKey());
-            insert.setBytes(7, stored);
-            insert.setLong(8, d.receivedAt());
-            insert.setLong(9, d.receivedAt());
+            PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (" + ROW_COLUMNS + ", requeued) VALUES (?,?,?,?,?,?,?,?,?,?,0) "
+                    + "RETURNING seq");
+            Database.bind(insert, row(d, stored, d.receivedAt()));
             try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
-                return new Ingested(IngestOutcome.QUEUED, new QueuedDelivery(keys.getLong(1), d.id(), s.orderingKey(), d.receivedAt(), 0));
+                return new Ingested(IngestOutcome.QUEUED,
+                        new QueuedDelivery(keys.getLong(1), d.id(), d.summary().orderingKey(), d.receivedAt(), 0));
             }
         });
+    }
+
+    private static final String ROW_COLUMNS = "id, event, action, installation_id, repository, ordering_key, payload, received_at, "
+            + "state, next_attempt_at";
+
+    /** A new pending row's values, in the order of {@link #ROW_COLUMNS}. */
+    private static Object[] row(Delivery d, byte[] stored, long notBefore) {
+        PayloadSummary s = d.summary();
+        return new Object[] {d.id(), d.event(), s.action(), s.installationId(), s.repository(), s.orderingKey(), stored,
+            d.receivedAt(), DeliveryState.PENDING.sql(), notBefore};
     }
 
     /** What storing a delivery did, and the queue entry for the workers when there is work. */
@@ -82,24 +84,8 @@ public final class DeliveryStore {
      */
     public void scheduleFollowUp(Delivery d, long notBefore) throws SQLException {
         byte[] stored = PayloadCodec.compress(d.payload());
-        db.writeNow(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries (id, event, action, installation_id, repository, "
-                    + "ordering_key, payload, received_at, state, next_attempt_at, requeued) VALUES (?,?,?,?,?,?,?,?,'pending',?,1) "
-                    + "ON CONFLICT (id) DO NOTHING")) {
-                PayloadSummary s = d.summary();
-                insert.setString(1, d.id());
-                insert.setString(2, d.event());
-                insert.setString(3, s.action());
-                setLong(insert, 4, s.installationId());
-                insert.setString(5, s.repository());
-                insert.setString(6, s.orderingKey());
-                insert.setBytes(7, stored);
-                insert.setLong(8, d.receivedAt());
-                insert.setLong(9, notBefore);
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO deliveries (" + ROW_COLUMNS + ", requeued) VALUES (?,?,?,?,?,?,?,?,?,?,1) ON CONFLICT (id) DO NOTHING",
+                row(d, stored, notBefore));
     }
 
     /** The command line's redeliver: queue a stored delivery again, whatever its state. */
