@@ -139,23 +139,31 @@ public final class DeliveryStore {
         });
     }
 
-    private record StoredPayload(byte[] bytes, String encoding) {
+    /** A delivery's row and its payload as GitHub sent it. */
+    public record Loaded(StoredDelivery row, byte[] payload) {
     }
 
-    /** The payload as GitHub sent it; decompressed on the worker's thread, outside the store's lock. */
-    public byte[] payload(long seq) throws SQLException {
-        StoredPayload stored = db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT payload, payload_encoding FROM deliveries WHERE seq = ?")) {
+    /** Row and payload in one read, for the worker; decompressed on its thread, outside the store's lock. */
+    public Loaded load(long seq) throws SQLException {
+        Stored stored = db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + ", payload, payload_encoding FROM deliveries WHERE seq = ?")) {
                 q.setLong(1, seq);
                 try (ResultSet rs = q.executeQuery()) {
                     if (!rs.next()) {
                         throw new SQLException("delivery " + seq + " is not in the store");
                     }
-                    return new StoredPayload(rs.getBytes(1), rs.getString(2));
+                    return new Stored(row(rs), rs.getBytes(13), rs.getString(14)); // after the 12 COLUMNS
                 }
             }
         });
-        return PayloadCodec.decompress(stored.bytes(), stored.encoding());
+        return new Loaded(stored.row(), PayloadCodec.decompress(stored.payload(), stored.encoding()));
+    }
+
+    private record Stored(StoredDelivery row, byte[] payload, String encoding) {
+    }
+
+    public byte[] payload(long seq) throws SQLException {
+        return load(seq).payload();
     }
 
     /**
@@ -174,17 +182,6 @@ public final class DeliveryStore {
     public Optional<StoredDelivery> find(String id) throws SQLException {
         List<StoredDelivery> found = list("WHERE id = ?", id, 1);
         return found.stream().findFirst();
-    }
-
-    public Optional<StoredDelivery> find(long seq) throws SQLException {
-        return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM deliveries WHERE seq = ?")) {
-                q.setLong(1, seq);
-                try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-                }
-            }
-        });
     }
 
     /** Most recent first, optionally in one state. */

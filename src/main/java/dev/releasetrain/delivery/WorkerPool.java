@@ -168,9 +168,10 @@ public final class WorkerPool implements AutoCloseable {
         StoredDelivery row = null;
         try {
             store.markProcessing(q.seq());
-            row = store.find(q.seq()).orElseThrow(() -> new SQLException("delivery " + q.id() + " vanished from the store"));
+            DeliveryStore.Loaded loaded = store.load(q.seq());
+            row = loaded.row();
             event = row.event();
-            JsonNode payload = JSON.readTree(store.payload(q.seq()));
+            JsonNode payload = JSON.readTree(loaded.payload());
             WebhookEvent e = new WebhookEvent(row.id(), row.event(), row.action(), row.installationId(), row.repository(),
                     payload, q.attempts());
             boolean handled = router.route(e);
