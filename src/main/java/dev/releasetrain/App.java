@@ -43,7 +43,7 @@ public final class App implements AutoCloseable {
     /** What features are built from. */
     public record Services(Settings settings, Database db, Metrics metrics, GitHubGateway github, RepoConfigLoader configs,
                            RepoFiles files, PullRequestFiles pullRequestFiles, CheckRunPublisher checks, StickyComments comments,
-                           IssueLabels labels) {
+                           IssueLabels labels, Clock clock) {
     }
 
     private final Database db;
@@ -81,6 +81,12 @@ public final class App implements AutoCloseable {
      * Features are only built once the app is registered: before that no delivery can be verified.
      */
     public static App start(Settings settings, Function<Services, List<EventHandler>> features, boolean serve) throws SQLException {
+        return start(settings, features, serve, Clock.systemUTC());
+    }
+
+    /** As above, with the clock features read the date from (tests set it to a release's freeze day). */
+    public static App start(Settings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock)
+            throws SQLException {
         Database db = new Database(settings.databaseUrl());
         Metrics metrics = new Metrics();
         GitHubTransport transport = new GitHubTransport(settings.githubApiUrl(), metrics, settings.dryRun(),
@@ -92,7 +98,7 @@ public final class App implements AutoCloseable {
             RepoFiles files = new RepoFiles();
             RepoConfigLoader configs = new RepoConfigLoader(new RepoConfigParser(), files);
             handlers = features.apply(new Services(settings, db, metrics, github, configs, files, new PullRequestFiles(), new CheckRunPublisher(db),
-                    new StickyComments(db), new IssueLabels()));
+                    new StickyComments(db), new IssueLabels(), clock));
         }
         DeliveryStore store = new DeliveryStore(db);
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);

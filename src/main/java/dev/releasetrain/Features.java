@@ -4,6 +4,9 @@ import dev.releasetrain.cherrypick.CherryPickLabelledPullRequest;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.migrations.CheckMigrations;
 import dev.releasetrain.notes.CollectHighlights;
+import dev.releasetrain.release.ChecklistIssue;
+import dev.releasetrain.release.FollowReleaseCalendar;
+import dev.releasetrain.release.RunReleaseCommand;
 import dev.releasetrain.review.DeclareEmergency;
 import dev.releasetrain.review.EnforceReviewBeforeMerge;
 import dev.releasetrain.review.FlagMergedWithoutReview;
@@ -21,8 +24,10 @@ public final class Features {
     public static List<EventHandler> all(App.Services services) {
         ReviewAudit audit = new ReviewAudit(services.db());
         ReviewCheck review = new ReviewCheck(services, audit);
+        ChecklistIssue checklist = new ChecklistIssue(services.comments(), services.labels());
         return List.of(new EnforceReviewBeforeMerge(services, review), new DeclareEmergency(services, review, audit),
                 new FlagMergedWithoutReview(services, review, audit), new LabelPullRequestSize(services), new CheckMigrations(services),
-                new CherryPickLabelledPullRequest(services), new CollectHighlights(services));
+                new CherryPickLabelledPullRequest(services), new CollectHighlights(services),
+                new RunReleaseCommand(services, checklist), new FollowReleaseCalendar(services, checklist));
     }
 }

@@ -2,10 +2,7 @@ package dev.releasetrain.cherrypick;
 
 import dev.releasetrain.store.Database;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The state of each pull request's cherry-pick to each release branch. */
@@ -28,19 +25,19 @@ public final class CherryPickRecords {
     }
 
     public List<Row> of(String repo, long number) throws SQLException {
-        return db.read(c -> {
-            List<Row> out = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT target, state, detail, url, requested_by FROM cherry_picks "
-                    + "WHERE repository = ? AND number = ? ORDER BY target")) {
-                q.setString(1, repo);
-                q.setLong(2, number);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.query("SELECT target, state, detail, url, requested_by FROM cherry_picks WHERE repository = ? AND number = ? "
+                + "ORDER BY target", rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                repo, number);
+    }
+
+    /** A pull request's pick into one release branch. */
+    public record Pick(long number, Row row) {
+    }
+
+    /** Every pull request's pick into {@code target}, by pull request number: what a release's checklist lists. */
+    public List<Pick> into(String repo, String target) throws SQLException {
+        return db.query("SELECT number, target, state, detail, url, requested_by FROM cherry_picks WHERE repository = ? AND target = ? "
+                + "ORDER BY number", rs -> new Pick(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6))), repo, target);
     }
 }

@@ -33,12 +33,7 @@ public final class NotesCommand {
         }
         // the categories of the documented defaults: the command line does not read repositories
         var defaults = new RepoConfigParser().defaults();
-        List<ReleaseNotes.Category> categories = new ArrayList<>();
-        defaults.node("notes.categories").forEach(c -> {
-            List<String> labels = new ArrayList<>();
-            c.path("labels").forEach(l -> labels.add(l.asText()));
-            categories.add(new ReleaseNotes.Category(c.path("title").asText(), labels));
-        });
+        List<ReleaseNotes.Category> categories = ReleaseNotes.categories(defaults);
         try (Database db = new Database(settings.databaseUrl())) {
             out.print(ReleaseNotes.render(version, new ReleaseNotesStore(db).release(repo, version, defaults.string("release.branch-prefix")),
                     categories));

@@ -1,5 +1,7 @@
 package dev.releasetrain.notes;
 
+import dev.releasetrain.config.RepoConfig;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +16,17 @@ public final class ReleaseNotes {
     }
 
     private ReleaseNotes() {
+    }
+
+    /** The categories of {@code notes.categories}. */
+    public static List<Category> categories(RepoConfig config) {
+        List<Category> out = new ArrayList<>();
+        config.node("notes.categories").forEach(c -> {
+            List<String> labels = new ArrayList<>();
+            c.path("labels").forEach(l -> labels.add(l.asText()));
+            out.add(new Category(c.path("title").asText(), labels));
+        });
+        return out;
     }
 
     public static String render(String version, List<MergedPullRequest> prs, List<Category> categories) {

@@ -2,10 +2,7 @@ package dev.releasetrain.review;
 
 import dev.releasetrain.store.Database;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,32 +32,15 @@ public final class ReviewAudit {
 
     /** The latest override of a pull request: an emergency holds for the pull request, whatever is pushed after. */
     public Optional<EmergencyOverride> override(String repository, long number) throws SQLException {
-        return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT actor, reason, head_sha, created_at FROM emergency_overrides "
-                    + "WHERE repository = ? AND number = ? ORDER BY id DESC LIMIT 1")) {
-                q.setString(1, repository);
-                q.setLong(2, number);
-                try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? Optional.of(new EmergencyOverride(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
-                            : Optional.empty();
-                }
-            }
-        });
+        return db.query("SELECT actor, reason, head_sha, created_at FROM emergency_overrides WHERE repository = ? AND number = ? "
+                + "ORDER BY id DESC LIMIT 1", rs -> new EmergencyOverride(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                repository, number).stream().findFirst();
     }
 
     public List<Recorded> overrides() throws SQLException {
-        return db.read(c -> {
-            List<Recorded> out = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT repository, number, actor, reason, head_sha, created_at "
-                    + "FROM emergency_overrides ORDER BY id");
-                 ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Recorded(rs.getString(1), rs.getLong(2),
-                            new EmergencyOverride(rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6))));
-                }
-            }
-            return out;
-        });
+        return db.query("SELECT repository, number, actor, reason, head_sha, created_at FROM emergency_overrides ORDER BY id",
+                rs -> new Recorded(rs.getString(1), rs.getLong(2), new EmergencyOverride(rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6))));
     }
 
     public void openCase(String repository, long number, String mergedSha, String author, long now) throws SQLException {
@@ -74,33 +54,24 @@ public final class ReviewAudit {
     }
 
     public Optional<Case> find(String repository, long number) throws SQLException {
-        List<Case> found = cases("WHERE repository = ? AND number = ?", repository, number);
-        return found.stream().findFirst();
+        return cases("WHERE repository = ? AND number = ?", repository, number).stream().findFirst();
     }
 
     public List<Case> cases() throws SQLException {
-        return cases("", null, 0);
+        return cases("");
     }
 
-    private List<Case> cases(String where, String repository, long number) throws SQLException {
-        return db.read(c -> {
-            List<Case> out = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT repository, number, merged_sha, author, opened_at, closed_at, reviewer "
-                    + "FROM post_merge_reviews " + where + " ORDER BY opened_at")) {
-                if (repository != null) {
-                    q.setString(1, repository);
-                    q.setLong(2, number);
-                }
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        long closed = rs.getLong(6);
-                        Long closedAt = rs.wasNull() ? null : closed; // wasNull speaks of the last column read: ask now
-                        out.add(new Case(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                                closedAt, rs.getString(7)));
-                    }
-                }
-            }
-            return out;
-        });
+    /** The repository's pull requests merged without review and not yet reviewed since. */
+    public List<Case> openCases(String repository) throws SQLException {
+        return cases("WHERE repository = ? AND closed_at IS NULL", repository);
+    }
+
+    private List<Case> cases(String where, Object... args) throws SQLException {
+        return db.query("SELECT repository, number, merged_sha, author, opened_at, closed_at, reviewer FROM post_merge_reviews "
+                + where + " ORDER BY opened_at", rs -> {
+                    long closed = rs.getLong(6);
+                    Long closedAt = rs.wasNull() ? null : closed; // wasNull speaks of the last column read: ask now
+                    return new Case(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), closedAt, rs.getString(7));
+                }, args);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class Database implements AutoCloseable {
     /** Schema migrations, applied in order; the database's user_version says how many have run. */
     private static final List<String> MIGRATIONS = List.of("db/V1__deliveries.sql", "db/V2__github_state.sql", "db/V3__review_audit.sql",
             "db/V4__migration_checks.sql", "db/V5__cherry_picks.sql",
-            "db/V6__release_notes.sql");
+            "db/V6__release_notes.sql", "db/V7__releases.sql");
     private static final int MAX_BATCH = 1024;
     private static final int READERS = 4;
 
@@ -165,6 +166,28 @@ public final class Database implements AutoCloseable {
                 bind(s, args);
                 return s.executeUpdate();
             }
+        });
+    }
+
+    /** Reads one row of a result set into a value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row a one-statement query returns, each read into a value. */
+    public <T> List<T> query(String sql, RowReader<T> reader, Object... args) throws SQLException {
+        return read(c -> {
+            List<T> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, args);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(reader.read(rs));
+                    }
+                }
+            }
+            return out;
         });
     }
 

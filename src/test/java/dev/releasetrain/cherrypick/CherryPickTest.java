@@ -12,13 +12,13 @@ import dev.releasetrain.testing.Fixtures;
 import dev.releasetrain.testing.GitData;
 import dev.releasetrain.testing.TestKeys;
 import dev.releasetrain.testing.TestServer;
+import dev.releasetrain.testing.WorkRepo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,17 +73,7 @@ class CherryPickTest {
     // ---- git ----
 
     private String git(Path in, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", in.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(Map.of("GIT_AUTHOR_NAME", "Octo Cat", "GIT_AUTHOR_EMAIL", "octocat@example.com",
-                "GIT_COMMITTER_NAME", "Octo Cat", "GIT_COMMITTER_EMAIL", "octocat@example.com"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("git " + String.join(" ", args) + ": " + out);
-        }
-        return out;
+        return WorkRepo.git(in, args);
     }
 
     private void write(String file, String text) throws IOException {

@@ -47,6 +47,10 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
     private final Map<String, GitData> git = new HashMap<>();                  // repo -> real repository
     private final Map<String, List<String>> prCommits = new HashMap<>();       // repo#n -> commit shas
     private final List<ObjectNode> createdPulls = new ArrayList<>();
+    private final Map<String, ObjectNode> issues = new LinkedHashMap<>();        // repo#n
+    private final Map<String, ObjectNode> releases = new LinkedHashMap<>();      // repo \n tag
+    private final Map<Long, List<String>> reactions = new HashMap<>();           // comment id -> contents
+    private final AtomicLong issueNumbers = new AtomicLong(500);
 
     // ---- set-up and inspection, for tests ----
 
@@ -62,6 +66,45 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
     /** Pull requests the bot opened. */
     public synchronized List<JsonNode> createdPulls() {
         return List.copyOf(createdPulls);
+    }
+
+    /** Issues (not pull requests) the bot opened or a test added, oldest first. */
+    public synchronized List<JsonNode> issues(String repo) {
+        return issues.entrySet().stream().filter(e -> e.getKey().startsWith(repo + "#")).map(e -> (JsonNode) e.getValue()).toList();
+    }
+
+    /** An issue as a person opened it. */
+    public synchronized ObjectNode issue(String repo, String title, String body) {
+        long number = issueNumbers.incrementAndGet();
+        ObjectNode i = JSON.createObjectNode().put("number", number).put("title", title).put("body", body).put("state", "open")
+                .put("html_url", "https://github.com/" + repo + "/issues/" + number);
+        i.putArray("labels");
+        i.putArray("assignees");
+        issues.put(repo + "#" + number, i);
+        return i;
+    }
+
+    /** Edits an issue's body as a person would in the browser. */
+    public synchronized void editIssueBody(String repo, long number, String body) {
+        issues.get(repo + "#" + number).put("body", body);
+    }
+
+    public synchronized List<JsonNode> releases(String repo) {
+        return releases.entrySet().stream().filter(e -> e.getKey().startsWith(repo + "\n")).map(e -> (JsonNode) e.getValue()).toList();
+    }
+
+    public synchronized List<String> reactions(long commentId) {
+        return List.copyOf(reactions.getOrDefault(commentId, List.of()));
+    }
+
+    /** A check run some CI posted on a commit. */
+    public synchronized void checkRun(String headSha, String name, String status, String conclusion) {
+        ObjectNode run = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("head_sha", headSha).put("name", name)
+                .put("status", status);
+        if (conclusion != null) {
+            run.put("conclusion", conclusion);
+        }
+        checkRuns.put(run.path("id").asLong(), run);
     }
 
     /** A file on a branch (null ref: the default branch). */
@@ -177,6 +220,65 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                     pr.set("assignees", body.path("assignees").deepCopy());
                 }
                 return json(201, pr == null ? JSON.createObjectNode() : pr);
+            }
+            if ((m = match(R, path)) != null && method.equals("GET")) {
+                ObjectNode r = JSON.createObjectNode().put("full_name", m.group(1)).put("default_branch", "main").put("private", false);
+                return json(200, r);
+            }
+            if ((m = match(R + "/issues", path)) != null && method.equals("GET")) {
+                String repo = m.group(1);
+                String label = query.get("labels");
+                String state = query.getOrDefault("state", "open");
+                return json(200, array(issues.entrySet().stream().filter(e -> e.getKey().startsWith(repo + "#")).map(Map.Entry::getValue)
+                        .filter(i -> state.equals("all") || i.path("state").asText().equals(state))
+                        .filter(i -> label == null || i.path("labels").findValuesAsText("name").contains(label)).toList()));
+            }
+            if ((m = match(R + "/issues", path)) != null && method.equals("POST")) {
+                ObjectNode i = issue(m.group(1), body.path("title").asText(), body.path("body").asText());
+                ArrayNode labelNodes = i.putArray("labels");
+                for (JsonNode n : body.path("labels")) {
+                    labelNodes.add(repoLabels.containsKey(m.group(1) + "\n" + n.asText()) ? repoLabels.get(m.group(1) + "\n" + n.asText())
+                            : label(m.group(1), n.asText(), "ededed"));
+                }
+                assign(i, body.path("assignees"));
+                return json(201, i);
+            }
+            if ((m = match(R + "/issues/(\\d+)", path)) != null && issues.containsKey(m.group(1) + "#" + m.group(2))) {
+                ObjectNode i = issues.get(m.group(1) + "#" + m.group(2));
+                if (method.equals("PATCH")) {
+                    for (String field : List.of("body", "state", "state_reason", "title")) {
+                        if (body.has(field)) {
+                            i.put(field, body.path(field).asText());
+                        }
+                    }
+                    if (body.has("assignees")) {
+                        assign(i, body.path("assignees"));
+                    }
+                }
+                return json(200, i);
+            }
+            if ((m = match(R + "/issues/comments/(\\d+)/reactions", path)) != null && method.equals("POST")) {
+                List<String> on = reactions.computeIfAbsent(Long.parseLong(m.group(2)), k -> new ArrayList<>());
+                String content = body.path("content").asText();
+                boolean fresh = !on.contains(content);
+                if (fresh) {
+                    on.add(content);
+                }
+                return json(fresh ? 201 : 200, JSON.createObjectNode().put("id", ids.incrementAndGet()).put("content", content));
+            }
+            if ((m = match(R + "/releases/tags/(.+)", path)) != null && method.equals("GET")) {
+                ObjectNode r = releases.get(m.group(1) + "\n" + URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
+                return r == null ? notFound() : json(200, r);
+            }
+            if ((m = match(R + "/releases", path)) != null && method.equals("POST")) {
+                String tag = body.path("tag_name").asText();
+                if (releases.containsKey(m.group(1) + "\n" + tag)) {
+                    return json(422, JSON.createObjectNode().put("message", "Validation Failed: already_exists"));
+                }
+                ObjectNode r = ((ObjectNode) body).deepCopy().put("id", ids.incrementAndGet())
+                        .put("html_url", "https://github.com/" + m.group(1) + "/releases/tag/" + tag);
+                releases.put(m.group(1) + "\n" + tag, r);
+                return json(201, r);
             }
             if ((m = match(R + "/contents/(.+)", path)) != null && method.equals("GET")) {
                 return contents(m.group(1), URLDecoder.decode(m.group(2), StandardCharsets.UTF_8), query.get("ref"), event.getRequest().getHeader("If-None-Match"));
@@ -319,6 +421,9 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition contents(String repo, String path, String ref, String ifNoneMatch) {
         String text = files.get(repo + "\n" + (ref == null ? "" : ref) + "\n" + path);
+        if (text == null && git.containsKey(repo)) {
+            text = git.get(repo).fileAt(ref == null ? "refs/heads/main" : ref, path);
+        }
         if (text == null) {
             return notFound();
         }
@@ -331,6 +436,11 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                 .put("content", Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
         return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withHeader("ETag", etag).withBody(f.toString()).build();
+    }
+
+    private static void assign(ObjectNode issue, JsonNode logins) {
+        ArrayNode assignees = issue.putArray("assignees");
+        logins.forEach(l -> assignees.addObject().put("login", l.asText()));
     }
 
     private ObjectNode label(String repo, String name, String color) {

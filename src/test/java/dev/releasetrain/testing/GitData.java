@@ -65,7 +65,9 @@ public final class GitData {
             String sha = resolve(ref);
             switch (method) {
                 case "GET" -> {
-                    return sha == null ? Answer.notFound() : new Answer(200, refJson(ref, sha));
+                    // a ref names its object as stored: an annotated tag's ref points at the tag object, not the commit
+                    String[] object = git(Map.of(), "rev-parse", "--verify", "-q", ref);
+                    return sha == null ? Answer.notFound() : new Answer(200, refJson(ref, object[1]));
                 }
                 case "PATCH" -> {
                     String to = body.path("sha").asText();
@@ -98,6 +100,75 @@ public final class GitData {
             }
             ok("update-ref", ref, body.path("sha").asText());
             return new Answer(201, refJson(ref, body.path("sha").asText()));
+        }
+        if (path.startsWith(prefix + "matching-refs/") && method.equals("GET")) {
+            String like = "refs/" + java.net.URLDecoder.decode(path.substring((prefix + "matching-refs/").length()), StandardCharsets.UTF_8);
+            var list = JSON.createArrayNode();
+            for (String line : ok("for-each-ref", "--format=%(refname) %(objectname)").lines().toList()) {
+                String[] parts = line.split(" ");
+                if (parts.length == 2 && parts[0].startsWith(like)) {
+                    list.add(refJson(parts[0], parts[1]));
+                }
+            }
+            return new Answer(200, list);
+        }
+        if (path.startsWith("/repos/" + repo + "/compare/") && method.equals("GET")) {
+            String[] range = java.net.URLDecoder.decode(path.substring(("/repos/" + repo + "/compare/").length()), StandardCharsets.UTF_8).split("\\.\\.\\.");
+            String base = resolve(range[0]);
+            String head = resolve(range[1]);
+            if (base == null || head == null) {
+                return Answer.notFound();
+            }
+            ObjectNode c = JSON.createObjectNode();
+            var commits = c.putArray("commits");
+            String log = ok("log", "--reverse", "--format=%H", base + ".." + head);
+            for (String sha : log.isEmpty() ? List.<String>of() : log.lines().toList()) {
+                ObjectNode commit = commitJson(sha);
+                ObjectNode item = commits.addObject().put("sha", sha);
+                item.putObject("commit").put("message", commit.path("message").asText()).set("author", commit.path("author").deepCopy());
+                // GitHub names the account the author's email belongs to; here the part before the @ is the login
+                String email = commit.path("author").path("email").asText();
+                item.putObject("author").put("login", email.substring(0, email.indexOf('@')));
+            }
+            c.put("total_commits", commits.size()).put("ahead_by", commits.size()).put("status", commits.isEmpty() ? "identical" : "ahead");
+            var files = c.putArray("files");
+            String diff = ok("diff", "--name-only", base + "..." + head);
+            for (String f : diff.isEmpty() ? List.<String>of() : diff.lines().toList()) {
+                files.addObject().put("filename", f).put("status", "modified");
+            }
+            return new Answer(200, c);
+        }
+        if (path.equals(prefix + "trees") && method.equals("POST")) {
+            // a tree is the base tree with the entries' files written over it, through a scratch index
+            Path index;
+            try {
+                index = java.nio.file.Files.createTempFile("fake-index", "");
+                java.nio.file.Files.delete(index);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            Map<String, String> env = Map.of("GIT_INDEX_FILE", index.toString());
+            if (!body.path("base_tree").asText().isEmpty()) {
+                git(env, "read-tree", body.path("base_tree").asText());
+            }
+            for (JsonNode entry : body.path("tree")) {
+                String blob = hashObject(entry.path("content").asText());
+                git(env, "update-index", "--add", "--cacheinfo", entry.path("mode").asText("100644") + "," + blob + "," + entry.path("path").asText());
+            }
+            String tree = git(env, "write-tree")[1];
+            index.toFile().delete();
+            return new Answer(201, JSON.createObjectNode().put("sha", tree));
+        }
+        if (path.equals(prefix + "tags") && method.equals("POST")) {
+            String text = "object " + body.path("object").asText() + "\ntype " + body.path("type").asText("commit") + "\ntag "
+                    + body.path("tag").asText() + "\ntagger GitHub <noreply@github.com> " + (System.currentTimeMillis() / 1000) + " +0000\n\n"
+                    + body.path("message").asText() + "\n";
+            String sha = hashObject(text, "tag");
+            return new Answer(201, tagJson(sha));
+        }
+        if (path.startsWith(prefix + "tags/") && method.equals("GET")) {
+            String sha = path.substring((prefix + "tags/").length());
+            return git(Map.of(), "cat-file", "-t", sha)[1].equals("tag") ? new Answer(200, tagJson(sha)) : Answer.notFound();
         }
         if (path.startsWith(prefix + "commits/") && method.equals("GET")) {
             String sha = path.substring((prefix + "commits/").length());
@@ -132,6 +203,45 @@ public final class GitData {
         return null;
     }
 
+    /** The text of a file at a ref; null when either does not exist. */
+    public String fileAt(String ref, String path) {
+        String[] r = git(Map.of(), "cat-file", "-p", ref + ":" + path);
+        return r[0].equals("0") ? r[1] + "\n" : null;
+    }
+
+    private String hashObject(String content) {
+        return hashObject(content, "blob");
+    }
+
+    private String hashObject(String content, String type) {
+        try {
+            Process p = new ProcessBuilder("git", "--git-dir=" + gitDir, "hash-object", "-w", "-t", type, "--stdin").start();
+            p.getOutputStream().write(content.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String sha = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("git hash-object failed");
+            }
+            return sha;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode tagJson(String sha) {
+        String raw = ok("cat-file", "-p", sha);
+        ObjectNode t = JSON.createObjectNode().put("sha", sha);
+        for (String line : raw.split("\n")) {
+            if (line.startsWith("object ")) {
+                t.putObject("object").put("sha", line.substring(7)).put("type", "commit");
+            } else if (line.startsWith("tag ")) {
+                t.put("tag", line.substring(4));
+            }
+        }
+        t.put("message", raw.substring(raw.indexOf("\n\n") + 2));
+        return t;
+    }
+
     public ObjectNode commitJson(String sha) {
         String raw = ok("cat-file", "-p", sha);
         ObjectNode c = JSON.createObjectNode().put("sha", sha).put("node_id", "C_" + sha.substring(0, 8));
@@ -153,9 +263,9 @@ public final class GitData {
         return c;
     }
 
-    private static ObjectNode refJson(String ref, String sha) {
+    private ObjectNode refJson(String ref, String sha) {
         ObjectNode r = JSON.createObjectNode().put("ref", ref);
-        r.putObject("object").put("sha", sha).put("type", "commit");
+        r.putObject("object").put("sha", sha).put("type", git(Map.of(), "cat-file", "-t", sha)[1]);
         return r;
     }
 

@@ -49,11 +49,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Map<String, String> env, Function<App.Services, List<EventHandler>> features) throws Exception {
+        return start(env, features, java.time.Clock.systemUTC());
+    }
+
+    /** With the clock the features read dates from. */
+    public static TestServer start(Map<String, String> env, Function<App.Services, List<EventHandler>> features, java.time.Clock clock)
+            throws Exception {
         Path dir = Files.createTempDirectory("release-train-test");
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("test.db"));
         Settings settings = Settings.load(all, dir.resolve(".env"));
-        return new TestServer(App.start(settings, features, true), dir);
+        return new TestServer(App.start(settings, features, true, clock), dir);
     }
 
     /** The server's database, for opening a second connection to inspect what it stored. */

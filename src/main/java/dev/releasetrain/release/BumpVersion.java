@@ -1,0 +1,90 @@
+package dev.releasetrain.release;
+
+import dev.releasetrain.github.RepoFiles;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /release bump}: the files of {@code release.version-files} set to the release's version on the release
+ * branch, all in one commit. Files that already say the version are left alone; when all do, the bump is done and
+ * its commit is found again by its message.
+ */
+public final class BumpVersion {
+    /** Files larger than this are no version files; a user's regex never runs over a huge text. */
+    static final int MAX_FILE = 1 << 20;
+
+    private BumpVersion() {
+    }
+
+    public static String message(Version v) {
+        return "Release " + v + ": set the version";
+    }
+
+    /** What the bump would change: path to new text; or the first reason it cannot be done. */
+    public record Plan(Map<String, String> changes, Optional<String> problem) {
+    }
+
+    public static Plan plan(ReleaseContext ctx, Release release) throws Exception {
+        List<VersionFile> files = ctx.settings().versionFiles();
+        if (files.isEmpty()) {
+            return new Plan(Map.of(), Optional.of("`release.version-files` in `.github/release-train.yml` lists no files to bump. For example:\n\n"
+                    + "```yaml\nrelease:\n  version-files:\n    - path: app/version.py\n      pattern: 'VERSION = \"([^\"]*)\"'\n"
+                    + "    - path: app/versions.json\n      json-list: \"\"\n```"));
+        }
+        String branch = ctx.settings().branch(release.version());
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (VersionFile f : files) {
+            RepoFiles.FileText file = ctx.services().files().read(ctx.git().rest(), ctx.repo(), f.path(), branch);
+            if (file.text().isEmpty()) {
+                return new Plan(Map.of(), Optional.of("`" + f.path() + "` does not exist on `" + branch + "`."));
+            }
+            if (file.size() > MAX_FILE) {
+                return new Plan(Map.of(), Optional.of("`" + f.path() + "` is larger than 1 MB; it is not a version file."));
+            }
+            VersionFile.Edit edit = f.apply(file.text().get(), release.version());
+            if (edit.text().isEmpty()) {
+                return new Plan(Map.of(), Optional.of(edit.problem() + " on `" + branch + "`."));
+            }
+            if (!edit.text().get().equals(file.text().get())) {
+                changes.put(f.path(), edit.text().get());
+            }
+        }
+        return new Plan(changes, Optional.empty());
+    }
+
+    /** The bump commit on the release branch, found by its message among the commits since the cut. */
+    public static Optional<String> commit(ReleaseContext ctx, Release release) throws Exception {
+        String subject = message(release.version());
+        return ctx.git().compare(release.cutSha(), ctx.settings().branch(release.version())).commits().stream()
+                .filter(c -> c.subject().equals(subject)).map(ReleaseGitHub.Commit::sha).reduce((a, b) -> b);
+    }
+
+    public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
+        String branch = ctx.settings().branch(release.version());
+        Optional<String> head = ctx.git().ref("heads/" + branch);
+        if (head.isEmpty()) {
+            return ReleaseContext.Outcome.refused("`" + branch + "` does not exist: `/release start` cuts it first.");
+        }
+        Plan plan = plan(ctx, release);
+        if (plan.problem().isPresent()) {
+            return ReleaseContext.Outcome.refused("Not bumped: " + plan.problem().get());
+        }
+        String sha;
+        String said;
+        if (plan.changes().isEmpty()) {
+            sha = commit(ctx, release).orElse(head.get());
+            said = "The version files on `" + branch + "` already say " + release.version() + " (" + ctx.commitLink(sha) + ").";
+        } else {
+            sha = ctx.git().commitFiles(head.get(), plan.changes(), message(release.version()) + "\n\nChanged by Release Train " + ctx.byWhomWhen() + ": " + String.join(", ", plan.changes().keySet()) + ".");
+            ctx.git().advance(branch, sha);
+            said = "Committed " + ctx.commitLink(sha) + " on `" + branch + "`, setting " + release.version() + " in "
+                    + String.join(" and ", plan.changes().keySet().stream().map(p -> "`" + p + "`").toList()) + ".";
+        }
+        String evidence = ctx.commitLink(sha) + " " + ctx.byWhomWhen();
+        ctx.refresh(release, ctx.facts(release), b -> Checklist.ensureTicked(b, "bump", evidence));
+        return ReleaseContext.Outcome.done(said);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.releasetrain.release;
+
+import dev.releasetrain.App;
+import dev.releasetrain.config.RepoConfig;
+
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** What every release step works with: the repository, its settings, who asked (null: the calendar), and the services. */
+public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoConfig config, ReleaseSettings settings, ReleaseRecords records,
+                             ChecklistIssue checklist, String actor, String knownDefaultBranch) {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    public String repo() {
+        return git.repository();
+    }
+
+    /** The default branch, from the payload when it said (saving a call), else from GitHub. */
+    public String defaultBranch() throws IOException {
+        return knownDefaultBranch != null && !knownDefaultBranch.isEmpty() ? knownDefaultBranch : git.defaultBranch();
+    }
+
+    /** "by @who, when", for evidence lines and records; work the calendar started has no person to name. */
+    public String byWhomWhen() {
+        return (actor == null ? "on schedule" : "by @" + actor) + ", " + STAMP.format(services.clock().instant());
+    }
+
+    public String commitLink(String sha) {
+        return "[`" + sha.substring(0, 7) + "`](" + services.settings().githubWebUrl() + "/" + repo() + "/commit/" + sha + ")";
+    }
+
+    public ReleaseFacts facts(Release release) throws Exception {
+        return ReleaseFacts.gather(services, git, config, settings, release);
+    }
+
+    /** The checklist's sections made current and the given edit applied, in one write. */
+    public void refresh(Release release, ReleaseFacts facts, java.util.function.UnaryOperator<String> edit) throws Exception {
+        if (release.issueNumber() == null) {
+            return;
+        }
+        var sections = ChecklistSections.render(facts);
+        checklist.update(git.rest(), repo(), release.issueNumber(), body -> {
+            String b = edit.apply(body);
+            for (var s : sections.entrySet()) {
+                b = Checklist.section(b, s.getKey(), s.getValue());
+            }
+            b = Checklist.section(b, "owner", release.owner() == null ? "nobody yet" : "@" + release.owner());
+            if (facts.branchHead().isPresent()) {
+                b = Checklist.ensureTicked(b, "cut", "`" + facts.branch() + "` at " + commitLink(release.cutSha()));
+            }
+            if (facts.changes().isPresent()) {
+                b = Checklist.ensureTicked(b, "changes", "listed below, since " + release.previousTag().orElse(""));
+            }
+            return b;
+        });
+    }
+
+    /** A step's outcome: done (or nothing left to do), or not done and why, in words for the reply. */
+    public record Outcome(boolean ok, String message) {
+        public static Outcome done(String message) {
+            return new Outcome(true, message);
+        }
+
+        public static Outcome refused(String message) {
+            return new Outcome(false, message);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.releasetrain.release;
+
+import dev.releasetrain.App;
+import dev.releasetrain.cherrypick.CherryPickRecords;
+import dev.releasetrain.config.Glob;
+import dev.releasetrain.config.RepoConfig;
+import dev.releasetrain.notes.MergedPullRequest;
+import dev.releasetrain.notes.ReleaseNotes;
+import dev.releasetrain.notes.ReleaseNotesStore;
+import dev.releasetrain.review.ReviewAudit;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the checklist, the status reply and the tag's blockers are made from, gathered once per command: git
+ * (the branch, what changed since the previous tag) and what the other capabilities recorded (merged pull requests,
+ * cherry-picks, merges without review).
+ */
+public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCalendar.Train train, Optional<String> branchHead,
+                           Optional<ReleaseGitHub.Comparison> changes, List<MergedPullRequest> pullRequests,
+                           List<CherryPickRecords.Pick> picks, List<ReviewAudit.Case> unreviewed, List<String> migrationFiles,
+                           List<ReleaseNotes.Category> categories) {
+
+    public String branch() {
+        return settings.branch(release.version());
+    }
+
+    public String notes() {
+        return ReleaseNotes.render(release.version().toString(), pullRequests, categories);
+    }
+
+    /** The month's train the release rides: the first whose release day is not before the day it started. */
+    public static ReleaseCalendar.Train train(ReleaseSettings settings, long startedAt) {
+        return settings.calendar().upcoming(Instant.ofEpochMilli(startedAt).atZone(settings.zone()).toLocalDate(), 1).get(0);
+    }
+
+    public static ReleaseFacts gather(App.Services services, ReleaseGitHub git, RepoConfig config, ReleaseSettings settings, Release release)
+            throws IOException, SQLException {
+        String repo = release.repository();
+        String branch = settings.branch(release.version());
+        Optional<String> head = git.ref("heads/" + branch);
+        Optional<ReleaseGitHub.Comparison> changes = head.isPresent() && release.previousTag().isPresent()
+                ? Optional.of(git.compare(release.previousTag().get(), branch)) : Optional.empty();
+        List<MergedPullRequest> prs = new ReleaseNotesStore(services.db()).release(repo, release.version().toString(), settings.branchPrefix());
+        List<CherryPickRecords.Pick> picks = new CherryPickRecords(services.db()).into(repo, branch);
+        Set<Long> inRelease = new HashSet<>();
+        prs.forEach(p -> inRelease.add(p.number()));
+        picks.forEach(p -> inRelease.add(p.number()));
+        List<ReviewAudit.Case> unreviewed = new ReviewAudit(services.db()).openCases(repo).stream()
+                .filter(c -> inRelease.contains(c.number())).toList();
+        List<Glob> globs = config.strings("migrations.paths").stream().map(Glob::of).toList();
+        List<String> migrations = changes.map(c -> c.files().stream().filter(f -> globs.stream().anyMatch(g -> g.matches(f))).toList())
+                .orElse(List.of());
+        return new ReleaseFacts(release, settings, train(settings, release.startedAt()), head, changes, prs, picks, unreviewed, migrations,
+                ReleaseNotes.categories(config));
+    }
+}

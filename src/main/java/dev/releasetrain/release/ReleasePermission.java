@@ -1,0 +1,64 @@
+package dev.releasetrain.release;
+
+import dev.releasetrain.github.GitHubApiException;
+import dev.releasetrain.github.GitHubRest;
+import dev.releasetrain.github.Paths;
+import dev.releasetrain.github.Permissions;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Who may run a release command: anyone who can read for those that only read; for the rest, write permission and,
+ * when {@code release.managers} names people or teams, being one of them.
+ */
+final class ReleasePermission {
+    private ReleasePermission() {
+    }
+
+    /** Why {@code actor} may not run the command, or empty when they may. */
+    static Optional<String> refusal(GitHubRest rest, String repo, ReleaseSettings settings, String actor, ReleaseCommands.Verb verb)
+            throws IOException {
+        if (!verb.writes) {
+            return Optional.empty();
+        }
+        if (!Permissions.canWrite(rest, repo, actor)) {
+            return Optional.of("@" + actor + ", `/release " + verb.name().toLowerCase(java.util.Locale.ROOT) + "` needs write permission on "
+                    + repo + whoElse(settings) + ". Nothing was changed.");
+        }
+        if (settings.managers().isEmpty() || isManager(rest, settings, actor)) {
+            return Optional.empty();
+        }
+        return Optional.of("@" + actor + ", `/release " + verb.name().toLowerCase(java.util.Locale.ROOT) + "` is for the release managers"
+                + whoElse(settings) + ". Nothing was changed.");
+    }
+
+    /** The sentence naming who may, for a refusal or for help. */
+    static String whoElse(ReleaseSettings settings) {
+        return settings.managers().isEmpty() ? "" : " (release managers: " + settings.managers().stream()
+                .map(m -> "@" + m).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static boolean isManager(GitHubRest rest, ReleaseSettings settings, String actor) throws IOException {
+        for (String m : settings.managers()) {
+            int slash = m.indexOf('/');
+            if (slash < 0) {
+                if (m.equalsIgnoreCase(actor)) {
+                    return true;
+                }
+                continue;
+            }
+            GitHubRest.Reply r = rest.call("GET", "/orgs/" + Paths.segment(m.substring(0, slash)) + "/teams/" + Paths.segment(m.substring(slash + 1))
+                    + "/memberships/" + Paths.segment(actor), null, Map.of());
+            if (r.ok() && "active".equals(r.body().path("state").asText())) {
+                return true;
+            }
+            if (!r.ok() && r.status() != 404) {
+                throw new GitHubApiException(r.status(), "reading the membership of team " + m + " answered " + r.status());
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.releasetrain.release;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /release status}: every bot step checked against git again (a box a person unticked is ticked again when
+ * the step holds, and a claim that no longer holds is unticked), the sections refreshed, and a reply saying where
+ * the release stands.
+ */
+public final class ReportReleaseStatus {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    private ReportReleaseStatus() {
+    }
+
+    public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
+        ReleaseFacts facts = ctx.facts(release);
+        String tag = release.version().toString();
+        Optional<Boolean> bumped = facts.branchHead().isEmpty() ? Optional.of(false) : bumpState(ctx, release);
+        Optional<String> tagged = ctx.git().ref("tags/" + tag);
+        List<JsonNode> syncs = ctx.git().pullsFrom(SyncVersionBump.branch(release.version()));
+        List<String> blockers = facts.branchHead().isEmpty() || tagged.isPresent() ? List.of()
+                : TagBlockers.of(facts, ctx.git().checkRuns(facts.branchHead().get()));
+        String[] body = new String[1];
+        ctx.refresh(release, facts, b -> {
+            b = holds(b, "cut", facts.branchHead().isPresent(), "`" + facts.branch() + "` at " + facts.branchHead().map(ctx::commitLink).orElse(""));
+            if (bumped.isPresent()) {
+                b = holds(b, "bump", bumped.get(), "the version files say " + tag);
+            }
+            b = holds(b, "tag", tagged.isPresent(), "tag " + tag + " exists");
+            b = holds(b, "sync", !syncs.isEmpty(), syncs.isEmpty() ? "" : "[#" + syncs.get(0).path("number").asLong() + "]("
+                    + syncs.get(0).path("html_url").asText() + ")");
+            body[0] = b;
+            return b;
+        });
+        return ReleaseContext.Outcome.done(summary(release, facts, body[0] == null ? "" : body[0], blockers));
+    }
+
+    /** True when every version file says the version, false when one does not, empty when that cannot be told. */
+    private static Optional<Boolean> bumpState(ReleaseContext ctx, Release release) throws Exception {
+        BumpVersion.Plan plan = BumpVersion.plan(ctx, release);
+        return plan.problem().isPresent() ? Optional.empty() : Optional.of(plan.changes().isEmpty());
+    }
+
+    private static String holds(String body, String step, boolean holds, String evidence) {
+        return holds ? Checklist.ensureTicked(body, step, evidence + " (checked by `/release status`)") : Checklist.untick(body, step);
+    }
+
+    static String summary(Release release, ReleaseFacts facts, String body, List<String> blockers) {
+        StringBuilder s = new StringBuilder("**").append(release.version()).append("**")
+                .append(release.cancelled() ? " (cancelled)" : "").append(": owner ")
+                .append(release.owner() == null ? "nobody yet" : "@" + release.owner()).append(StartRelease.issueRef(release))
+                .append(". Code freeze ").append(DAY.format(facts.train().freeze())).append(", release ").append(DAY.format(facts.train().release()))
+                .append(".\n\n");
+        List<Checklist.Step> steps = Checklist.steps(body);
+        List<Checklist.Step> left = steps.stream().filter(st -> !st.done()).toList();
+        s.append("Steps: ").append(steps.size() - left.size()).append(" of ").append(steps.size()).append(" done.");
+        if (!left.isEmpty()) {
+            s.append(" Left:\n").append(left.stream().map(st -> "- " + st.text() + (st.botStep().isPresent() ? " (bot)" : ""))
+                    .collect(Collectors.joining("\n")));
+        }
+        long done = facts.picks().stream().filter(p -> List.of("done", "already").contains(p.row().state())).count();
+        s.append("\n\nCherry-picks into `").append(facts.branch()).append("`: ").append(done).append(" done");
+        appendNumbers(s, "pending", facts.picks().stream().filter(p -> p.row().state().equals("requested")).map(p -> p.number()).toList());
+        appendNumbers(s, "failed", facts.picks().stream().filter(p -> p.row().state().equals("failed")).map(p -> p.number()).toList());
+        s.append(".\nMerged without review: ").append(facts.unreviewed().isEmpty() ? "none"
+                : facts.unreviewed().stream().map(c -> "#" + c.number()).collect(Collectors.joining(", "))).append(".");
+        s.append("\nMigrations in the release: ").append(facts.changes().isEmpty() ? "not known yet" : facts.migrationFiles().isEmpty() ? "none"
+                : facts.migrationFiles().stream().map(f -> "`" + f + "`").collect(Collectors.joining(", "))).append(".");
+        if (!blockers.isEmpty()) {
+            s.append("\n\nBlocking the tag:\n").append(blockers.stream().map(b -> "- " + b).collect(Collectors.joining("\n")));
+        }
+        return s.toString();
+    }
+
+    private static void appendNumbers(StringBuilder s, String what, List<Long> numbers) {
+        s.append(", ").append(numbers.size()).append(" ").append(what);
+        if (!numbers.isEmpty()) {
+            s.append(" (").append(numbers.stream().map(n -> "#" + n).collect(Collectors.joining(", "))).append(")");
+        }
+    }
+
+    /** {@code /release notes}: the notes section made again from what has merged. */
+    public static ReleaseContext.Outcome regenerateNotes(ReleaseContext ctx, Release release) throws Exception {
+        ReleaseFacts facts = ctx.facts(release);
+        ctx.refresh(release, facts, UnaryOperator.identity());
+        long highlights = facts.pullRequests().stream().filter(p -> p.highlight()).count();
+        long people = facts.pullRequests().stream().map(p -> p.author()).distinct().count();
+        return ReleaseContext.Outcome.done("Regenerated the notes in " + (release.issueNumber() == null ? "the checklist" : "#" + release.issueNumber())
+                + ": " + facts.pullRequests().size() + " pull requests, " + highlights + (highlights == 1 ? " highlight, " : " highlights, ")
+                + people + (people == 1 ? " contributor." : " contributors."));
+    }
+}

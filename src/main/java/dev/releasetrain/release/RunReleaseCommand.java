@@ -1,0 +1,169 @@
+package dev.releasetrain.release;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.releasetrain.App;
+import dev.releasetrain.config.ConfigResult;
+import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.delivery.WebhookEvent;
+import dev.releasetrain.github.GitHubRest;
+import dev.releasetrain.github.RateLimitedException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The release owner's commands in issue comments. 👀 on receipt; each command checked against the commenter's
+ * permission, then run; one reply (edited in place on a repeat) quotes every command and says what came of it;
+ * then 🚀 when all went well, 😕 otherwise. Edited comments and bots' comments are not commands.
+ */
+public final class RunReleaseCommand implements EventHandler {
+    private final App.Services services;
+    private final ReleaseRecords records;
+    private final ChecklistIssue checklist;
+
+    public RunReleaseCommand(App.Services services, ChecklistIssue checklist) {
+        this.services = services;
+        this.records = new ReleaseRecords(services.db());
+        this.checklist = checklist;
+    }
+
+    @Override
+    public String name() {
+        return "release-command";
+    }
+
+    @Override
+    public boolean handles(WebhookEvent e) {
+        if (!"issue_comment".equals(e.event()) || !"created".equals(e.action()) || e.installationId() == null
+                || "Bot".equals(e.payload().path("sender").path("type").asText())) {
+            return false;
+        }
+        ReleaseCommands.Parsed parsed = ReleaseCommands.parse(e.payload().path("comment").path("body").asText());
+        return !parsed.commands().isEmpty() || !parsed.problems().isEmpty();
+    }
+
+    @Override
+    public void handle(WebhookEvent e) throws Exception {
+        GitHubRest rest = services.github().installation(e.installationId()).rest();
+        String repo = e.repository();
+        JsonNode comment = e.payload().path("comment");
+        long issue = e.payload().path("issue").path("number").asLong();
+        String actor = e.payload().path("sender").path("login").asText();
+        react(rest, repo, comment.path("id").asLong(), "eyes");
+        ReleaseCommands.Parsed parsed = ReleaseCommands.parse(comment.path("body").asText());
+        List<String> answers = new ArrayList<>();
+        boolean allOk = true;
+        ReleaseContext ctx = null;
+        String broken = null;
+        ConfigResult config = services.configs().load(rest, repo);
+        if (config instanceof ConfigResult.Invalid invalid) {
+            broken = "`.github/release-train.yml` on the default branch is invalid, so no release command can run: "
+                    + invalid.problem().getMessage();
+        } else if (config instanceof ConfigResult.Valid valid) {
+            try {
+                ReleaseSettings settings = ReleaseSettings.of(valid.config());
+                ctx = new ReleaseContext(services, new ReleaseGitHub(rest, repo), valid.config(), settings, records, checklist, actor,
+                        e.payload().path("repository").path("default_branch").asText(null));
+            } catch (IllegalArgumentException bad) {
+                broken = "`.github/release-train.yml` on the default branch has a problem, so no release command can run: " + bad.getMessage();
+            }
+        }
+        for (ReleaseCommands.Problem p : parsed.problems()) {
+            answers.add(quote(p.line()) + "❓ " + p.message());
+            allOk = false;
+        }
+        for (ReleaseCommands.Command c : parsed.commands()) {
+            ReleaseContext.Outcome outcome;
+            if (broken != null) {
+                outcome = ReleaseContext.Outcome.refused(broken);
+            } else {
+                Optional<String> refusal = ReleasePermission.refusal(rest, repo, ctx.settings(), actor, c.verb());
+                outcome = refusal.isPresent() ? ReleaseContext.Outcome.refused(refusal.get()) : run(ctx, c, issue, e);
+            }
+            answers.add(quote(c.line()) + (outcome.ok() ? "✅ " : "❌ ") + outcome.message());
+            allOk &= outcome.ok();
+        }
+        String marker = "<!-- release-train:release-reply " + comment.path("id").asLong() + " -->";
+        services.comments().upsert(rest, repo, issue, marker, marker + "\n" + String.join("\n\n", answers));
+        react(rest, repo, comment.path("id").asLong(), allOk ? "rocket" : "confused");
+    }
+
+    private ReleaseContext.Outcome run(ReleaseContext ctx, ReleaseCommands.Command c, long issue, WebhookEvent e) throws Exception {
+        try {
+            if (c.verb() == ReleaseCommands.Verb.HELP) {
+                return ReleaseContext.Outcome.done(help(ctx.settings()));
+            }
+            if (c.verb() == ReleaseCommands.Verb.START) {
+                // in a checklist, a bare start means that release (a repeat finishes it); elsewhere the next minor
+                Optional<Version> version = c.version().isPresent() ? c.version()
+                        : records.byIssue(ctx.repo(), issue).map(Release::version).or(() -> Checklist.version(e.payload().path("issue").path("body").asText("")));
+                return StartRelease.run(ctx, version, ctx.actor());
+            }
+            Optional<Release> target = target(ctx.repo(), issue, e.payload().path("issue").path("body").asText(""));
+            if (target.isEmpty()) {
+                return ReleaseContext.Outcome.refused("No release is in progress here: `/release start` begins one.");
+            }
+            Release release = target.get();
+            if (release.cancelled() && c.verb() != ReleaseCommands.Verb.STATUS && c.verb() != ReleaseCommands.Verb.CANCEL) {
+                return ReleaseContext.Outcome.refused(release.version() + " was cancelled" + StartRelease.issueRef(release) + "; nothing was changed.");
+            }
+            return checklist.locked(ctx.repo(), release.version(), () -> {
+                // read again under the lock: another command may have changed the owner or state meanwhile
+                Release current = records.find(ctx.repo(), release.version()).orElse(release);
+                return switch (c.verb()) {
+                    case OWNER -> HandOverRelease.run(ctx, current, c.user().orElseThrow());
+                    case STATUS -> ReportReleaseStatus.run(ctx, current);
+                    case NOTES -> ReportReleaseStatus.regenerateNotes(ctx, current);
+                    case BUMP -> BumpVersion.run(ctx, current);
+                    case TAG -> TagRelease.run(ctx, current, c.force());
+                    case SYNC -> SyncVersionBump.run(ctx, current);
+                    case CANCEL -> CancelRelease.run(ctx, current);
+                    default -> throw new IllegalStateException("unhandled verb " + c.verb());
+                };
+            });
+        } catch (Exception failure) {
+            // retried while attempts remain (every step looks before it writes); the last attempt answers instead of vanishing
+            if (RateLimitedException.in(failure).isPresent() || e.attempt() < services.settings().maxAttempts()) {
+                throw failure;
+            }
+            return ReleaseContext.Outcome.refused("This failed: " + failure.getMessage() + ". Run the command again; it picks up where it stopped.");
+        }
+    }
+
+    /**
+     * The release a command means: the one whose checklist this issue is (by the store, or by the bot's header in
+     * the body should the store not know the issue), else the newest release not cancelled.
+     */
+    private Optional<Release> target(String repo, long issue, String issueBody) throws Exception {
+        Optional<Release> here = records.byIssue(repo, issue);
+        if (here.isPresent()) {
+            return here;
+        }
+        Optional<Version> named = Checklist.version(issueBody);
+        if (named.isPresent()) {
+            return records.find(repo, named.get());
+        }
+        return records.all(repo).stream().filter(r -> !r.cancelled()).findFirst();
+    }
+
+    static String help(ReleaseSettings settings) {
+        String writers = "people with write permission" + ReleasePermission.whoElse(settings);
+        return "Release commands, one per line, in any issue (the checklist issue is the usual place):\n\n| command | does | who |\n|---|---|---|\n"
+                + Arrays.stream(ReleaseCommands.Verb.values()).map(v -> "| `/release " + v.usage + "` | " + v.does + " | "
+                        + (v.writes ? writers : "anyone who can read") + " |").collect(Collectors.joining("\n"));
+    }
+
+    private static String quote(String line) {
+        return "> " + line + "\n\n";
+    }
+
+    private static void react(GitHubRest rest, String repo, long commentId, String content) throws IOException {
+        // GitHub answers 200 for a reaction already there, so a repeat adds nothing
+        rest.expect("POST", "/repos/" + repo + "/issues/comments/" + commentId + "/reactions", Map.of("content", content));
+    }
+}

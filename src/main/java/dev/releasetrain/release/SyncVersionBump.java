@@ -1,0 +1,64 @@
+package dev.releasetrain.release;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.releasetrain.cherrypick.GitHubCherryPick;
+import dev.releasetrain.cherrypick.PickResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /release sync}: the version bump brought back to the default branch. Branch {@code sync-X.Y.Z} from the
+ * default branch, the bump commit picked onto it, a pull request into the default branch. An open or merged sync
+ * pull request means the job is done.
+ */
+public final class SyncVersionBump {
+    private SyncVersionBump() {
+    }
+
+    public static String branch(Version v) {
+        return "sync-" + v;
+    }
+
+    public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
+        String sync = branch(release.version());
+        List<JsonNode> pulls = ctx.git().pullsFrom(sync);
+        if (!pulls.isEmpty()) {
+            return finish(ctx, release, pulls.get(0), "The sync pull request exists already: ");
+        }
+        Optional<String> bump = BumpVersion.commit(ctx, release);
+        if (bump.isEmpty()) {
+            return ReleaseContext.Outcome.refused("There is no version bump on `" + ctx.settings().branch(release.version())
+                    + "` to bring back: `/release bump` first.");
+        }
+        String defaultBranch = ctx.defaultBranch();
+        if (ctx.git().ref("heads/" + sync).isEmpty()) {
+            String from = ctx.git().ref("heads/" + defaultBranch).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
+            ctx.git().createRef("refs/heads/" + sync, from);
+        }
+        PickResult picked = new GitHubCherryPick(ctx.git().rest(), ctx.repo()).pick(List.of(bump.get()), sync, "release-train/tmp-" + sync);
+        if (picked instanceof PickResult.Conflict) {
+            return ReleaseContext.Outcome.refused("The version bump " + ctx.commitLink(bump.get()) + " does not apply cleanly to `"
+                    + defaultBranch + "`. By hand:\n\n```sh\ngit fetch origin\ngit switch -c " + sync + " origin/" + defaultBranch
+                    + "\ngit cherry-pick -x " + bump.get() + "\n# resolve, git cherry-pick --continue\ngit push -u origin " + sync
+                    + "\n```\nthen `/release sync` opens the pull request.");
+        }
+        if (picked instanceof PickResult.Picked p) {
+            ctx.git().advance(sync, p.head());
+        }
+        JsonNode pr = ctx.git().rest().expect("POST", "/repos/" + ctx.repo() + "/pulls", Map.of("title", "Sync " + release.version()
+                + ": bring the version bump back to " + defaultBranch, "head", sync, "base", defaultBranch, "body",
+                "Brings " + ctx.commitLink(bump.get()) + " (the version bump of " + release.version() + ") from `"
+                        + ctx.settings().branch(release.version()) + "` back to `" + defaultBranch + "`."
+                        + (release.issueNumber() == null ? "" : " Release checklist: #" + release.issueNumber() + ".")));
+        return finish(ctx, release, pr, "Opened ");
+    }
+
+    private static ReleaseContext.Outcome finish(ReleaseContext ctx, Release release, JsonNode pr, String said) throws Exception {
+        String link = "[#" + pr.path("number").asLong() + "](" + pr.path("html_url").asText() + ")";
+        String evidence = link + " " + ctx.byWhomWhen();
+        ctx.refresh(release, ctx.facts(release), b -> Checklist.ensureTicked(b, "sync", evidence));
+        return ReleaseContext.Outcome.done(said + link + " from `" + branch(release.version()) + "`.");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.releasetrain.release;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /release tag [--force]}: the annotated tag X.Y.Z at the release branch's head and the GitHub release with
+ * the notes. Refused while something blocks the release, unless forced; a forced tag is recorded in the checklist
+ * before it is made. A tag or release that exists already is not made again.
+ */
+public final class TagRelease {
+    private TagRelease() {
+    }
+
+    public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release, boolean force) throws Exception {
+        String branch = ctx.settings().branch(release.version());
+        String tag = release.version().toString();
+        Optional<String> head = ctx.git().ref("heads/" + branch);
+        if (head.isEmpty()) {
+            return ReleaseContext.Outcome.refused("`" + branch + "` does not exist: `/release start` cuts it first.");
+        }
+        ReleaseFacts facts = ctx.facts(release);
+        Optional<String> existing = ctx.git().ref("tags/" + tag);
+        String taggedCommit;
+        String said;
+        if (existing.isPresent()) {
+            taggedCommit = ctx.git().taggedCommit(existing.get());
+            said = "The tag " + tag + " exists already, at " + ctx.commitLink(taggedCommit) + ".";
+        } else {
+            List<String> blockers = TagBlockers.of(facts, ctx.git().checkRuns(head.get()));
+            if (!blockers.isEmpty() && !force) {
+                ctx.refresh(release, facts, b -> b);
+                return ReleaseContext.Outcome.refused("Not tagged: " + blockers.size() + (blockers.size() == 1 ? " thing blocks" : " things block")
+                        + " the release.\n\n" + blockers.stream().map(s -> "- " + s).collect(Collectors.joining("\n"))
+                        + "\n\nOnce they are resolved, `/release tag` again. `/release tag --force` tags anyway and records the override in the checklist.");
+            }
+            if (!blockers.isEmpty()) {
+                String record = "- `/release tag --force` " + ctx.byWhomWhen() + ", over: " + String.join("; ", blockers);
+                // one forced tag per release: a retry after a crash finds the record and does not add a second
+                ctx.refresh(release, facts, b -> Checklist.sectionContent(b, "overrides").orElse("").contains("/release tag --force") ? b
+                        : Checklist.section(b, "overrides", "### Overrides\n\n" + record));
+            }
+            String object = ctx.git().createTagObject(tag, head.get(), "Release " + tag);
+            ctx.git().createRef("refs/tags/" + tag, object);
+            taggedCommit = head.get();
+            said = "Tagged " + tag + " at " + ctx.commitLink(taggedCommit) + ", the head of `" + branch + "`"
+                    + (blockers.isEmpty() ? "." : ", forced over " + blockers.size() + (blockers.size() == 1 ? " blocker" : " blockers")
+                    + " (recorded in the checklist).");
+        }
+        JsonNode published = ctx.git().releaseByTag(tag).orElse(null);
+        if (published == null) {
+            published = ctx.git().createRelease(tag, tag, facts.notes());
+            said += " Published the release [" + tag + "](" + published.path("html_url").asText() + ") with the notes.";
+        } else {
+            said += " The release [" + tag + "](" + published.path("html_url").asText() + ") is published.";
+        }
+        String evidence = "[" + tag + "](" + published.path("html_url").asText() + ") at " + ctx.commitLink(taggedCommit) + " " + ctx.byWhomWhen();
+        ctx.refresh(release, facts, b -> Checklist.ensureTicked(b, "tag", evidence));
+        return ReleaseContext.Outcome.done(said);
+    }
+}

@@ -1,0 +1,383 @@
+package dev.releasetrain.release;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.releasetrain.Features;
+import dev.releasetrain.delivery.DeliveryState;
+import dev.releasetrain.store.Database;
+import dev.releasetrain.testing.FakeGitHub;
+import dev.releasetrain.testing.FakeRepository;
+import dev.releasetrain.testing.Fixtures;
+import dev.releasetrain.testing.GitData;
+import dev.releasetrain.testing.TestKeys;
+import dev.releasetrain.testing.TestServer;
+import dev.releasetrain.testing.WorkRepo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The release owner's month through the webhook door, against a fake GitHub whose git data is a real repository:
+ * start, bump, tag (refused, then forced), sync, status, cancel, and the calendar's own start and reminder.
+ */
+class ReleaseOwnerTest {
+    private static final String REPO = "Codertocat/Hello-World";
+    private static final String BRANCH = "release-1.30.0";
+    private static final String CONFIG = ".github/release-train.yml";
+    private static final String VERSION_FILES = "release:\n  version-files:\n    - path: app/version.py\n      pattern: 'VERSION = \"([^\"]*)\"'\n"
+            + "    - path: app/versions.json\n      json-list: \"\"\n";
+    /** Freeze day of November 2026's train (the release is Monday the 30th), mid-morning. */
+    private static final Instant FREEZE_DAY = Instant.parse("2026-11-25T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final AtomicLong commentIds = new AtomicLong(7_000);
+    @TempDir
+    Path dir;
+    private WorkRepo work;
+    private GitData bare;
+    private FakeGitHub github;
+    private FakeRepository repo;
+    private TestServer server;
+    private String frozenHead;
+
+    @BeforeEach
+    void history() throws Exception {
+        work = new WorkRepo(dir.resolve("work"));
+        work.write("app/version.py", "# the version users see\nVERSION = \"1.29.0\"\n");
+        work.write("app/versions.json", "[\n  \"1.28.0\",\n  \"1.29.0\"\n]\n");
+        work.write("app.txt", "line 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\n");
+        work.commit("Release 1.29.0");
+        work.git("tag", "-a", "1.29.0", "-m", "Release 1.29.0");
+        work.as("Alice", "alice@example.com").edit("app.txt", "line 1", "line one", "Make line one friendlier");
+        work.as("Bob", "bob@example.com").write("db/migrations/0042_add_column.sql", "ALTER TABLE t ADD COLUMN c int;\n");
+        frozenHead = work.commit("Add a column for the new report");
+        work.as("Octo Cat", "octocat@example.com");
+        github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic());
+        repo = github.repository();
+        repo.permission(REPO, "Codertocat", "admin");
+        repo.permission(REPO, "alice", "write");
+        repo.permission(REPO, "reader", "read");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        github.close();
+    }
+
+    private void serve(String config, Instant now) throws Exception {
+        bare = work.serve(dir.resolve("bare.git"));
+        repo.git(REPO, bare);
+        repo.file(REPO, null, CONFIG, config);
+        server = TestServer.start(TestServer.settings(github.url()), Features::all, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    // ---- deliveries ----
+
+    /** A real issue_comment payload, changed to carry the command (and the repository's default branch, main here). */
+    private ObjectNode comment(String body, String actor, long issue, String issueBody) throws Exception {
+        ObjectNode p = (ObjectNode) JSON.readTree(Fixtures.webhook("issue_comment", "created.with-installation.payload.json"));
+        ((ObjectNode) p.get("comment")).put("body", body).put("id", commentIds.incrementAndGet());
+        ((ObjectNode) p.get("issue")).put("number", issue).put("body", issueBody);
+        ((ObjectNode) p.get("sender")).put("login", actor).put("type", "User");
+        ((ObjectNode) p.get("repository")).put("default_branch", "main");
+        return p;
+    }
+
+    private String deliver(String event, ObjectNode payload) throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertEquals(202, server.deliver(event, id, JSON.writeValueAsBytes(payload)).statusCode());
+        var done = server.awaitFinished(id);
+        assertEquals(DeliveryState.DONE, done.state(), done.toString());
+        return id;
+    }
+
+    /** Runs the commands as a comment on the issue and returns the bot's reply to that comment. */
+    private String command(String body, String actor, long issue) throws Exception {
+        ObjectNode c = comment(body, actor, issue, issue == 1 ? "" : checklist().path("body").asText());
+        deliver("issue_comment", c);
+        return reply(issue, c.path("comment").path("id").asLong());
+    }
+
+    private String reply(long issue, long commentId) {
+        List<String> replies = repo.comments(REPO, issue).stream().map(c -> c.path("body").asText())
+                .filter(b -> b.startsWith("<!-- release-train:release-reply " + commentId + " -->")).toList();
+        assertEquals(1, replies.size(), "one reply per command comment: " + replies);
+        return replies.get(0);
+    }
+
+    private JsonNode checklist() {
+        List<JsonNode> issues = repo.issues(REPO).stream().filter(i -> i.path("title").asText().equals("Release 1.30.0")).toList();
+        assertEquals(1, issues.size(), "one checklist issue");
+        return issues.get(0);
+    }
+
+    private long checklistNumber() {
+        return checklist().path("number").asLong();
+    }
+
+    private String show(String rev, String path) {
+        return bare.git(Map.of(), "show", rev + ":" + path)[1];
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    // ---- the scenarios ----
+
+    @Test
+    void startCutsTheBranchAtTheDefaultHeadAndOpensTheChecklist() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        String reply = command("Freeze time.\n/release start", "Codertocat", 1);
+
+        assertEquals(frozenHead, bare.resolve("refs/heads/" + BRANCH), "cut from main's head");
+        assertTrue(reply.contains("> /release start\n\n✅ Cut `" + BRANCH + "`"), reply);
+        JsonNode issue = checklist();
+        assertTrue(reply.contains("Opened #" + issue.path("number").asLong()), reply);
+        assertEquals("release", issue.path("labels").get(0).path("name").asText());
+        assertEquals("Codertocat", issue.path("assignees").get(0).path("login").asText());
+        String body = issue.path("body").asText();
+        assertTrue(body.startsWith("<!-- release-train:checklist 1.30.0 -->"), body);
+        assertTrue(body.contains("| Code freeze | Wednesday 25 November 2026 |") && body.contains("| Release | Monday 30 November 2026 |"), body);
+        assertTrue(body.contains("- [x] Cut and publish `" + BRANCH + "`"), body);
+        assertTrue(body.contains("↳ `" + BRANCH + "` at [`" + frozenHead.substring(0, 7) + "`]"), body);
+        assertTrue(body.contains("by @Codertocat, 2026-11-25 10:00 UTC"), body);
+        assertTrue(body.contains("- [ ] Bump the version files") && body.contains("- [ ] Deploy `" + BRANCH + "`"), body);
+        assertTrue(body.contains("2 commits by 2 authors since 1.29.0."), body);
+        assertTrue(body.contains("Make line one friendlier (@alice)") && body.contains("Add a column for the new report (@bob)"), body);
+        assertTrue(body.contains("- `db/migrations/0042_add_column.sql`"), body);
+        assertTrue(body.contains("Release owner: <!-- release-train:section owner -->@Codertocat<!-- release-train:end owner -->"), body);
+        long commentId = commentIds.get();
+        assertEquals(List.of("eyes", "rocket"), repo.reactions(commentId));
+    }
+
+    @Test
+    void aReadersStartIsRefusedAndCreatesNothing() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        String reply = command("/release start 1.30.0", "reader", 1);
+        assertTrue(reply.contains("❌ @reader, `/release start` needs write permission on " + REPO), reply);
+        assertNull(bare.resolve("refs/heads/" + BRANCH));
+        assertEquals(List.of(), repo.issues(REPO));
+        assertEquals(List.of("eyes", "confused"), repo.reactions(commentIds.get()));
+
+        String older = command("/release start 1.29.0", "Codertocat", 1);
+        assertTrue(older.contains("1.29.0 is not greater than the latest tag, 1.29.0"), older);
+        String typo = command("/release strat\n/release tag now", "Codertocat", 1);
+        assertTrue(typo.contains("❓ `strat` is not a release command. Valid: `/release start [X.Y.Z]`"), typo);
+        assertTrue(typo.contains("`/release tag` takes only `--force`"), typo);
+        assertEquals(List.of(), repo.issues(REPO));
+    }
+
+    @Test
+    void managersListedInTheConfigAreTheOnlyOnesWhoMayWrite() throws Exception {
+        serve(VERSION_FILES + "  managers: ['@alice', 'octo-org/releasers']\n", FREEZE_DAY);
+        github.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/orgs/octo-org/teams/releasers/memberships/Codertocat")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"state\":\"pending\",\"role\":\"member\"}")));
+        String refused = command("/release start", "Codertocat", 1);
+        assertTrue(refused.contains("is for the release managers (release managers: @alice, @octo-org/releasers)"), refused);
+        assertNull(bare.resolve("refs/heads/" + BRANCH));
+        String help = command("/release help", "reader", 1);
+        assertTrue(help.contains("| `/release tag [--force]` | tag X.Y.Z and publish the GitHub release | people with write permission (release managers"), help);
+        assertTrue(help.contains("| `/release status` | where the release stands | anyone who can read |"), help);
+        assertTrue(command("/release start", "alice", 1).contains("✅ Cut"));
+    }
+
+    @Test
+    void bumpTagSyncAndEveryRepeatChangesNothingTwice() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        command("/release start", "Codertocat", 1);
+        long n = checklistNumber();
+
+        // after the freeze: a change on main, a fix that depends on it (its pick conflicts), and a fix that picks cleanly
+        Path bareDir = dir.resolve("bare.git");
+        work.edit("app.txt", "line 3", "line 3 (reworded on main)", "Reword line 3");
+        String conflicting = work.edit("app.txt", "line 3 (reworded on main)", "line 3 (fixed)", "Fix line 3 (#8)");
+        String clean = work.edit("app.txt", "line 7", "line seven", "Fix line 7 (#7)");
+        work.git("push", "-q", bareDir.toString(), "main");
+        repo.pullRequestCommits(REPO, 7, List.of(clean));
+        repo.pullRequestCommits(REPO, 8, List.of(conflicting));
+        repo.review(REPO, 7, "alice", false, "APPROVED", clean);
+        repo.review(REPO, 8, "alice", false, "APPROVED", conflicting);
+        deliver("pull_request", merged(7, clean));
+        deliver("pull_request", merged(8, conflicting));
+
+        String bump = command("/release bump", "Codertocat", n);
+        String bumped = bare.resolve("refs/heads/" + BRANCH);
+        assertTrue(bump.contains("✅ Committed [`" + bumped.substring(0, 7) + "`]"), bump);
+        assertEquals(frozenHead, bare.git(Map.of(), "rev-parse", bumped + "^")[1], "one commit on the freeze");
+        assertEquals("app/version.py\napp/versions.json", bare.git(Map.of(), "diff", "--name-only", frozenHead, bumped)[1]);
+        assertEquals("# the version users see\nVERSION = \"1.30.0\"", show(bumped, "app/version.py"));
+        assertEquals("[\n  \"1.28.0\",\n  \"1.29.0\",\n  \"1.30.0\"\n]", show(bumped, "app/versions.json"));
+        assertTrue(checklist().path("body").asText().contains("- [x] Bump the version files"), checklist().toString());
+
+        String refused = command("/release tag", "Codertocat", n);
+        assertTrue(refused.contains("❌ Not tagged: 1 thing blocks the release."), refused);
+        assertTrue(refused.contains("the cherry-pick of #8 into `" + BRANCH + "` failed"), refused);
+        assertNull(bare.resolve("refs/tags/1.30.0"));
+        assertEquals(List.of(), repo.releases(REPO));
+
+        String forced = command("/release tag --force", "Codertocat", n);
+        assertTrue(forced.contains("✅ Tagged 1.30.0 at [`" + bumped.substring(0, 7) + "`]"), forced);
+        assertEquals("tag", bare.git(Map.of(), "cat-file", "-t", "refs/tags/1.30.0")[1], "an annotated tag");
+        assertEquals(bumped, bare.resolve("refs/tags/1.30.0"), "at the branch head");
+        assertEquals(1, repo.releases(REPO).size());
+        JsonNode release = repo.releases(REPO).get(0);
+        assertEquals("1.30.0", release.path("tag_name").asText());
+        assertTrue(release.path("body").asText().startsWith("## Release 1.30.0"), release.toString());
+        String body = checklist().path("body").asText();
+        assertTrue(body.contains("### Overrides\n\n- `/release tag --force` by @Codertocat, 2026-11-25 10:00 UTC, over: the cherry-pick of #8"), body);
+        assertTrue(body.contains("- [x] Tag 1.30.0"), body);
+        assertTrue(body.contains("| #8 | ❌ failed |") && body.contains("| #7 | ✅ done |"), body);
+
+        String sync = command("/release sync", "Codertocat", n);
+        List<JsonNode> syncs = repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("sync-1.30.0")).toList();
+        assertEquals(1, syncs.size());
+        assertEquals("main", syncs.get(0).path("base").path("ref").asText());
+        assertTrue(sync.contains("✅ Opened [#" + syncs.get(0).path("number").asLong() + "]"), sync);
+        String syncHead = bare.resolve("refs/heads/sync-1.30.0");
+        assertEquals(work.git("rev-parse", "main"), bare.git(Map.of(), "rev-parse", syncHead + "^")[1], "the bump on top of main");
+        assertEquals("# the version users see\nVERSION = \"1.30.0\"", show(syncHead, "app/version.py"));
+        assertTrue(show(syncHead, "app.txt").contains("line seven"), "main's own changes kept");
+
+        // every command again, in one comment, and the last delivery again: nothing new anywhere
+        int commentsBefore = repo.comments(REPO, n).size();
+        String again = command("/release start\n/release bump\n/release tag\n/release sync", "Codertocat", n);
+        assertTrue(again.contains("was already cut") && again.contains("already say 1.30.0") && again.contains("The tag 1.30.0 exists already")
+                && again.contains("The sync pull request exists already"), again);
+        assertEquals(bumped, bare.resolve("refs/heads/" + BRANCH));
+        assertEquals(bumped, bare.resolve("refs/tags/1.30.0"));
+        assertEquals(syncHead, bare.resolve("refs/heads/sync-1.30.0"));
+        assertEquals(1, repo.releases(REPO).size());
+        assertEquals(1, repo.issues(REPO).size());
+        assertEquals(1, repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("sync-1.30.0")).count());
+        assertEquals(commentsBefore + 1, repo.comments(REPO, n).size(), "only the new comment's reply");
+        ObjectNode last = comment("/release tag --force", "Codertocat", n, checklist().path("body").asText());
+        String id = deliver("issue_comment", last);
+        assertEquals(200, server.deliver("issue_comment", id, JSON.writeValueAsBytes(last)).statusCode(), "a redelivery is acknowledged, not redone");
+        assertEquals(commentsBefore + 2, repo.comments(REPO, n).size());
+        assertEquals(1, checklist().path("body").asText().split("/release tag --force` by", -1).length - 1, "one override record");
+        assertEquals("", bare.git(Map.of(), "for-each-ref", "refs/heads/release-train/tmp-*")[1], "no temporary branch left");
+    }
+
+    private ObjectNode merged(long number, String sha) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "closed.payload.json"));
+        ObjectNode pr = (ObjectNode) payload.get("pull_request");
+        pr.put("number", number).put("merged", true).put("merge_commit_sha", sha).put("state", "closed").put("title", "Fix #" + number)
+                .put("merged_at", "2026-11-25T09:00:00Z");
+        ((ObjectNode) pr.get("base")).put("ref", "main");
+        ArrayNode labels = pr.putArray("labels");
+        labels.addObject().put("name", BRANCH);
+        payload.put("number", number);
+        ((ObjectNode) payload.get("sender")).put("login", "Codertocat");
+        return payload;
+    }
+
+    @Test
+    void statusRechecksAnUntickedBotStep_notesAndCancel() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        command("/release start", "Codertocat", 1);
+        long n = checklistNumber();
+        command("/release bump", "Codertocat", n);
+        String ticked = checklist().path("body").asText();
+        repo.editIssueBody(REPO, n, ticked.replace("- [x] Bump the version files", "- [ ] Bump the version files")
+                .replace("- [ ] Deploy", "- [x] Deploy"));
+
+        String status = command("/release status", "reader", n);
+        String body = checklist().path("body").asText();
+        assertTrue(body.contains("- [x] Bump the version files"), "re-checked against git and ticked again: " + body);
+        assertTrue(body.contains("- [x] Deploy"), "a person's tick is theirs");
+        assertTrue(status.contains("✅ **1.30.0**: owner @Codertocat (#" + n + "). Code freeze Wed 25 Nov, release Mon 30 Nov."), status);
+        assertTrue(status.contains("Steps: 4 of 9 done. Left:"), status);
+        assertTrue(status.contains("Migrations in the release: `db/migrations/0042_add_column.sql`."), status);
+
+        String notes = command("/release notes", "Codertocat", n);
+        assertTrue(notes.contains("✅ Regenerated the notes in #" + n), notes);
+        String owner = command("/release owner @alice", "Codertocat", n);
+        assertTrue(owner.contains("@alice owns 1.30.0 now, taking over from @Codertocat."), owner);
+        assertEquals("alice", checklist().path("assignees").get(0).path("login").asText());
+        assertTrue(checklist().path("body").asText().contains("section owner -->@alice<!--"));
+
+        String cancel = command("/release cancel", "alice", n);
+        assertTrue(cancel.contains("✅ Cancelled 1.30.0 (#" + n + ")"), cancel);
+        assertEquals("closed", checklist().path("state").asText());
+        assertEquals("not_planned", checklist().path("state_reason").asText());
+        assertTrue(checklist().path("body").asText().contains("**Cancelled** by @alice"), checklist().toString());
+        assertTrue(command("/release bump", "alice", n).contains("❌ 1.30.0 was cancelled"));
+        assertTrue(bare.resolve("refs/heads/" + BRANCH) != null, "nothing deleted");
+    }
+
+    @Test
+    void onFreezeDayTheCalendarStartsTheReleaseWithTheNextOwner_once() throws Exception {
+        serve(VERSION_FILES + "  auto-start: true\n  owners: [Codertocat, alice]\n", FREEZE_DAY);
+        ObjectNode push = (ObjectNode) JSON.readTree(Fixtures.webhook("push", "with-installation.payload.json"));
+        push.put("ref", "refs/heads/main");
+        ((ObjectNode) push.get("repository")).put("default_branch", "main");
+        deliver("push", push);
+        await(() -> repo.issues(REPO).size() == 1, "the checklist");
+        await(() -> checklist().path("body").asText().contains("- [x] Cut"), "the cut ticked");
+        assertEquals(frozenHead, bare.resolve("refs/heads/" + BRANCH));
+        assertEquals("Codertocat", checklist().path("assignees").get(0).path("login").asText(), "the first of the rotation");
+        assertTrue(checklist().path("body").asText().contains("on schedule, 2026-11-25 10:00 UTC"), checklist().toString());
+
+        deliver("push", push);
+        assertEquals(1, repo.issues(REPO).size(), "a month's start runs once");
+        try (Database db = new Database(server.databaseUrl())) {
+            assertEquals(List.of("release-calendar:" + REPO + ":2026-11:freeze", "release-calendar:" + REPO + ":2026-12:freeze",
+                            "release-calendar:" + REPO + ":2026-12:reminder"),
+                    db.query("SELECT id FROM deliveries WHERE event = ? ORDER BY id", rs -> rs.getString(1), FollowReleaseCalendar.EVENT));
+            Release started = new ReleaseRecords(db).find(REPO, Version.parse("1.30.0").orElseThrow()).orElseThrow();
+            assertEquals("alice", FollowReleaseCalendar.nextOwner(ReleaseSettings.of(new dev.releasetrain.config.RepoConfigParser()
+                    .parse(VERSION_FILES + "  owners: [Codertocat, alice]\n")), List.of(started)), "next month: the next in the rotation");
+        }
+    }
+
+    @Test
+    void withoutAutoStartTheLastChecklistGetsAReminderTwoDaysBefore() throws Exception {
+        serve(VERSION_FILES, Instant.parse("2026-11-23T10:00:00Z"));
+        ObjectNode last = repo.issue(REPO, "Release 1.29.0", "<!-- release-train:checklist 1.29.0 -->\nlast month's");
+        try (Database db = new Database(server.databaseUrl())) {
+            new ReleaseRecords(db).save(new Release(REPO, Version.parse("1.29.0").orElseThrow(), last.path("number").asLong(), "alice", false,
+                    Optional.of("1.28.0"), frozenHead, Instant.parse("2026-10-21T10:00:00Z").toEpochMilli()));
+        }
+        ObjectNode push = (ObjectNode) JSON.readTree(Fixtures.webhook("push", "with-installation.payload.json"));
+        push.put("ref", "refs/heads/main");
+        ((ObjectNode) push.get("repository")).put("default_branch", "main");
+        deliver("push", push);
+        long number = last.path("number").asLong();
+        await(() -> !repo.comments(REPO, number).isEmpty(), "the reminder");
+        String reminder = repo.comments(REPO, number).get(0).path("body").asText();
+        assertTrue(reminder.contains("the code freeze for the next release is on Wednesday 25 November, and the release on Monday 30 November"), reminder);
+        assertTrue(reminder.contains("`/release start 1.30.0`"), reminder);
+        assertNull(bare.resolve("refs/heads/" + BRANCH), "no start without auto-start");
+        deliver("push", push);
+        assertEquals(1, repo.comments(REPO, number).size());
+        assertFalse(repo.issues(REPO).stream().anyMatch(i -> i.path("title").asText().equals("Release 1.30.0")));
+    }
+}
