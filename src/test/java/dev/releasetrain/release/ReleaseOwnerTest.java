@@ -115,7 +115,10 @@ class ReleaseOwnerTest {
     /** Runs the commands as a comment on the issue and returns the bot's reply to that comment. */
     private String command(String body, String actor, long issue) throws Exception {
         ObjectNode c = comment(body, actor, issue, issue == 1 ? "" : checklist().path("body").asText());
+        int before = github.apiCalls().size();
         deliver("issue_comment", c);
+        // a figure for the notes, not a timing: how many GitHub calls each command costs
+        System.out.println("GitHub calls for " + body.replace("\n", " | ") + " by " + actor + ": " + (github.apiCalls().size() - before));
         return reply(issue, c.path("comment").path("id").asLong());
     }
 
