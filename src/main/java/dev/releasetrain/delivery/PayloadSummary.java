@@ -28,6 +28,9 @@ public record PayloadSummary(String action, Long installationId, String reposito
         return repository != null && number != null ? repository + "#" + number : null;
     }
 
+    /** GitHub's rules: an owner of letters, digits and hyphens; a name of those, dots and underscores, but not . or .. */
+    private static final java.util.regex.Pattern FULL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,39}/(?!\\.{1,2}$)[A-Za-z0-9._-]{1,100}");
+
     public static PayloadSummary parse(byte[] body) throws MalformedPayloadException {
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -41,8 +44,15 @@ public record PayloadSummary(String action, Long installationId, String reposito
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "action" -> action = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "number" -> number = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : number;
+                    // a value of the wrong kind is ignored (skipped whole, were it an object or a list)
+                    case "action" -> {
+                        action = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                        p.skipChildren();
+                    }
+                    case "number" -> {
+                        number = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : number;
+                        p.skipChildren();
+                    }
                     case "installation" -> installation = longField(p, value, "id");
                     case "repository" -> repository = stringField(p, value, "full_name");
                     case "pull_request", "issue" -> {
@@ -58,6 +68,10 @@ public record PayloadSummary(String action, Long installationId, String reposito
             }
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
                 throw new MalformedPayloadException("the body has content after its JSON object");
+            }
+            if (repository != null && !FULL_NAME.matcher(repository).matches()) {
+                // it becomes part of every API path: "../x" or "a/b/c" must never reach one
+                throw new MalformedPayloadException("repository.full_name is not owner/name");
             }
             return new PayloadSummary(action, installation, repository, number);
         } catch (IOException e) {

@@ -2,7 +2,10 @@ package dev.releasetrain.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A delivery as features see it: parsed, with the attempt it is on. */
+/** A delivery as features see it: parsed, with the attempt it is on. An event without an action has "" for one. */
 public record WebhookEvent(String deliveryId, String event, String action, Long installationId, String repository,
                            JsonNode payload, int attempt) {
+    public WebhookEvent {
+        action = action == null ? "" : action;
+    }
 }

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * then 🚀 when all went well, 😕 otherwise. Edited comments and bots' comments are not commands.
  */
 public final class RunReleaseCommand implements EventHandler {
+    /** A comment is a person's say-so, not a script: more lines than this are not run (and the reply stays small). */
+    static final int MAX_COMMANDS = 10;
     private final App.Services services;
     private final ReleaseRecords records;
     private final ChecklistIssue checklist;
@@ -73,11 +75,16 @@ public final class RunReleaseCommand implements EventHandler {
                 broken = "`.github/release-train.yml` on the default branch has a problem, so no release command can run: " + bad.getMessage();
             }
         }
-        for (ReleaseCommands.Problem p : parsed.problems()) {
+        if (parsed.commands().size() + parsed.problems().size() > MAX_COMMANDS) {
+            answers.add("Only the first " + MAX_COMMANDS + " release commands of a comment are read; the rest were ignored.");
+            allOk = false;
+        }
+        for (ReleaseCommands.Problem p : parsed.problems().subList(0, Math.min(parsed.problems().size(), MAX_COMMANDS))) {
             answers.add(quote(p.line()) + "❓ " + p.message());
             allOk = false;
         }
-        for (ReleaseCommands.Command c : parsed.commands()) {
+        for (ReleaseCommands.Command c : parsed.commands().subList(0, Math.min(parsed.commands().size(),
+                Math.max(0, MAX_COMMANDS - parsed.problems().size())))) {
             ReleaseContext.Outcome outcome;
             if (broken != null) {
                 outcome = ReleaseContext.Outcome.refused(broken);

@@ -52,7 +52,14 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
     private final Map<Long, List<String>> reactions = new HashMap<>();           // comment id -> contents
     private final AtomicLong issueNumbers = new AtomicLong(500);
 
+    private final java.util.Set<String> notInstalled = new java.util.HashSet<>();
+
     // ---- set-up and inspection, for tests ----
+
+    /** A repository the installation does not cover: GitHub answers 404 to everything about it. */
+    public synchronized void notInstalled(String repo) {
+        notInstalled.add(repo);
+    }
 
     /** Refs, commits and merges of {@code repo} come from this real repository. */
     public synchronized void git(String repo, GitData data) {
@@ -177,6 +184,9 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
         try {
             JsonNode body = event.getRequest().getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(event.getRequest().getBodyAsString());
             Matcher m;
+            if ((m = match(R + "(/.*)?", path)) != null && notInstalled.contains(m.group(1))) {
+                return notFound();
+            }
             if ((m = match(R + "/.*", path)) != null && git.containsKey(m.group(1))) {
                 GitData.Answer a = git.get(m.group(1)).handle(method, m.group(1), path, body);
                 if (a != null) {
