@@ -137,10 +137,12 @@ public final class CherryPickLabelledPullRequest implements EventHandler {
         }
         long number = pr.path("number").asLong();
         Set<String> settled = new LinkedHashSet<>();
+        boolean failedBefore = false;
         for (CherryPickRecords.Row r : records.of(repo, number)) {
             if (r.state().equals("done") || r.state().equals("already")) {
                 settled.add(r.target());
             }
+            failedBefore |= r.state().equals("failed");
         }
         CommitsToPick.Picks commits = null;
         boolean failed = false;
@@ -155,10 +157,12 @@ public final class CherryPickLabelledPullRequest implements EventHandler {
             records.put(repo, number, row);
             failed |= row.state().equals("failed");
         }
+        String label = config.string("cherry-pick.failed-label");
         if (failed) {
-            String label = config.string("cherry-pick.failed-label");
             services.labels().ensureExists(rest, repo, label, "b60205", "A cherry-pick into a release branch needs doing by hand");
             services.labels().add(rest, repo, number, List.of(label));
+        } else if (failedBefore && records.of(repo, number).stream().noneMatch(r -> r.state().equals("failed"))) {
+            services.labels().remove(rest, repo, number, label); // done by hand and seen: nothing is left to do
         }
         report(rest, repo, number);
     }

@@ -20,6 +20,7 @@ import dev.releasetrain.review.EnforceReviewBeforeMerge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,7 +76,13 @@ public final class CheckMigrations implements EventHandler {
         }
         JsonNode pr = e.event().equals("pull_request") ? e.payload().path("pull_request")
                 : firstPullRequest(rest, repo, e.payload().path("check_run").path("pull_requests"));
-        if (pr == null || !"open".equals(pr.path("state").asText())) {
+        if (pr == null && e.event().equals("check_run")) {
+            // GitHub lists no pull request on the check run of a merged one; the head it was checked at says which
+            Optional<Long> checked = heads.numberAt(repo, e.payload().path("check_run").path("head_sha").asText());
+            pr = checked.isPresent() ? rest.get("/repos/" + repo + "/pulls/" + checked.get()) : null;
+        }
+        // an open pull request; or a merged one whose check someone re-runs (its verdict still matters to the release)
+        if (pr == null || !("open".equals(pr.path("state").asText()) || e.event().equals("check_run") && pr.path("merged").asBoolean(false))) {
             return;
         }
         String head = pr.path("head").path("sha").asText();
@@ -94,7 +101,7 @@ public final class CheckMigrations implements EventHandler {
         List<ChangedFile> migrations = changed.stream().filter(f -> globs.stream().anyMatch(g -> g.matches(f.path()))).toList();
         heads.record(repo, number, head);
         if (migrations.isEmpty()) {
-            services.checks().publish(rest, repo, CheckRunResult.completed(CHECK, head, "success", "No migrations",
+            conclude(rest, repo, CheckRunResult.completed(CHECK, head, "success", "No migrations",
                     "This pull request changes no file under `migrations.paths` (" + String.join(", ", config.strings("migrations.paths")) + ")."));
             return;
         }
@@ -149,7 +156,7 @@ public final class CheckMigrations implements EventHandler {
             return;
         }
         if (System.currentTimeMillis() - poll.path("started_at").asLong() > poll.path("timeout_ms").asLong()) {
-            services.checks().publish(rest, repo, CheckRunResult.completed(CHECK, head, "timed_out",
+            conclude(rest, repo, CheckRunResult.completed(CHECK, head, "timed_out",
                     "The migration status API gave no verdict in time", "It kept answering \"pending\" for longer than "
                             + poll.path("timeout_ms").asLong() / 60_000 + " minute(s) (`migrations.timeout-minutes`). Re-run the check to ask again."));
             return;
@@ -175,7 +182,7 @@ public final class CheckMigrations implements EventHandler {
             String why = ((MigrationStatusApi.Unreachable) answer).why();
             int failures = poll.path("failures").asInt() + 1;
             if (failures >= MAX_API_FAILURES) {
-                services.checks().publish(rest, repo, CheckRunResult.completed(CHECK, head, "failure",
+                conclude(rest, repo, CheckRunResult.completed(CHECK, head, "failure",
                         "The migration status API could not be reached", "After " + failures + " tries the migration status API "
                                 + "gave no answer (" + why + "). The migrations are not known to be safe; re-run the check once it is back."));
                 return;
@@ -207,8 +214,14 @@ public final class CheckMigrations implements EventHandler {
         List<CheckRunResult.Annotation> notes = v.findings().stream()
                 .map(f -> new CheckRunResult.Annotation(f.path(), f.line(), f.severity(), f.message())).toList();
         String title = v.summary().isEmpty() ? (v.state().equals(MigrationVerdict.SUCCESS) ? "Migrations are safe" : "Migrations are not safe") : v.summary();
-        services.checks().publish(rest, repo, CheckRunResult.completed(CHECK, head,
+        conclude(rest, repo, CheckRunResult.completed(CHECK, head,
                 v.state().equals(MigrationVerdict.SUCCESS) ? "success" : "failure", title, summary.toString()).withAnnotations(notes, v.detailsUrl()));
+    }
+
+    /** A final answer: published as the check and kept as the pull request's conclusion. */
+    private void conclude(GitHubRest rest, String repo, CheckRunResult run) throws Exception {
+        services.checks().publish(rest, repo, run);
+        heads.conclude(repo, run.headSha(), run.conclusion());
     }
 
     private static JsonNode firstPullRequest(GitHubRest rest, String repo, JsonNode prs) throws Exception {

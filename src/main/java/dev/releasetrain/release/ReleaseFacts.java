@@ -4,6 +4,7 @@ import dev.releasetrain.App;
 import dev.releasetrain.cherrypick.CherryPickRecords;
 import dev.releasetrain.config.Glob;
 import dev.releasetrain.config.RepoConfig;
+import dev.releasetrain.migrations.MigrationHeads;
 import dev.releasetrain.notes.MergedPullRequest;
 import dev.releasetrain.notes.ReleaseNotes;
 import dev.releasetrain.notes.ReleaseNotesStore;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,7 +28,7 @@ import java.util.Set;
 public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCalendar.Train train, Optional<String> branchHead,
                            Optional<ReleaseGitHub.Comparison> changes, List<MergedPullRequest> pullRequests,
                            List<CherryPickRecords.Pick> picks, List<ReviewAudit.Case> unreviewed, List<String> migrationFiles,
-                           List<ReleaseNotes.Category> categories) {
+                           Map<Long, String> migrationsNotSafe, List<ReleaseNotes.Category> categories) {
 
     public String branch() {
         return settings.branch(release.version());
@@ -54,10 +57,12 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
         picks.forEach(p -> inRelease.add(p.number()));
         List<ReviewAudit.Case> unreviewed = new ReviewAudit(services.db()).openCases(repo).stream()
                 .filter(c -> inRelease.contains(c.number())).toList();
+        Map<Long, String> notSafe = new LinkedHashMap<>(new MigrationHeads(services.db()).notSafe(repo));
+        notSafe.keySet().retainAll(inRelease);
         List<Glob> globs = config.strings("migrations.paths").stream().map(Glob::of).toList();
         List<String> migrations = changes.map(c -> c.files().stream().filter(f -> globs.stream().anyMatch(g -> g.matches(f))).toList())
                 .orElse(List.of());
         return new ReleaseFacts(release, settings, train(settings, release.startedAt()), head, changes, prs, picks, unreviewed, migrations,
-                ReleaseNotes.categories(config));
+                notSafe, ReleaseNotes.categories(config));
     }
 }

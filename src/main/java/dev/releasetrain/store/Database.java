@@ -34,7 +34,7 @@ public final class Database implements AutoCloseable {
     /** Schema migrations, applied in order; the database's user_version says how many have run. */
     private static final List<String> MIGRATIONS = List.of("db/V1__deliveries.sql", "db/V2__github_state.sql", "db/V3__review_audit.sql",
             "db/V4__migration_checks.sql", "db/V5__cherry_picks.sql",
-            "db/V6__release_notes.sql", "db/V7__releases.sql");
+            "db/V6__release_notes.sql", "db/V7__releases.sql", "db/V8__migration_conclusions.sql");
     private static final int MAX_BATCH = 1024;
     private static final int READERS = 4;
 

@@ -43,6 +43,15 @@ public final class FakeGitHub implements AutoCloseable {
         faults.add(method, pathRegex, answers);
     }
 
+    /** A share of every later repository call fails (500, 502, reset, secondary rate limit), in a seeded order. */
+    public void failRandomly(double rate, long seed) {
+        faults.randomly(rate, seed);
+    }
+
+    public int faultsInjected() {
+        return faults.injected();
+    }
+
     /**
      * The repositories' state, answering as GitHub does (see {@link FakeRepository}); routes it does not know fall
      * through to the other stubs, and a request no stub answers is a 404.

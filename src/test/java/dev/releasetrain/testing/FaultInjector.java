@@ -17,6 +17,19 @@ final class FaultInjector implements ResponseDefinitionTransformerV2 {
     }
 
     private final List<Planned> planned = new ArrayList<>();
+    private java.util.Random random;
+    private double rate;
+    private int injected;
+
+    /** From now on a share {@code rate} of repository calls fail, chosen by a seeded random sequence. */
+    synchronized void randomly(double rate, long seed) {
+        this.rate = rate;
+        this.random = new java.util.Random(seed);
+    }
+
+    synchronized int injected() {
+        return injected;
+    }
 
     synchronized void add(String method, String pathRegex, ResponseDefinitionBuilder... answers) {
         Deque<ResponseDefinition> queue = new ArrayDeque<>();
@@ -34,6 +47,17 @@ final class FaultInjector implements ResponseDefinitionTransformerV2 {
             if (p.method().equals(method) && p.path().matcher(path).matches() && !p.answers().isEmpty()) {
                 return p.answers().poll();
             }
+        }
+        if (random != null && path.startsWith("/repos/") && random.nextDouble() < rate) {
+            injected++;
+            // GitHub's bad days: a 500, a 502 from its edge, a reset connection, a secondary rate limit
+            return switch (random.nextInt(4)) {
+                case 0 -> ResponseDefinitionBuilder.responseDefinition().withStatus(500).withBody("{\"message\":\"Server Error\"}").build();
+                case 1 -> ResponseDefinitionBuilder.responseDefinition().withStatus(502).withBody("Bad Gateway").build();
+                case 2 -> ResponseDefinitionBuilder.responseDefinition().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+                default -> ResponseDefinitionBuilder.responseDefinition().withStatus(403).withHeader("Retry-After", "1")
+                        .withBody("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\"}").build();
+            };
         }
         return event.getResponseDefinition();
     }

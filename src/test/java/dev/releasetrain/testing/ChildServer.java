@@ -1,0 +1,123 @@
+package dev.releasetrain.testing;
+
+import dev.releasetrain.delivery.SignatureVerifier;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real server ({@code Main serve}, every feature) in a child JVM on a database file, so a test can kill it with
+ * SIGKILL and start it again on the same store, as an operator's crash would.
+ */
+public final class ChildServer implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
+    private final Map<String, String> env;
+    private final Path database;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private int port;
+
+    public ChildServer(Map<String, String> settings, Path database) {
+        this.env = new HashMap<>(settings);
+        this.env.put("PORT", "0");
+        this.env.put("DATABASE_URL", "jdbc:sqlite:" + database);
+        this.env.put("LOG_LEVEL", "info");
+        this.database = database;
+    }
+
+    public String databaseUrl() {
+        return "jdbc:sqlite:" + database;
+    }
+
+    public ChildServer start() throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", classpath, "dev.releasetrain.Main", "serve").redirectErrorStream(true);
+        pb.environment().putAll(env);
+        process = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        String line;
+        while ((line = out.readLine()) != null) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                port = Integer.parseInt(m.group(1));
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // keep the pipe empty so the child never blocks on its output
+                        }
+                    } catch (Exception gone) {
+                        // the child was killed
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return this;
+            }
+            seen.add(line);
+        }
+        throw new AssertionError("the child server did not start: " + seen);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, whatever a worker held is cut off. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public int deliver(String event, String id, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", event).header("X-GitHub-Delivery", id)
+                .header("X-Hub-Signature-256", SignatureVerifier.sign(TestServer.SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** Waits, reading the child's store, until the delivery is done or dead; returns its state. */
+    public String awaitFinished(String id) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        try (Connection c = DriverManager.getConnection(databaseUrl());
+             PreparedStatement q = c.prepareStatement("SELECT state FROM deliveries WHERE id = ?")) {
+            q.setString(1, id);
+            while (System.currentTimeMillis() < deadline) {
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next() && (rs.getString(1).equals("done") || rs.getString(1).equals("dead"))) {
+                        return rs.getString(1);
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("delivery " + id + " did not finish in the child server");
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroy();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
