@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,14 +29,18 @@ import java.util.concurrent.atomic.LongAdder;
  * connections and prints accepted/s, latency percentiles and the server's peak RSS. A program, not a test.
  *
  * <pre>
- * java ... IngestBenchmark [--jar target/release-train.jar | --url http://host:port --pid N]
+ * java ... IngestBenchmark [--jar target/release-train.jar | --url http://host:port --pid N] [--path /webhook]
  *                          [--connections 50] [--seconds 30] [--warmup 5] [--rate N] [--prs N] [--payload file] [--event name]
+ *                          [--mix true] [--github fake]
  * </pre>
  * With --jar (the default) it starts the server itself on a fresh database and stops it afterwards. Without --rate
  * every connection sends as fast as it is answered (the most the server takes); with --rate the deliveries are
  * offered at that rate in all, and latency counts from when each was due, so a stall is not hidden by the sender
  * waiting for it (no coordinated omission). --prs N spreads the deliveries over N pull requests (the payload's
- * number rewritten), so the workers can process them side by side as they would in a real installation.
+ * number rewritten), so the workers can process them side by side as they would in a real installation. --mix true
+ * sends every real payload of ../shared/fixtures/webhooks in turn, each with its own event; --github fake gives the
+ * server the fake GitHub (in this process) to work against, so every feature does its real work behind the door.
+ * The queue depth is sampled every second and printed as a series.
  */
 public final class IngestBenchmark {
     private static final String SECRET = "bench-secret";
@@ -50,9 +55,28 @@ public final class IngestBenchmark {
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "5"));
         double rate = Double.parseDouble(opt.getOrDefault("rate", "0"));
         String event = opt.getOrDefault("event", "pull_request");
+        String path = opt.getOrDefault("path", "/webhook"); // Probot's (and ours too) is /api/github/webhooks
         Path payloadFile = Path.of(opt.getOrDefault("payload", "../shared/fixtures/webhooks/pull_request/opened.payload.json"));
-        List<byte[]> bodies = variants(Files.readAllBytes(payloadFile), Integer.parseInt(opt.getOrDefault("prs", "1")));
+        List<byte[]> bodies = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        if (Boolean.parseBoolean(opt.getOrDefault("mix", "false"))) {
+            for (Path f : dev.releasetrain.testing.Fixtures.allWebhooks()) {
+                if (!dev.releasetrain.testing.Fixtures.eventOf(f).equals("ping")) {
+                    bodies.add(Files.readAllBytes(f));
+                    events.add(dev.releasetrain.testing.Fixtures.eventOf(f));
+                }
+            }
+        } else {
+            bodies.addAll(variants(Files.readAllBytes(payloadFile), Integer.parseInt(opt.getOrDefault("prs", "1"))));
+            bodies.forEach(b -> events.add(event));
+        }
         byte[] body = bodies.get(0);
+        boolean mixed = Set.copyOf(events).size() > 1;
+        dev.releasetrain.testing.FakeGitHub github = "fake".equals(opt.get("github"))
+                ? new dev.releasetrain.testing.FakeGitHub(dev.releasetrain.testing.TestServer.APP_ID, dev.releasetrain.testing.TestKeys.PAIR.getPublic()) : null;
+        if (github != null) {
+            github.repository();
+        }
 
         Process server = null;
         Path dbDir = null;
@@ -61,7 +85,7 @@ public final class IngestBenchmark {
         if (url == null) {
             dbDir = Files.createTempDirectory("rt-bench");
             int port = 3900 + (int) (ProcessHandle.current().pid() % 90);
-            server = startServer(Path.of(opt.getOrDefault("jar", "target/release-train.jar")), port, dbDir, opt.getOrDefault("workers", "4"));
+            server = startServer(Path.of(opt.getOrDefault("jar", "target/release-train.jar")), port, dbDir, opt.getOrDefault("workers", "4"), github);
             url = "http://127.0.0.1:" + port;
             pid = server.pid();
             awaitReady(url);
@@ -69,13 +93,17 @@ public final class IngestBenchmark {
             pid = Long.parseLong(opt.getOrDefault("pid", "0"));
         }
         URI target = URI.create(url);
-        System.out.printf("payload %s (%d bytes), event %s, %d connections, %d s (+%d s warm-up), %s%n",
-                payloadFile.getFileName(), body.length, event, connections, seconds, warmup,
+        System.out.printf("payload %s, event %s, %d connections, %d s (+%d s warm-up), %s%n",
+                mixed ? "mix of " + bodies.size() + " real payloads" : payloadFile.getFileName() + " (" + body.length + " bytes)",
+                mixed ? Set.copyOf(events).size() + " kinds" : event, connections, seconds, warmup,
                 rate > 0 ? "offered at " + (long) rate + "/s" : "as fast as answered");
 
-        Load warm = run(target, event, bodies, connections, warmup, rate);
+        Load warm = run(target, path, events, bodies, connections, warmup, rate);
         System.out.printf("warm-up: %d accepted%n", warm.accepted);
-        Load load = run(target, event, bodies, connections, seconds, rate);
+        List<String> depths = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread sampler = sampleQueueDepth(target, depths, github);
+        Load load = run(target, path, events, bodies, connections, seconds, rate);
+        sampler.interrupt();
         long[] lat = load.latencies();
         Arrays.sort(lat);
         System.out.printf("accepted: %d in %.1f s = %.0f deliveries/s (other answers: %d, errors: %d)%n",
@@ -88,6 +116,13 @@ public final class IngestBenchmark {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(target.resolve("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         metrics.lines().filter(l -> l.startsWith("releasetrain_queue_depth ")).forEach(l -> System.out.println("queue depth at end: " + l.split(" ")[1]));
+        if (!depths.isEmpty()) {
+            System.out.println("queue depth each second: " + String.join(" ", depths));
+        }
+        if (github != null) {
+            github.wireMock().resetRequests();
+            github.close();
+        }
         if (server != null) {
             server.destroy();
             server.waitFor();
@@ -102,7 +137,29 @@ public final class IngestBenchmark {
     private record Load(long accepted, long other, long errors, double seconds, long[] latencies) {
     }
 
-    private static Load run(URI target, String event, List<byte[]> bodies, int connections, int seconds, double rate) throws Exception {
+    /** Every second, the server's queue depth (and the fake's journal emptied, so it does not grow with the run). */
+    private static Thread sampleQueueDepth(URI target, List<String> depths, dev.releasetrain.testing.FakeGitHub github) {
+        Thread t = new Thread(() -> {
+            HttpClient http = HttpClient.newHttpClient();
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(1000);
+                    String m = http.send(HttpRequest.newBuilder(target.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    m.lines().filter(l -> l.startsWith("releasetrain_queue_depth ")).forEach(l -> depths.add(l.split(" ")[1].replace(".0", "")));
+                    if (github != null) {
+                        github.wireMock().resetRequests();
+                    }
+                }
+            } catch (InterruptedException | IOException stopped) {
+                // the run is over
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static Load run(URI target, String path, List<String> events, List<byte[]> bodies, int connections, int seconds, double rate) throws Exception {
         LongAdder accepted = new LongAdder();
         LongAdder other = new LongAdder();
         LongAdder errors = new LongAdder();
@@ -115,9 +172,12 @@ public final class IngestBenchmark {
         for (int c = 0; c < connections; c++) {
             long offset = interval * c / connections; // spread the connections' sends evenly
             byte[] body = bodies.get(c % bodies.size()); // each connection speaks for its own pull requests
+            String firstEvent = events.get(c % bodies.size());
             List<byte[]> own = new ArrayList<>();
+            List<String> ownEvents = new ArrayList<>();
             for (int i = c % bodies.size(); i < bodies.size(); i += connections) {
                 own.add(bodies.get(i));
+                ownEvents.add(events.get(i));
             }
             long[] samples = new long[2_000_000 / connections + 1000];
             AtomicLong n = new AtomicLong();
@@ -125,7 +185,7 @@ public final class IngestBenchmark {
             counts.add(n);
             Thread t = new Thread(() -> {
                 try {
-                    loop(target, event, own.isEmpty() ? List.of(body) : own, started + offset, interval, end, samples, n, accepted, other);
+                    loop(target, path, own.isEmpty() ? List.of(firstEvent) : ownEvents, own.isEmpty() ? List.of(body) : own, started + offset, interval, end, samples, n, accepted, other);
                 } catch (IOException e) {
                     errors.increment();
                 }
@@ -151,7 +211,7 @@ public final class IngestBenchmark {
         return new Load(accepted.sum(), other.sum(), errors.sum(), elapsed, all);
     }
 
-    private static void loop(URI target, String event, List<byte[]> bodies, long firstDue, long interval, long end,
+    private static void loop(URI target, String path, List<String> events, List<byte[]> bodies, long firstDue, long interval, long end,
                              long[] samples, AtomicLong n, LongAdder accepted, LongAdder other) throws IOException {
         long due = firstDue;
         try (Socket socket = new Socket(target.getHost(), target.getPort())) {
@@ -161,9 +221,11 @@ public final class IngestBenchmark {
             // one ready request per payload; only the delivery id is patched in before each send
             List<byte[]> requests = new ArrayList<>();
             List<Integer> idAt = new ArrayList<>(); // where each request's delivery id goes
-            for (byte[] body : bodies) {
+            for (int b = 0; b < bodies.size(); b++) {
+                byte[] body = bodies.get(b);
+                String event = events.get(b);
                 // the signature covers the body only, so one per payload serves every delivery id
-                String head = "POST /webhook HTTP/1.1\r\nHost: " + target.getHost() + "\r\nContent-Type: application/json\r\n"
+                String head = "POST " + path + " HTTP/1.1\r\nHost: " + target.getHost() + "\r\nContent-Type: application/json\r\n"
                         + "X-GitHub-Event: " + event + "\r\nX-Hub-Signature-256: " + SignatureVerifier.sign(SECRET, body)
                         + "\r\nContent-Length: " + body.length + "\r\nX-GitHub-Delivery: ";
                 byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
@@ -196,7 +258,7 @@ public final class IngestBenchmark {
                 if (i < samples.length) {
                     samples[(int) i] = took;
                 }
-                if (status == 202) {
+                if (status / 100 == 2) { // 202 here (stored); a peer such as Probot answers 200 once its handler ran
                     accepted.increment();
                 } else {
                     other.increment();
@@ -269,16 +331,17 @@ public final class IngestBenchmark {
         return -1;
     }
 
-    private static Process startServer(Path jar, int port, Path dbDir, String workers) throws IOException {
+    private static Process startServer(Path jar, int port, Path dbDir, String workers, dev.releasetrain.testing.FakeGitHub github) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString());
         Map<String, String> env = pb.environment();
         env.put("PORT", Integer.toString(port));
         env.put("DATABASE_URL", "jdbc:sqlite:" + dbDir.resolve("bench.db"));
         env.put("WEBHOOK_SECRET", SECRET);
-        env.put("APP_ID", "1");
-        env.put("PRIVATE_KEY", benchKey());
-        env.put("GITHUB_API_URL", "http://127.0.0.1:9");
+        env.put("APP_ID", github == null ? "1" : Long.toString(dev.releasetrain.testing.TestServer.APP_ID));
+        env.put("PRIVATE_KEY", github == null ? benchKey() : dev.releasetrain.testing.TestKeys.privatePem());
+        env.put("GITHUB_API_URL", github == null ? "http://127.0.0.1:9" : github.url());
+        env.put("GITHUB_WRITES_PER_MINUTE", "100000");
         env.put("WORKERS", workers);
         env.put("LOG_LEVEL", "warn");
         pb.redirectErrorStream(true).redirectOutput(dbDir.resolve("server.log").toFile());
