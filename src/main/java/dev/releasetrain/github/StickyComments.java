@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.releasetrain.store.Database;
 
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -79,21 +77,10 @@ public final class StickyComments {
     }
 
     private Optional<State> state(String repository, long number, String marker) throws SQLException {
-        return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT comment_id, content_hash FROM sticky_comments "
-                    + "WHERE repository = ? AND number = ? AND marker = ?")) {
-                q.setString(1, repository);
-                q.setLong(2, number);
-                q.setString(3, marker);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    long id = rs.getLong(1);
-                    return Optional.of(new State(rs.wasNull() ? null : id, rs.getString(2)));
-                }
-            }
-        });
+        return db.query("SELECT comment_id, content_hash FROM sticky_comments WHERE repository = ? AND number = ? AND marker = ?", rs -> {
+            long id = rs.getLong(1);
+            return new State(rs.wasNull() ? null : id, rs.getString(2));
+        }, repository, number, marker).stream().findFirst();
     }
 
     private void remember(String repository, long number, String marker, Long id, String hash) throws SQLException {
