@@ -1,6 +1,7 @@
 package dev.releasetrain.size;
 
 import dev.releasetrain.github.ChangedFile;
+import dev.releasetrain.github.PullRequestFiles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,15 @@ public record SizeMeasure(long countedLines, long excludedLines, int countedFile
     }
 
     public boolean capped() {
-        return totalFiles > listedFiles;
+        return capped(listedFiles, totalFiles);
+    }
+
+    /**
+     * GitHub lists at most 3,000 files. A shorter list than changed_files says (a list read just after a push can
+     * lag) is not a cap, and must not make a small pull request look huge.
+     */
+    private static boolean capped(int listed, int total) {
+        return listed >= PullRequestFiles.MAX_PAGES * 100 && total > listed;
     }
 
     public static SizeMeasure of(List<ChangedFile> files, int totalFiles, ExcludedFiles exclusions, SizeBuckets buckets) {
@@ -45,7 +54,7 @@ public record SizeMeasure(long countedLines, long excludedLines, int countedFile
             }
         }
         String bucket = buckets.bucket(counted);
-        if (totalFiles > files.size()) {
+        if (capped(files.size(), totalFiles)) {
             bucket = buckets.labels().get(buckets.labels().size() - 1); // beyond GitHub's cap: never undercount
         }
         return new SizeMeasure(counted, excludedLines, countedFiles, excluded, byFolder, files.size(), totalFiles, bucket);
