@@ -50,7 +50,8 @@ public record PayloadSummary(String action, Long installationId, String reposito
                         p.skipChildren();
                     }
                     case "number" -> {
-                        number = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : number;
+                        // boxed on both sides: a long on one would unbox a still-null number (the fuzzer found that)
+                        number = value == JsonToken.VALUE_NUMBER_INT ? Long.valueOf(p.getLongValue()) : number;
                         p.skipChildren();
                     }
                     case "installation" -> installation = longField(p, value, "id");

@@ -187,6 +187,7 @@ class BadInputCorpusTest {
         c.add(signed("repository name with three parts", "pull_request", prOpened("a/b/c"), 400));
         c.add(signed("repository name ..", "pull_request", prOpened("a/.."), 400));
         c.add(signed("action is an object", "pull_request", fixture("pull_request", "opened.payload.json", p -> p.putObject("action").put("x", 1)), 202));
+        c.add(signed("the number is text, and comes first", "pull_request", "{\"number\":\"two\",\"action\":\"opened\"}".getBytes(), 202));
         c.add(signed("pull request number is negative", "pull_request", fixture("pull_request", "opened.payload.json", p -> p.put("number", -7)), 202));
         c.add(signed("pull request is a string", "pull_request", fixture("pull_request", "opened.payload.json", p -> p.put("pull_request", "x")), 202));
         c.add(signed("an unknown event", "team_add_but_not_really", "{\"action\":\"x\"}".getBytes(), 202));

@@ -80,7 +80,11 @@ class ExcludedFilesTest {
         assertEquals("size/L", b.bucket(100));
         assertEquals("size/XL", b.bucket(999));
         assertEquals("size/XXL", b.bucket(1000));
-        SizeMeasure capped = SizeMeasure.of(List.of(new ChangedFile("a", null, "modified", 1, 0)), 3500, ExcludedFiles.of("", List.of()), b);
+        List<ChangedFile> listed = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            listed.add(new ChangedFile("f" + i, null, "modified", i == 0 ? 1 : 0, 0));
+        }
+        SizeMeasure capped = SizeMeasure.of(listed, 3500, ExcludedFiles.of("", List.of()), b);
         assertTrue(capped.capped());
         assertEquals("size/XXL", capped.bucket());
     }
