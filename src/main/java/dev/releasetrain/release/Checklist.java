@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 public final class Checklist {
     /** GitHub refuses an issue body longer than this many characters. */
     public static final int MAX_BODY = 65_536;
-    /** Sections the bot keeps even when a repository's own template leaves them out: they are the release's record. */
-    static final List<String> ALWAYS = List.of("state", "overrides");
     private static final Pattern VARIABLE = Pattern.compile("\\$(PREVIOUS_VERSION|VERSION|RELEASE_BRANCH|FREEZE_DATE|RELEASE_DATE|OWNER)\\b");
     private static final Pattern HEADER = Pattern.compile("<!-- release-train:checklist (\\d+\\.\\d+\\.\\d+) -->");
     private static final Pattern BOX = Pattern.compile("^(\\s*[-*+] \\[)([ xX])(\\] .*)$", Pattern.MULTILINE);
@@ -49,7 +47,8 @@ public final class Checklist {
 
     /**
      * A new checklist from a template: variables filled in, each section marker alone on a line opened into an empty
-     * section, {@code $OWNER} made a small section of its own so a hand-over can change it.
+     * section, {@code $OWNER} made a small section of its own so a hand-over can change it. The state and overrides
+     * sections are added when a repository's own template leaves them out: they are the release's record.
      */
     public static String render(String template, Version version, Map<String, String> variables) {
         Matcher m = VARIABLE.matcher(template);

@@ -86,7 +86,7 @@ public final class ChecklistIssue {
         }
     }
 
-    public JsonNode issue(GitHubRest rest, String repo, long number) throws IOException {
+    private JsonNode issue(GitHubRest rest, String repo, long number) throws IOException {
         return rest.get("/repos/" + repo + "/issues/" + number);
     }
 

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -85,16 +84,5 @@ public final class ReportReleaseStatus {
         if (!numbers.isEmpty()) {
             s.append(" (").append(numbers.stream().map(n -> "#" + n).collect(Collectors.joining(", "))).append(")");
         }
-    }
-
-    /** {@code /release notes}: the notes section made again from what has merged. */
-    public static ReleaseContext.Outcome regenerateNotes(ReleaseContext ctx, Release release) throws Exception {
-        ReleaseFacts facts = ctx.facts(release);
-        ctx.refresh(release, facts, UnaryOperator.identity());
-        long highlights = facts.pullRequests().stream().filter(p -> p.highlight()).count();
-        long people = facts.pullRequests().stream().map(p -> p.author()).distinct().count();
-        return ReleaseContext.Outcome.done("Regenerated the notes in " + (release.issueNumber() == null ? "the checklist" : "#" + release.issueNumber())
-                + ": " + facts.pullRequests().size() + " pull requests, " + highlights + (highlights == 1 ? " highlight, " : " highlights, ")
-                + people + (people == 1 ? " contributor." : " contributors."));
     }
 }

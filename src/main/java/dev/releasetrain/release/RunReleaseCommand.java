@@ -125,7 +125,7 @@ public final class RunReleaseCommand implements EventHandler {
                 return switch (c.verb()) {
                     case OWNER -> HandOverRelease.run(ctx, current, c.user().orElseThrow());
                     case STATUS -> ReportReleaseStatus.run(ctx, current);
-                    case NOTES -> ReportReleaseStatus.regenerateNotes(ctx, current);
+                    case NOTES -> RegenerateNotes.run(ctx, current);
                     case BUMP -> BumpVersion.run(ctx, current);
                     case TAG -> TagRelease.run(ctx, current, c.force());
                     case SYNC -> SyncVersionBump.run(ctx, current);

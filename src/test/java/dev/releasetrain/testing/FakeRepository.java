@@ -104,16 +104,6 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
         return List.copyOf(reactions.getOrDefault(commentId, List.of()));
     }
 
-    /** A check run some CI posted on a commit. */
-    public synchronized void checkRun(String headSha, String name, String status, String conclusion) {
-        ObjectNode run = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("head_sha", headSha).put("name", name)
-                .put("status", status);
-        if (conclusion != null) {
-            run.put("conclusion", conclusion);
-        }
-        checkRuns.put(run.path("id").asLong(), run);
-    }
-
     /** A file on a branch (null ref: the default branch). */
     public synchronized void file(String repo, String ref, String path, String text) {
         files.put(repo + "\n" + (ref == null ? "" : ref) + "\n" + path, text);

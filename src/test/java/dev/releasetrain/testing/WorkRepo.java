@@ -20,10 +20,6 @@ public final class WorkRepo {
         git("init", "-q", "-b", "main");
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     /** Commits from now on are by this person (the part of the email before the @ is their login on the fake). */
     public WorkRepo as(String name, String email) {
         this.authorName = name;
