@@ -48,7 +48,9 @@ public final class CrashTestServer {
 
         @Override
         public void handle(WebhookEvent event) throws Exception {
-            Thread.sleep(3);
+            // slow enough that the flood's 400th acknowledgement comes long before the workers catch up, even on a
+            // busy machine (at 3 ms they once finished all 402 before the kill, and the test had nothing to prove)
+            Thread.sleep(20);
             synchronized (out) {
                 // one write() per line: a SIGKILL cannot tear it, and the OS keeps it once written
                 out.write((event.deliveryId() + "\n").getBytes(StandardCharsets.UTF_8));
