@@ -4,6 +4,8 @@ import dev.releasetrain.checks.CheckRunPublisher;
 import dev.releasetrain.config.RepoConfigLoader;
 import dev.releasetrain.config.RepoConfigParser;
 import dev.releasetrain.delivery.DeliveryStore;
+import dev.releasetrain.delivery.EventContext;
+import dev.releasetrain.delivery.FollowUps;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.EventRouter;
 import dev.releasetrain.delivery.RetryPolicy;
@@ -11,6 +13,7 @@ import dev.releasetrain.delivery.SignatureVerifier;
 import dev.releasetrain.delivery.WorkerPool;
 import dev.releasetrain.github.AppJwt;
 import dev.releasetrain.github.GitHubGateway;
+import dev.releasetrain.github.GitHubRepository;
 import dev.releasetrain.github.GitHubTransport;
 import dev.releasetrain.github.InstallationTokens;
 import dev.releasetrain.github.IssueLabels;
@@ -41,9 +44,7 @@ import java.util.function.Function;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** What features are built from. */
-    public record Services(Settings settings, Database db, Metrics metrics, GitHubGateway github, RepoConfigLoader configs,
-                           RepoFiles files, PullRequestFiles pullRequestFiles, CheckRunPublisher checks, StickyComments comments,
-                           IssueLabels labels, Clock clock) {
+    public record Services(Settings settings, Database db, Metrics metrics, CheckRunPublisher checks, FollowUps followUps, Clock clock) {
     }
 
     private final Database db;
@@ -91,18 +92,19 @@ public final class App implements AutoCloseable {
         Metrics metrics = new Metrics();
         GitHubTransport transport = new GitHubTransport(settings.githubApiUrl(), metrics, settings.dryRun(),
                 settings.writesPerMinute(), Math.min(settings.retryBaseMillis(), 500));
+        DeliveryStore store = new DeliveryStore(db);
         List<EventHandler> handlers = List.of();
+        EventContext.Resolver resolver = null;
         if (settings.registered()) {
             AppJwt jwt = new AppJwt(settings.appId().orElseThrow(), settings.privateKey().orElseThrow(), Clock.systemUTC());
-            GitHubGateway github = new GitHubGateway(transport, new InstallationTokens(jwt, transport, Clock.systemUTC()));
-            RepoFiles files = new RepoFiles();
-            RepoConfigLoader configs = new RepoConfigLoader(new RepoConfigParser(), files);
-            handlers = features.apply(new Services(settings, db, metrics, github, configs, files, new PullRequestFiles(), new CheckRunPublisher(db),
-                    new StickyComments(db), new IssueLabels(), clock));
+            GitHubGateway github = new GitHubGateway(transport, new InstallationTokens(jwt, transport, Clock.systemUTC()),
+                    new GitHubRepository.Shared(new RepoFiles(), new PullRequestFiles(), new IssueLabels(), new StickyComments(db)));
+            CheckRunPublisher checks = new CheckRunPublisher(db);
+            resolver = new EventContext.Resolver(github, new RepoConfigLoader(new RepoConfigParser()), checks);
+            handlers = features.apply(new Services(settings, db, metrics, checks, new FollowUps(store), clock));
         }
-        DeliveryStore store = new DeliveryStore(db);
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);
-        WorkerPool workers = new WorkerPool(store, new EventRouter(handlers), metrics, retries, settings.workers());
+        WorkerPool workers = new WorkerPool(store, new EventRouter(handlers, resolver), metrics, retries, settings.workers());
         App app = new App(db, store, workers, metrics);
         workers.start();
         app.scheduleRetention(settings.retentionDays());

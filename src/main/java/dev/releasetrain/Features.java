@@ -24,9 +24,9 @@ public final class Features {
     public static List<EventHandler> all(App.Services services) {
         ReviewAudit audit = new ReviewAudit(services.db());
         ReviewCheck review = new ReviewCheck(services, audit);
-        ChecklistIssue checklist = new ChecklistIssue(services.comments(), services.labels());
-        return List.of(new EnforceReviewBeforeMerge(services, review), new DeclareEmergency(services, review, audit),
-                new FlagMergedWithoutReview(services, review, audit), new LabelPullRequestSize(services), new CheckMigrations(services),
+        ChecklistIssue checklist = new ChecklistIssue();
+        return List.of(new EnforceReviewBeforeMerge(review), new DeclareEmergency(review, audit),
+                new FlagMergedWithoutReview(audit), new LabelPullRequestSize(services), new CheckMigrations(services),
                 new CherryPickLabelledPullRequest(services), new CollectHighlights(services),
                 new RunReleaseCommand(services, checklist), new FollowReleaseCalendar(services, checklist));
     }

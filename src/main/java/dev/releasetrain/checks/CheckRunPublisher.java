@@ -1,18 +1,15 @@
 package dev.releasetrain.checks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.github.ContentHash;
-import dev.releasetrain.github.GitHubRest;
-import dev.releasetrain.github.Paths;
+import dev.releasetrain.github.CheckRuns;
 import dev.releasetrain.store.Database;
 
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,7 +25,8 @@ public final class CheckRunPublisher {
         this.db = db;
     }
 
-    public void publish(GitHubRest rest, String repository, CheckRunResult run) throws IOException, SQLException {
+    public void publish(CheckRuns github, CheckRunResult run) throws IOException, SQLException {
+        String repository = github.repository();
         ObjectNode body = JSON.createObjectNode();
         body.put("name", run.name());
         body.put("status", run.status());
@@ -55,16 +53,16 @@ public final class CheckRunPublisher {
         long id;
         if (known.isPresent()) {
             id = known.get().id();
-            rest.expect("PATCH", "/repos/" + repository + "/check-runs/" + id, body);
+            github.updateCheckRun(id, body);
         } else {
-            Optional<Long> existing = find(rest, repository, run);
+            Optional<Long> existing = github.findCheckRun(run.headSha(), run.name());
             if (existing.isPresent()) {
                 id = existing.get();
-                rest.expect("PATCH", "/repos/" + repository + "/check-runs/" + id, body);
+                github.updateCheckRun(id, body);
             } else {
                 ObjectNode create = body.deepCopy();
                 create.put("head_sha", run.headSha());
-                id = rest.expect("POST", "/repos/" + repository + "/check-runs", create).path("id").asLong();
+                id = github.createCheckRun(create);
             }
         }
         remember(repository, run, id, hash);
@@ -85,17 +83,6 @@ public final class CheckRunPublisher {
                 }
             }
         });
-    }
-
-    private static Optional<Long> find(GitHubRest rest, String repository, CheckRunResult run) throws IOException {
-        GitHubRest.Reply reply = rest.call("GET", "/repos/" + repository + "/commits/" + run.headSha()
-                + "/check-runs?check_name=" + Paths.segment(run.name()) + "&filter=latest", null, Map.of());
-        for (JsonNode r : reply.body().path("check_runs")) {
-            if (r.path("name").asText().equals(run.name())) {
-                return Optional.of(r.path("id").asLong());
-            }
-        }
-        return Optional.empty();
     }
 
     private void remember(String repository, CheckRunResult run, long id, String hash) throws SQLException {

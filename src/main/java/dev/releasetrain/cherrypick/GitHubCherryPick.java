@@ -1,13 +1,11 @@
 package dev.releasetrain.cherrypick;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.releasetrain.github.GitHubApiException;
-import dev.releasetrain.github.GitHubRest;
-import dev.releasetrain.github.Paths;
+import dev.releasetrain.github.GitData;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cherry-picks through GitHub's REST API, without a clone. For each commit C (parent P) onto the target head T:
@@ -17,66 +15,45 @@ import java.util.Map;
  * Co-authored-by. The temporary branch is removed however it ends.
  */
 public final class GitHubCherryPick {
-    private final GitHubRest rest;
-    private final String repo;
+    private final GitData git;
 
-    public GitHubCherryPick(GitHubRest rest, String repo) {
-        this.rest = rest;
-        this.repo = repo;
+    public GitHubCherryPick(GitData git) {
+        this.git = git;
     }
 
     /** @param commits oldest first; a merge commit is picked relative to its first parent */
     public PickResult pick(List<String> commits, String target, String tempBranch) throws IOException {
-        GitHubRest.Reply targetRef = rest.call("GET", "/repos/" + repo + "/git/ref/heads/" + Paths.segment(target), null, Map.of());
-        if (targetRef.status() == 404) {
+        Optional<String> targetHead = git.ref("heads/" + target);
+        if (targetHead.isEmpty()) {
             return new PickResult.MissingTarget();
         }
-        if (!targetRef.ok()) {
-            throw new GitHubApiException(targetRef.status(), "reading " + target + " answered " + targetRef.status());
-        }
-        String targetHead = targetRef.body().path("object").path("sha").asText();
-        String head = targetHead;
-        String headTree = commit(head).path("tree").path("sha").asText();
-        String temp = "refs/heads/" + tempBranch;
+        String head = targetHead.get();
+        String headTree = git.commit(head).path("tree").path("sha").asText();
         // a leftover from an attempt that crashed: start clean
-        rest.call("DELETE", "/repos/" + repo + "/git/" + temp, null, Map.of());
-        rest.expect("POST", "/repos/" + repo + "/git/refs", Map.of("ref", temp, "sha", head));
+        git.deleteBranch(tempBranch);
+        git.createRef("refs/heads/" + tempBranch, head);
         try {
             int picked = 0;
             for (String sha : commits) {
-                JsonNode c = commit(sha);
+                JsonNode c = git.commit(sha);
                 String parent = c.path("parents").get(0).path("sha").asText();
-                String sibling = rest.expect("POST", "/repos/" + repo + "/git/commits", Map.of("message", "release-train: sibling of " + sha,
-                        "tree", headTree, "parents", List.of(parent))).path("sha").asText();
-                rest.expect("PATCH", "/repos/" + repo + "/git/" + temp, Map.of("sha", sibling, "force", true));
-                GitHubRest.Reply merged = rest.call("POST", "/repos/" + repo + "/merges",
-                        Map.of("base", tempBranch, "head", sha, "commit_message", "release-train: pick " + sha), Map.of());
-                if (merged.status() == 409) {
+                String sibling = git.createCommit("release-train: sibling of " + sha, headTree, List.of(parent));
+                git.updateBranch(tempBranch, sibling, true);
+                GitData.Merge merged = git.merge(tempBranch, sha, "release-train: pick " + sha);
+                if (merged.conflict()) {
                     return new PickResult.Conflict(sha);
                 }
-                if (merged.status() == 204) {
-                    continue; // already contained: nothing of it to pick
+                if (merged.nothingToMerge() || merged.tree().equals(headTree)) {
+                    continue; // already contained, or its change is on the target already: nothing of it to pick
                 }
-                if (!merged.ok()) {
-                    throw new GitHubApiException(merged.status(), "merging " + sha + " answered " + merged.status());
-                }
-                String tree = merged.body().path("commit").path("tree").path("sha").asText();
-                if (tree.equals(headTree)) {
-                    continue; // its change is on the target already
-                }
-                head = rest.expect("POST", "/repos/" + repo + "/git/commits", Map.of("message", message(sha, c),
-                        "tree", tree, "parents", List.of(head))).path("sha").asText();
-                headTree = tree;
+                head = git.createCommit(message(sha, c), merged.tree(), List.of(head));
+                headTree = merged.tree();
                 picked++;
             }
             return picked == 0 ? new PickResult.AlreadyThere() : new PickResult.Picked(head, picked);
         } finally {
-            rest.call("DELETE", "/repos/" + repo + "/git/" + temp, null, Map.of());
+            git.deleteBranch(tempBranch);
         }
-    }
-
-    private JsonNode commit(String sha) throws IOException {
-        return rest.get("/repos/" + repo + "/git/commits/" + sha);
     }
 
     /** The original message, the -x line git writes, and the original author credited. */

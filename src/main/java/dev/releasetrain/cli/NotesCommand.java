@@ -1,6 +1,7 @@
 package dev.releasetrain.cli;
 
 import dev.releasetrain.config.RepoConfigParser;
+import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.notes.ReleaseNotes;
 import dev.releasetrain.notes.ReleaseNotesStore;
 import dev.releasetrain.settings.Settings;
@@ -32,11 +33,10 @@ public final class NotesCommand {
             throw new UsageException("notes needs --repo owner/name and --release X.Y.Z");
         }
         // the categories of the documented defaults: the command line does not read repositories
-        var defaults = new RepoConfigParser().defaults();
-        List<ReleaseNotes.Category> categories = ReleaseNotes.categories(defaults);
+        RepoSettings defaults = new RepoConfigParser().defaultSettings();
         try (Database db = new Database(settings.databaseUrl())) {
-            out.print(ReleaseNotes.render(version, new ReleaseNotesStore(db).release(repo, version, defaults.string("release.branch-prefix")),
-                    categories));
+            out.print(ReleaseNotes.render(version, new ReleaseNotesStore(db).release(repo, version, defaults.release().branchPrefix()),
+                    defaults.notes().categories()));
         }
         return 0;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A repository's effective configuration: its file merged over the defaults, validated. */
+/** A repository's effective configuration as a tree: its file merged over the defaults; {@link SettingsReader} types it. */
 public final class RepoConfig {
     private final JsonNode root;
 
@@ -14,7 +14,7 @@ public final class RepoConfig {
     }
 
     /** The node at a dotted path such as {@code size.comment-from}; every path in the defaults exists. */
-    public JsonNode node(String dottedPath) {
+    JsonNode node(String dottedPath) {
         JsonNode n = root;
         for (String part : dottedPath.split("\\.")) {
             n = n.path(part);
@@ -25,19 +25,19 @@ public final class RepoConfig {
         return n;
     }
 
-    public String string(String path) {
+    String string(String path) {
         return node(path).asText();
     }
 
-    public int integer(String path) {
+    int integer(String path) {
         return node(path).asInt();
     }
 
-    public boolean bool(String path) {
+    boolean bool(String path) {
         return node(path).asBoolean();
     }
 
-    public List<String> strings(String path) {
+    List<String> strings(String path) {
         List<String> out = new ArrayList<>();
         node(path).forEach(n -> out.add(n.asText()));
         return out;

@@ -1,35 +1,48 @@
 package dev.releasetrain.config;
 
-import dev.releasetrain.github.GitHubRest;
+import dev.releasetrain.github.GitHubRepository;
 import dev.releasetrain.github.RepoFiles;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a repository's config from its default branch (a pull request's head is never consulted, so a PR cannot
- * loosen its own checks). The file is cached by ETag in {@link RepoFiles}: an unchanged file costs a 304.
+ * loosen its own checks). The file is cached by ETag in {@link RepoFiles}: an unchanged file costs a 304, and its
+ * parsed settings are kept until the text changes.
  */
 public final class RepoConfigLoader {
-    private final RepoConfigParser parser;
-    private final RepoFiles files;
-
-    public RepoConfigLoader(RepoConfigParser parser, RepoFiles files) {
-        this.parser = parser;
-        this.files = files;
+    private record Parsed(String text, ConfigResult result) {
     }
 
-    public ConfigResult load(GitHubRest rest, String repository) throws IOException {
-        RepoFiles.FileText file = files.read(rest, repository, RepoConfigParser.PATH, null);
+    private final RepoConfigParser parser;
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    public RepoConfigLoader(RepoConfigParser parser) {
+        this.parser = parser;
+    }
+
+    public ConfigResult load(GitHubRepository repository) throws IOException {
+        RepoFiles.FileText file = repository.readFile(RepoConfigParser.PATH, null);
         if (file.text().isEmpty()) {
-            return new ConfigResult.Valid(parser.defaults(), false);
+            return new ConfigResult.Valid(parser.defaultSettings());
         }
+        String text = file.text().get();
+        Parsed known = parsed.get(repository.repository());
+        if (known != null && known.text().equals(text)) {
+            return known.result();
+        }
+        ConfigResult result;
         try {
             if (file.size() > RepoConfigParser.MAX_BYTES) {
                 throw new ConfigException("", 0, "the file is larger than " + RepoConfigParser.MAX_BYTES / 1024 + " KB");
             }
-            return new ConfigResult.Valid(parser.parse(file.text().get()), true);
+            result = new ConfigResult.Valid(parser.settings(text));
         } catch (ConfigException e) {
-            return new ConfigResult.Invalid(e);
+            result = new ConfigResult.Invalid(e);
         }
+        parsed.put(repository.repository(), new Parsed(text, result));
+        return result;
     }
 }

@@ -28,6 +28,7 @@ public final class RepoConfigParser {
 
     private final YAMLFactory yaml;
     private final JsonNode defaults;
+    private final RepoSettings defaultSettings;
 
     public RepoConfigParser() {
         LoaderOptions options = new LoaderOptions();
@@ -41,10 +42,21 @@ public final class RepoConfigParser {
         } catch (IOException | ConfigException e) {
             throw new IllegalStateException("the built-in defaults do not parse", e);
         }
+        this.defaultSettings = SettingsReader.read(defaults(), false);
     }
 
     public RepoConfig defaults() {
         return new RepoConfig(defaults);
+    }
+
+    /** The typed settings of a repository without a config file. */
+    public RepoSettings defaultSettings() {
+        return defaultSettings;
+    }
+
+    /** The typed settings of a config file's text, merged over the defaults. */
+    public RepoSettings settings(String text) throws ConfigException {
+        return SettingsReader.read(parse(text), true);
     }
 
     public RepoConfig parse(String text) throws ConfigException {

@@ -8,7 +8,8 @@ public interface EventHandler {
     /** Short name for logs and metrics. */
     String name();
 
+    /** Whether the delivery is one for this behaviour; decided from the payload alone, without I/O. */
     boolean handles(WebhookEvent event);
 
-    void handle(WebhookEvent event) throws Exception;
+    void handle(EventContext context) throws Exception;
 }

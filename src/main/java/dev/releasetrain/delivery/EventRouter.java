@@ -3,29 +3,36 @@ package dev.releasetrain.delivery;
 import java.util.List;
 import java.util.Set;
 
-/** Hands a delivery to every handler that wants it; a delivery no handler wants is ignored, not an error. */
+/**
+ * Hands a delivery to every handler that wants it, with one context resolved for all of them; a delivery no handler
+ * wants is ignored, not an error.
+ */
 public final class EventRouter {
-    private final List<EventHandler> handlers;
-
-    public EventRouter(List<EventHandler> handlers) {
-        this.handlers = List.copyOf(handlers);
-    }
-
     /** Events about an account, not a repository: the only ones a handler may get without a repository named. */
     private static final Set<String> ACCOUNT_EVENTS = Set.of("installation", "installation_repositories");
+    private final List<EventHandler> handlers;
+    private final EventContext.Resolver resolver;
+
+    public EventRouter(List<EventHandler> handlers, EventContext.Resolver resolver) {
+        this.handlers = List.copyOf(handlers);
+        this.resolver = resolver;
+    }
 
     /** @return whether any handler took the delivery */
     public boolean route(WebhookEvent event) throws Exception {
-        if (event.repository() == null && !ACCOUNT_EVENTS.contains(event.event())) {
-            return false; // every feature acts on a repository; a payload that names none (or not as text) has nothing to act on
+        // every feature acts on a repository through an installation; a payload that names neither has nothing to act on
+        if (event.installationId() == null || event.repository() == null && !ACCOUNT_EVENTS.contains(event.event())) {
+            return false;
         }
-        boolean handled = false;
+        EventContext context = null;
         for (EventHandler h : handlers) {
             if (h.handles(event)) {
-                h.handle(event);
-                handled = true;
+                if (context == null) {
+                    context = resolver.resolve(event);
+                }
+                h.handle(context);
             }
         }
-        return handled;
+        return context != null;
     }
 }

@@ -20,7 +20,7 @@ public record PayloadSummary(String action, Long installationId, String reposito
      */
     public static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200)
-                    .maxStringLength(dev.releasetrain.web.WebhookRoute.MAX_BODY_BYTES).build())
+                    .maxStringLength(Delivery.MAX_PAYLOAD_BYTES).build())
             .build();
 
     /** The key that serialises deliveries about one pull request or issue; null where order does not matter. */

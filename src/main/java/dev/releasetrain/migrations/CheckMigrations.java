@@ -6,22 +6,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.App;
 import dev.releasetrain.checks.CheckRunResult;
-import dev.releasetrain.config.ConfigResult;
 import dev.releasetrain.config.Glob;
-import dev.releasetrain.config.RepoConfig;
-import dev.releasetrain.delivery.Delivery;
-import dev.releasetrain.delivery.DeliveryStore;
+import dev.releasetrain.config.MigrationSettings;
+import dev.releasetrain.config.RepoSettings;
+import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
-import dev.releasetrain.delivery.PayloadSummary;
+import dev.releasetrain.delivery.FollowUps;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.github.ChangedFile;
-import dev.releasetrain.github.GitHubRest;
-import dev.releasetrain.review.EnforceReviewBeforeMerge;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The check run {@code release-train/migrations}: the pull request's migration files go to the migration status
@@ -33,19 +29,16 @@ public final class CheckMigrations implements EventHandler {
     public static final String CHECK = "release-train/migrations";
     /** The follow-up the bot schedules for itself; GitHub never sends this event. */
     public static final String POLL_EVENT = "release_train.migration_poll";
-    private static final Set<String> PR_ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review");
     private static final int MAX_CONTENT = 256 * 1024;
     private static final int MAX_API_FAILURES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final App.Services services;
     private final MigrationHeads heads;
-    private final DeliveryStore followUps;
 
     public CheckMigrations(App.Services services) {
         this.services = services;
         this.heads = new MigrationHeads(services.db());
-        this.followUps = new DeliveryStore(services.db());
     }
 
     @Override
@@ -55,31 +48,30 @@ public final class CheckMigrations implements EventHandler {
 
     @Override
     public boolean handles(WebhookEvent e) {
-        if (e.installationId() == null) {
-            return false;
-        }
         return switch (e.event()) {
-            case "pull_request" -> PR_ACTIONS.contains(e.action()) || EnforceReviewBeforeMerge.baseChanged(e);
-            case "check_run" -> "rerequested".equals(e.action()) && CHECK.equals(e.payload().path("check_run").path("name").asText());
+            case "pull_request" -> e.pullRequestToCheck();
+            case "check_run" -> e.rerunOf(CHECK);
             case POLL_EVENT -> true;
             default -> false;
         };
     }
 
     @Override
-    public void handle(WebhookEvent e) throws Exception {
-        GitHubRest rest = services.github().installation(e.installationId()).rest();
-        String repo = e.repository();
+    public void handle(EventContext ctx) throws Exception {
+        WebhookEvent e = ctx.event();
+        MigrationsGitHub github = ctx.github();
+        String repo = ctx.repository();
         if (e.event().equals(POLL_EVENT)) {
-            poll(rest, repo, (ObjectNode) e.payload());
+            poll(github, (ObjectNode) e.payload());
             return;
         }
+        JsonNode prs = e.payload().path("check_run").path("pull_requests");
         JsonNode pr = e.event().equals("pull_request") ? e.payload().path("pull_request")
-                : firstPullRequest(rest, repo, e.payload().path("check_run").path("pull_requests"));
+                : prs.isArray() && !prs.isEmpty() ? github.pullRequest(prs.get(0).path("number").asLong()) : null;
         if (pr == null && e.event().equals("check_run")) {
             // GitHub lists no pull request on the check run of a merged one; the head it was checked at says which
             Optional<Long> checked = heads.numberAt(repo, e.payload().path("check_run").path("head_sha").asText());
-            pr = checked.isPresent() ? rest.get("/repos/" + repo + "/pulls/" + checked.get()) : null;
+            pr = checked.isPresent() ? github.pullRequest(checked.get()) : null;
         }
         // an open pull request; or a merged one whose check someone re-runs (its verdict still matters to the release)
         if (pr == null || !("open".equals(pr.path("state").asText()) || e.event().equals("check_run") && pr.path("merged").asBoolean(false))) {
@@ -87,48 +79,41 @@ public final class CheckMigrations implements EventHandler {
         }
         String head = pr.path("head").path("sha").asText();
         long number = pr.path("number").asLong();
-        ConfigResult loaded = services.configs().load(rest, repo);
-        if (loaded instanceof ConfigResult.Invalid invalid) {
-            services.checks().publish(rest, repo, CheckRunResult.brokenConfig(CHECK, head, invalid.problem()));
+        Optional<MigrationSettings> found = ctx.settingsForCheck(CHECK, head).map(RepoSettings::migrations).filter(MigrationSettings::enabled);
+        if (found.isEmpty()) {
             return;
         }
-        RepoConfig config = ((ConfigResult.Valid) loaded).config();
-        if (!config.bool("migrations.enabled")) {
-            return;
-        }
-        List<Glob> globs = config.strings("migrations.paths").stream().map(Glob::of).toList();
-        List<ChangedFile> changed = services.pullRequestFiles().list(rest, repo, pr);
+        MigrationSettings settings = found.get();
+        List<Glob> globs = settings.globs();
+        List<ChangedFile> changed = github.changedFiles(pr);
         List<ChangedFile> migrations = changed.stream().filter(f -> globs.stream().anyMatch(g -> g.matches(f.path()))).toList();
         heads.record(repo, number, head);
         if (migrations.isEmpty()) {
-            conclude(rest, repo, CheckRunResult.completed(CHECK, head, "success", "No migrations",
-                    "This pull request changes no file under `migrations.paths` (" + String.join(", ", config.strings("migrations.paths")) + ")."));
+            conclude(github, CheckRunResult.completed(CHECK, head, "success", "No migrations",
+                    "This pull request changes no file under `migrations.paths` (" + String.join(", ", settings.paths()) + ")."));
             return;
         }
         List<MigrationFile> files = new ArrayList<>();
         for (ChangedFile f : migrations) {
-            String content = f.status().equals("removed") ? "" : services.files().read(rest, repo, f.path(), head).text().orElse("");
+            String content = f.status().equals("removed") ? "" : github.readFile(f.path(), head).text().orElse("");
             files.add(new MigrationFile(f.path(), f.status(), content));
         }
         boolean contract = false;
         for (JsonNode l : pr.path("labels")) {
-            contract |= l.path("name").asText().equals(config.string("migrations.contract-label"));
+            contract |= l.path("name").asText().equals(settings.contractLabel());
         }
         if (services.settings().migrationStatusApiUrl().isEmpty()) {
             List<String> others = changed.stream().filter(f -> !migrations.contains(f)).map(ChangedFile::path).toList();
-            publish(rest, repo, head, new BuiltInMigrationChecker(config.string("migrations.engine")).check(files, contract, others));
+            publish(github, head, new BuiltInMigrationChecker(settings.engine()).check(files, contract, others));
             return;
         }
-        ObjectNode poll = JSON.createObjectNode();
-        poll.put("action", "poll");
-        poll.putObject("installation").put("id", e.installationId());
-        poll.putObject("repository").put("full_name", repo);
+        ObjectNode poll = FollowUps.payload("poll", e.installationId(), repo);
         poll.put("number", number).put("head_sha", head).put("started_at", System.currentTimeMillis()).put("attempt", 0).put("failures", 0)
-                .put("timeout_ms", config.integer("migrations.timeout-minutes") * 60_000L);
+                .put("timeout_ms", settings.timeoutMinutes() * 60_000L);
         poll.set("request", request(repo, number, head, pr.path("base").path("ref").asText(), files));
-        services.checks().publish(rest, repo, CheckRunResult.inProgress(CHECK, head, "Asking the migration status API",
+        services.checks().publish(github, CheckRunResult.inProgress(CHECK, head, "Asking the migration status API",
                 files.size() + " migration file(s) sent for a verdict."));
-        ask(rest, repo, poll);
+        ask(github, poll);
     }
 
     private static ObjectNode request(String repo, long number, String head, String baseRef, List<MigrationFile> files) {
@@ -147,42 +132,43 @@ public final class CheckMigrations implements EventHandler {
     }
 
     /** A follow-up came due: unless a newer push superseded it or time ran out, ask the API again. */
-    private void poll(GitHubRest rest, String repo, ObjectNode poll) throws Exception {
+    private void poll(MigrationsGitHub github, ObjectNode poll) throws Exception {
+        String repo = github.repository();
         long number = poll.path("number").asLong();
         String head = poll.path("head_sha").asText();
         if (!heads.latest(repo, number).map(head::equals).orElse(false)) {
-            services.checks().publish(rest, repo, CheckRunResult.completed(CHECK, head, "cancelled", "Superseded by a newer push",
+            services.checks().publish(github, CheckRunResult.completed(CHECK, head, "cancelled", "Superseded by a newer push",
                     "The migrations were checked again for the pull request's newer head."));
             return;
         }
         if (System.currentTimeMillis() - poll.path("started_at").asLong() > poll.path("timeout_ms").asLong()) {
-            conclude(rest, repo, CheckRunResult.completed(CHECK, head, "timed_out",
+            conclude(github, CheckRunResult.completed(CHECK, head, "timed_out",
                     "The migration status API gave no verdict in time", "It kept answering \"pending\" for longer than "
                             + poll.path("timeout_ms").asLong() / 60_000 + " minute(s) (`migrations.timeout-minutes`). Re-run the check to ask again."));
             return;
         }
-        ask(rest, repo, poll);
+        ask(github, poll);
     }
 
-    private void ask(GitHubRest rest, String repo, ObjectNode poll) throws Exception {
+    private void ask(MigrationsGitHub github, ObjectNode poll) throws Exception {
         String head = poll.path("head_sha").asText();
         MigrationStatusApi api = new MigrationStatusApi(services.settings().migrationStatusApiUrl().orElseThrow(),
                 services.settings().migrationStatusApiToken());
         MigrationStatusApi.Answer answer = api.ask((ObjectNode) poll.path("request"));
         long now = System.currentTimeMillis();
         if (answer instanceof MigrationStatusApi.Decided decided) {
-            publish(rest, repo, head, decided.verdict());
+            publish(github, head, decided.verdict());
         } else if (answer instanceof MigrationStatusApi.Pending pending) {
             poll.put("failures", 0);
             schedule(poll, now + pending.retryAfterSeconds() * 1000);
-            services.checks().publish(rest, repo, CheckRunResult.inProgress(CHECK, head, "Waiting for the migration status API",
+            services.checks().publish(github, CheckRunResult.inProgress(CHECK, head, "Waiting for the migration status API",
                     "It answered pending" + (pending.summary().isEmpty() ? "" : ": " + pending.summary()) + ". Asking again in "
                             + pending.retryAfterSeconds() + " s."));
         } else {
             String why = ((MigrationStatusApi.Unreachable) answer).why();
             int failures = poll.path("failures").asInt() + 1;
             if (failures >= MAX_API_FAILURES) {
-                conclude(rest, repo, CheckRunResult.completed(CHECK, head, "failure",
+                conclude(github, CheckRunResult.completed(CHECK, head, "failure",
                         "The migration status API could not be reached", "After " + failures + " tries the migration status API "
                                 + "gave no answer (" + why + "). The migrations are not known to be safe; re-run the check once it is back."));
                 return;
@@ -195,14 +181,13 @@ public final class CheckMigrations implements EventHandler {
     private void schedule(ObjectNode poll, long at) throws Exception {
         int attempt = poll.path("attempt").asInt() + 1;
         poll.put("attempt", attempt);
-        byte[] body = JSON.writeValueAsBytes(poll);
         // a deterministic id: should this delivery run again, it schedules the same follow-up, not a second one
         String id = "migration-poll:" + poll.path("repository").path("full_name").asText() + "#" + poll.path("number").asLong()
                 + "@" + poll.path("head_sha").asText() + ":" + attempt;
-        followUps.scheduleFollowUp(new Delivery(id, POLL_EVENT, PayloadSummary.parse(body), body, System.currentTimeMillis()), at);
+        services.followUps().schedule(id, POLL_EVENT, poll, at);
     }
 
-    private void publish(GitHubRest rest, String repo, String head, MigrationVerdict v) throws Exception {
+    private void publish(MigrationsGitHub github, String head, MigrationVerdict v) throws Exception {
         StringBuilder summary = new StringBuilder(v.summary().isEmpty() ? "" : v.summary() + "\n\n");
         if (!v.findings().isEmpty()) {
             summary.append("| file | line | severity | finding |\n|---|---:|---|---|\n");
@@ -214,17 +199,13 @@ public final class CheckMigrations implements EventHandler {
         List<CheckRunResult.Annotation> notes = v.findings().stream()
                 .map(f -> new CheckRunResult.Annotation(f.path(), f.line(), f.severity(), f.message())).toList();
         String title = v.summary().isEmpty() ? (v.state().equals(MigrationVerdict.SUCCESS) ? "Migrations are safe" : "Migrations are not safe") : v.summary();
-        conclude(rest, repo, CheckRunResult.completed(CHECK, head,
+        conclude(github, CheckRunResult.completed(CHECK, head,
                 v.state().equals(MigrationVerdict.SUCCESS) ? "success" : "failure", title, summary.toString()).withAnnotations(notes, v.detailsUrl()));
     }
 
     /** A final answer: published as the check and kept as the pull request's conclusion. */
-    private void conclude(GitHubRest rest, String repo, CheckRunResult run) throws Exception {
-        services.checks().publish(rest, repo, run);
-        heads.conclude(repo, run.headSha(), run.conclusion());
-    }
-
-    private static JsonNode firstPullRequest(GitHubRest rest, String repo, JsonNode prs) throws Exception {
-        return prs.isArray() && !prs.isEmpty() ? rest.get("/repos/" + repo + "/pulls/" + prs.get(0).path("number").asLong()) : null;
+    private void conclude(MigrationsGitHub github, CheckRunResult run) throws Exception {
+        services.checks().publish(github, run);
+        heads.conclude(github.repository(), run.headSha(), run.conclusion());
     }
 }

@@ -2,15 +2,15 @@ package dev.releasetrain.notes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.releasetrain.App;
-import dev.releasetrain.config.ConfigResult;
-import dev.releasetrain.config.RepoConfig;
+import dev.releasetrain.config.RepoSettings;
+import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.WebhookEvent;
-import dev.releasetrain.github.GitHubRest;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -21,11 +21,9 @@ import java.util.regex.Pattern;
 public final class CollectHighlights implements EventHandler {
     static final String MARKER = "<!-- release-train:release-note -->";
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
-    private final App.Services services;
     private final ReleaseNotesStore store;
 
     public CollectHighlights(App.Services services) {
-        this.services = services;
         this.store = new ReleaseNotesStore(services.db());
     }
 
@@ -36,9 +34,6 @@ public final class CollectHighlights implements EventHandler {
 
     @Override
     public boolean handles(WebhookEvent e) {
-        if (e.installationId() == null) {
-            return false;
-        }
         return switch (e.event()) {
             case "pull_request" -> e.payload().path("pull_request").path("merged").asBoolean(false)
                     && List.of("closed", "labeled", "unlabeled", "edited").contains(e.action());
@@ -48,15 +43,15 @@ public final class CollectHighlights implements EventHandler {
     }
 
     @Override
-    public void handle(WebhookEvent e) throws Exception {
-        GitHubRest rest = services.github().installation(e.installationId()).rest();
-        String repo = e.repository();
-        if (!(services.configs().load(rest, repo) instanceof ConfigResult.Valid valid)) {
+    public void handle(EventContext ctx) throws Exception {
+        WebhookEvent e = ctx.event();
+        String repo = ctx.repository();
+        Optional<RepoSettings> settings = ctx.settings();
+        if (settings.isEmpty()) {
             return;
         }
-        RepoConfig config = valid.config();
         if (e.event().equals("create")) {
-            String prefix = config.string("release.branch-prefix");
+            String prefix = settings.get().release().branchPrefix();
             String ref = e.payload().path("ref").asText();
             if (ref.startsWith(prefix) && VERSION.matcher(ref.substring(prefix.length())).matches()) {
                 store.cut(repo, ref.substring(prefix.length()), System.currentTimeMillis());
@@ -64,7 +59,7 @@ public final class CollectHighlights implements EventHandler {
             return;
         }
         JsonNode pr = e.payload().path("pull_request");
-        String label = config.string("highlights.label");
+        String label = settings.get().notes().highlightLabel();
         List<String> labels = new ArrayList<>();
         pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
         boolean highlight = labels.contains(label);
@@ -76,7 +71,7 @@ public final class CollectHighlights implements EventHandler {
         boolean justHighlighted = e.action().equals("closed") || (e.action().equals("labeled")
                 && label.equals(e.payload().path("label").path("name").asText()));
         if (highlight && justHighlighted && ReleaseNote.block(body).isEmpty()) {
-            services.comments().upsert(rest, repo, pr.path("number").asLong(), MARKER, MARKER + "\nThis pull request is a highlight "
+            ctx.github().upsertComment(pr.path("number").asLong(), MARKER, MARKER + "\nThis pull request is a highlight "
                     + "of the release. Its title is used in the release notes; to say it better for users, add to the description:\n\n"
                     + "````\n```release-note\nWhat changed, in a sentence a user understands.\n```\n````");
         }

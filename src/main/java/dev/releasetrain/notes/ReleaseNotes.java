@@ -1,6 +1,6 @@
 package dev.releasetrain.notes;
 
-import dev.releasetrain.config.RepoConfig;
+import dev.releasetrain.config.NotesSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,25 +11,10 @@ import java.util.Set;
 
 /** Renders a release's notes: highlights first, then every pull request by category, then the people. */
 public final class ReleaseNotes {
-    /** A section of the changes: pull requests with any of these labels. */
-    public record Category(String title, List<String> labels) {
-    }
-
     private ReleaseNotes() {
     }
 
-    /** The categories of {@code notes.categories}. */
-    public static List<Category> categories(RepoConfig config) {
-        List<Category> out = new ArrayList<>();
-        config.node("notes.categories").forEach(c -> {
-            List<String> labels = new ArrayList<>();
-            c.path("labels").forEach(l -> labels.add(l.asText()));
-            out.add(new Category(c.path("title").asText(), labels));
-        });
-        return out;
-    }
-
-    public static String render(String version, List<MergedPullRequest> prs, List<Category> categories) {
+    public static String render(String version, List<MergedPullRequest> prs, List<NotesSettings.Category> categories) {
         StringBuilder s = new StringBuilder("## Release ").append(version).append("\n");
         List<MergedPullRequest> highlights = prs.stream().filter(MergedPullRequest::highlight).toList();
         if (!highlights.isEmpty()) {
@@ -40,7 +25,7 @@ public final class ReleaseNotes {
         categories.forEach(c -> sections.put(c.title(), new ArrayList<>()));
         List<MergedPullRequest> other = new ArrayList<>();
         for (MergedPullRequest p : prs) {
-            Category home = categories.stream().filter(c -> c.labels().stream().anyMatch(p.labels()::contains)).findFirst().orElse(null);
+            NotesSettings.Category home = categories.stream().filter(c -> c.labels().stream().anyMatch(p.labels()::contains)).findFirst().orElse(null);
             (home == null ? other : sections.get(home.title())).add(p);
         }
         sections.put(sections.isEmpty() ? "Changes" : "Other changes", other);

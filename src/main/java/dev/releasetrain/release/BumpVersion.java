@@ -28,16 +28,16 @@ public final class BumpVersion {
     }
 
     public static Plan plan(ReleaseContext ctx, Release release) throws Exception {
-        List<VersionFile> files = ctx.settings().versionFiles();
+        List<VersionFile> files = ctx.settings().versionFiles().stream().map(VersionFile::of).toList();
         if (files.isEmpty()) {
             return new Plan(Map.of(), Optional.of("`release.version-files` in `.github/release-train.yml` lists no files to bump. For example:\n\n"
                     + "```yaml\nrelease:\n  version-files:\n    - path: app/version.py\n      pattern: 'VERSION = \"([^\"]*)\"'\n"
                     + "    - path: app/versions.json\n      json-list: \"\"\n```"));
         }
-        String branch = ctx.settings().branch(release.version());
+        String branch = ctx.branch(release.version());
         Map<String, String> changes = new LinkedHashMap<>();
         for (VersionFile f : files) {
-            RepoFiles.FileText file = ctx.services().files().read(ctx.git().rest(), ctx.repo(), f.path(), branch);
+            RepoFiles.FileText file = ctx.git().readFile(f.path(), branch);
             if (file.text().isEmpty()) {
                 return new Plan(Map.of(), Optional.of("`" + f.path() + "` does not exist on `" + branch + "`."));
             }
@@ -58,12 +58,12 @@ public final class BumpVersion {
     /** The bump commit on the release branch, found by its message among the commits since the cut. */
     public static Optional<String> commit(ReleaseContext ctx, Release release) throws Exception {
         String subject = message(release.version());
-        return ctx.git().compare(release.cutSha(), ctx.settings().branch(release.version())).commits().stream()
+        return ctx.git().compare(release.cutSha(), ctx.branch(release.version())).commits().stream()
                 .filter(c -> c.subject().equals(subject)).map(ReleaseGitHub.Commit::sha).reduce((a, b) -> b);
     }
 
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
-        String branch = ctx.settings().branch(release.version());
+        String branch = ctx.branch(release.version());
         Optional<String> head = ctx.git().ref("heads/" + branch);
         if (head.isEmpty()) {
             return ReleaseContext.Outcome.refused("`" + branch + "` does not exist: `/release start` cuts it first.");
@@ -79,7 +79,7 @@ public final class BumpVersion {
             said = "The version files on `" + branch + "` already say " + release.version() + " (" + ctx.commitLink(sha) + ").";
         } else {
             sha = ctx.git().commitFiles(head.get(), plan.changes(), message(release.version()) + "\n\nChanged by Release Train " + ctx.byWhomWhen() + ": " + String.join(", ", plan.changes().keySet()) + ".");
-            ctx.git().advance(branch, sha);
+            ctx.git().updateBranch(branch, sha, false);
             said = "Committed " + ctx.commitLink(sha) + " on `" + branch + "`, setting " + release.version() + " in "
                     + String.join(" and ", plan.changes().keySet().stream().map(p -> "`" + p + "`").toList()) + ".";
         }

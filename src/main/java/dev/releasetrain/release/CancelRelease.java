@@ -11,11 +11,11 @@ public final class CancelRelease {
         }
         Release cancelled = release.cancel();
         ctx.records().save(cancelled);
-        String note = "> [!WARNING]\n> **Cancelled** " + ctx.byWhomWhen() + ". Nothing was deleted: `" + ctx.settings().branch(release.version())
+        String note = "> [!WARNING]\n> **Cancelled** " + ctx.byWhomWhen() + ". Nothing was deleted: `" + ctx.branch(release.version())
                 + "` and any tag stay as they are.";
         ctx.refresh(cancelled, ctx.facts(cancelled), b -> Checklist.section(b, "state", note));
         if (release.issueNumber() != null) {
-            ctx.checklist().close(ctx.git().rest(), ctx.repo(), release.issueNumber());
+            ctx.checklist().close(ctx.git(), release.issueNumber());
         }
         return ReleaseContext.Outcome.done("Cancelled " + release.version() + StartRelease.issueRef(release) + ". The branch and any tag are kept.");
     }

@@ -1,16 +1,14 @@
 package dev.releasetrain.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.App;
-import dev.releasetrain.config.ConfigResult;
-import dev.releasetrain.delivery.Delivery;
-import dev.releasetrain.delivery.DeliveryStore;
+import dev.releasetrain.config.ReleaseSettings;
+import dev.releasetrain.config.RepoSettings;
+import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
-import dev.releasetrain.delivery.PayloadSummary;
+import dev.releasetrain.delivery.FollowUps;
 import dev.releasetrain.delivery.WebhookEvent;
-import dev.releasetrain.github.GitHubRest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +35,10 @@ public final class FollowReleaseCalendar implements EventHandler {
     static final String FREEZE = "freeze";
     static final String REMINDER = "reminder";
     private static final Logger log = LoggerFactory.getLogger(FollowReleaseCalendar.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
     private final App.Services services;
     private final ReleaseRecords records;
     private final ChecklistIssue checklist;
-    private final DeliveryStore followUps;
     /** Follow-ups this run has stored already. */
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     /** Per repository, the freeze this run has scheduled: until it passes, a push costs neither a config read nor a write. */
@@ -52,7 +48,6 @@ public final class FollowReleaseCalendar implements EventHandler {
         this.services = services;
         this.records = new ReleaseRecords(services.db());
         this.checklist = checklist;
-        this.followUps = new DeliveryStore(services.db());
     }
 
     @Override
@@ -62,9 +57,6 @@ public final class FollowReleaseCalendar implements EventHandler {
 
     @Override
     public boolean handles(WebhookEvent e) {
-        if (e.installationId() == null) {
-            return false;
-        }
         JsonNode p = e.payload();
         return switch (e.event()) {
             case EVENT -> true;
@@ -76,28 +68,28 @@ public final class FollowReleaseCalendar implements EventHandler {
     }
 
     @Override
-    public void handle(WebhookEvent e) throws Exception {
-        GitHubRest rest = services.github().installation(e.installationId()).rest();
+    public void handle(EventContext ctx) throws Exception {
+        WebhookEvent e = ctx.event();
         switch (e.event()) {
-            case EVENT -> run(rest, e);
-            case "push" -> scheduleUpcoming(rest, e.installationId(), e.repository());
+            case EVENT -> run(ctx);
+            case "push" -> scheduleUpcoming(ctx);
             default -> {
                 for (JsonNode r : e.payload().path(e.event().equals("installation") ? "repositories" : "repositories_added")) {
-                    scheduleUpcoming(rest, e.installationId(), r.path("full_name").asText());
+                    scheduleUpcoming(ctx.forRepository(r.path("full_name").asText()));
                 }
             }
         }
     }
 
-    private Optional<ReleaseContext> context(GitHubRest rest, String repo) throws Exception {
-        if (!(services.configs().load(rest, repo) instanceof ConfigResult.Valid valid)) {
+    private Optional<ReleaseContext> context(EventContext ctx) throws Exception {
+        Optional<RepoSettings> settings = ctx.settings();
+        if (settings.isEmpty()) {
             return Optional.empty();
         }
         try {
-            ReleaseSettings settings = ReleaseSettings.of(valid.config());
-            return Optional.of(new ReleaseContext(services, new ReleaseGitHub(rest, repo), valid.config(), settings, records, checklist, null, null));
+            return Optional.of(ReleaseContext.of(services, ctx.github(), settings.get(), records, checklist, null, null));
         } catch (IllegalArgumentException bad) {
-            log.info("release calendar of {} not followed: {}", repo, bad.getMessage());
+            log.info("release calendar of {} not followed: {}", ctx.repository(), bad.getMessage());
             return Optional.empty();
         }
     }
@@ -107,21 +99,22 @@ public final class FollowReleaseCalendar implements EventHandler {
     }
 
     /** The first train whose freeze is today or later. */
-    private void scheduleUpcoming(GitHubRest rest, long installation, String repo) throws Exception {
+    private void scheduleUpcoming(EventContext event) throws Exception {
+        String repo = event.repository();
         LocalDate known = upcoming.get(repo);
         if (known != null && !LocalDate.now(services.clock()).isAfter(known)) {
             return;
         }
-        Optional<ReleaseContext> ctx = context(rest, repo);
+        Optional<ReleaseContext> ctx = context(event);
         if (ctx.isEmpty()) {
             return;
         }
         LocalDate today = today(ctx.get().settings());
-        ReleaseCalendar.Train train = ctx.get().settings().calendar().train(YearMonth.from(today));
+        ReleaseCalendar.Train train = ctx.get().calendar().train(YearMonth.from(today));
         if (train.freeze().isBefore(today)) {
-            train = ctx.get().settings().calendar().train(train.month().plusMonths(1));
+            train = ctx.get().calendar().train(train.month().plusMonths(1));
         }
-        schedule(installation, repo, ctx.get().settings(), train);
+        schedule(event.event().installationId(), repo, ctx.get().settings(), train);
     }
 
     private void schedule(long installation, String repo, ReleaseSettings s, ReleaseCalendar.Train train) throws Exception {
@@ -146,26 +139,23 @@ public final class FollowReleaseCalendar implements EventHandler {
         if (scheduled.contains(id)) {
             return;
         }
-        ObjectNode p = JSON.createObjectNode().put("action", kind).put("month", month.toString());
-        p.putObject("installation").put("id", installation);
-        p.putObject("repository").put("full_name", repo);
-        byte[] body = JSON.writeValueAsBytes(p);
+        ObjectNode p = FollowUps.payload(kind, installation, repo).put("month", month.toString());
         // the store's times are the workers' wall clock; the feature's clock says what day it is (the same one, but in tests)
         long wait = Math.max(0, due - services.clock().millis());
-        followUps.scheduleFollowUp(new Delivery(id, EVENT, PayloadSummary.parse(body), body, System.currentTimeMillis()),
-                System.currentTimeMillis() + wait);
+        services.followUps().schedule(id, EVENT, p, System.currentTimeMillis() + wait);
         scheduled.add(id);
     }
 
-    private void run(GitHubRest rest, WebhookEvent e) throws Exception {
-        String repo = e.repository();
-        Optional<ReleaseContext> found = context(rest, repo);
+    private void run(EventContext event) throws Exception {
+        WebhookEvent e = event.event();
+        String repo = event.repository();
+        Optional<ReleaseContext> found = context(event);
         if (found.isEmpty()) {
             return;
         }
         ReleaseContext ctx = found.get();
         ReleaseSettings s = ctx.settings();
-        ReleaseCalendar.Train train = s.calendar().train(YearMonth.parse(e.payload().path("month").asText()));
+        ReleaseCalendar.Train train = ctx.calendar().train(YearMonth.parse(e.payload().path("month").asText()));
         LocalDate today = today(s);
         List<Release> releases = records.all(repo);
         boolean started = releases.stream().anyMatch(r -> !r.cancelled() && ReleaseFacts.train(s, r.startedAt()).equals(train));
@@ -174,14 +164,14 @@ public final class FollowReleaseCalendar implements EventHandler {
                 ReleaseContext.Outcome o = StartRelease.run(ctx, Optional.empty(), nextOwner(s, releases));
                 log.info("freeze day for {}: {}", repo, o.message());
             }
-            schedule(e.installationId(), repo, s, s.calendar().train(train.month().plusMonths(1)));
+            schedule(e.installationId(), repo, s, ctx.calendar().train(train.month().plusMonths(1)));
         } else if (!s.autoStart() && !started && today.isBefore(train.freeze())) {
             Optional<Release> last = releases.stream().filter(r -> r.issueNumber() != null).findFirst();
             if (last.isPresent()) {
                 String marker = "<!-- release-train:reminder " + train.month() + " -->";
                 Optional<Version> next = StartRelease.nextVersion(ctx.git().tags());
                 String owner = nextOwner(s, releases);
-                services.comments().upsert(rest, repo, last.get().issueNumber(), marker, marker + "\nReminder: the code freeze for the next "
+                ctx.git().upsertComment(last.get().issueNumber(), marker, marker + "\nReminder: the code freeze for the next "
                         + "release is on " + DAY.format(train.freeze()) + ", and the release on " + DAY.format(train.release()) + ". On freeze day, "
                         + (owner == null ? "the release owner" : "@" + owner + " (next in the owners' rotation)") + " comments `/release start"
                         + next.map(v -> " " + v).orElse("") + "` to cut the branch and open the checklist.");

@@ -1,6 +1,5 @@
 package dev.releasetrain.release;
 
-import dev.releasetrain.github.Permissions;
 
 /** {@code /release owner @user}: someone else steers the release; the checklist's owner line and assignee follow. */
 public final class HandOverRelease {
@@ -11,14 +10,14 @@ public final class HandOverRelease {
         if (login.equalsIgnoreCase(release.owner() == null ? "" : release.owner())) {
             return ReleaseContext.Outcome.done("@" + login + " owns " + release.version() + " already.");
         }
-        if (!Permissions.canWrite(ctx.git().rest(), ctx.repo(), login)) {
+        if (!ctx.git().canWrite(login)) {
             return ReleaseContext.Outcome.refused("@" + login + " has no write permission on " + ctx.repo()
                     + ", so could not run the release's commands. The owner is unchanged.");
         }
         Release handed = release.withOwner(login);
         ctx.records().save(handed);
         if (handed.issueNumber() != null) {
-            ctx.checklist().assign(ctx.git().rest(), ctx.repo(), handed.issueNumber(), login);
+            ctx.checklist().assign(ctx.git(), handed.issueNumber(), login);
         }
         ctx.refresh(handed, ctx.facts(handed), b -> b);
         return ReleaseContext.Outcome.done("@" + login + " owns " + release.version() + " now"

@@ -1,5 +1,7 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.config.ReleaseSettings;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,6 +14,11 @@ import java.util.List;
  * code freezes on the {@code freezeDay} before it (Wednesday), which can fall in the week before.
  */
 public record ReleaseCalendar(DayOfWeek releaseDay, DayOfWeek freezeDay) {
+    /** The calendar a repository's {@code release.schedule} describes. */
+    public static ReleaseCalendar of(ReleaseSettings settings) {
+        return new ReleaseCalendar(settings.releaseDay(), settings.freezeDay());
+    }
+
     public static final ReleaseCalendar DEFAULT = new ReleaseCalendar(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY);
 
     /** One month's train. */

@@ -1,7 +1,8 @@
 package dev.releasetrain.release;
 
 import dev.releasetrain.App;
-import dev.releasetrain.config.RepoConfig;
+import dev.releasetrain.config.ReleaseSettings;
+import dev.releasetrain.config.RepoSettings;
 
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -9,12 +10,30 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** What every release step works with: the repository, its settings, who asked (null: the calendar), and the services. */
-public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoConfig config, ReleaseSettings settings, ReleaseRecords records,
+public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoSettings repoSettings, ReleaseSettings settings, ReleaseRecords records,
                              ChecklistIssue checklist, String actor, String knownDefaultBranch) {
+    /**
+     * The context for work on {@code git}'s repository.
+     *
+     * @throws IllegalArgumentException naming the key, when the {@code release} settings cannot be used
+     */
+    public static ReleaseContext of(App.Services services, ReleaseGitHub git, RepoSettings settings, ReleaseRecords records,
+                                    ChecklistIssue checklist, String actor, String knownDefaultBranch) {
+        return new ReleaseContext(services, git, settings, settings.release(), records, checklist, actor, knownDefaultBranch);
+    }
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     public String repo() {
         return git.repository();
+    }
+
+    /** The release branch of a version. */
+    public String branch(Version v) {
+        return settings.branchPrefix() + v;
+    }
+
+    public ReleaseCalendar calendar() {
+        return ReleaseCalendar.of(settings);
     }
 
     /** The default branch, from the payload when it said (saving a call), else from GitHub. */
@@ -32,7 +51,7 @@ public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoConfi
     }
 
     public ReleaseFacts facts(Release release) throws Exception {
-        return ReleaseFacts.gather(services, git, config, settings, release);
+        return ReleaseFacts.gather(services, git, repoSettings, release);
     }
 
     /** The checklist's sections made current and the given edit applied, in one write. */
@@ -41,7 +60,7 @@ public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoConfi
             return;
         }
         var sections = ChecklistSections.render(facts);
-        checklist.update(git.rest(), repo(), release.issueNumber(), body -> {
+        checklist.update(git, release.issueNumber(), body -> {
             String b = edit.apply(body);
             for (var s : sections.entrySet()) {
                 b = Checklist.section(b, s.getKey(), s.getValue());

@@ -3,7 +3,9 @@ package dev.releasetrain.release;
 import dev.releasetrain.App;
 import dev.releasetrain.cherrypick.CherryPickRecords;
 import dev.releasetrain.config.Glob;
-import dev.releasetrain.config.RepoConfig;
+import dev.releasetrain.config.NotesSettings;
+import dev.releasetrain.config.ReleaseSettings;
+import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.migrations.MigrationHeads;
 import dev.releasetrain.notes.MergedPullRequest;
 import dev.releasetrain.notes.ReleaseNotes;
@@ -28,10 +30,10 @@ import java.util.Set;
 public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCalendar.Train train, Optional<String> branchHead,
                            Optional<ReleaseGitHub.Comparison> changes, List<MergedPullRequest> pullRequests,
                            List<CherryPickRecords.Pick> picks, List<ReviewAudit.Case> unreviewed, List<String> migrationFiles,
-                           Map<Long, String> migrationsNotSafe, List<ReleaseNotes.Category> categories) {
+                           Map<Long, String> migrationsNotSafe, List<NotesSettings.Category> categories) {
 
     public String branch() {
-        return settings.branch(release.version());
+        return settings.branchPrefix() + release.version();
     }
 
     public String notes() {
@@ -40,13 +42,14 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
 
     /** The month's train the release rides: the first whose release day is not before the day it started. */
     public static ReleaseCalendar.Train train(ReleaseSettings settings, long startedAt) {
-        return settings.calendar().upcoming(Instant.ofEpochMilli(startedAt).atZone(settings.zone()).toLocalDate(), 1).get(0);
+        return ReleaseCalendar.of(settings).upcoming(Instant.ofEpochMilli(startedAt).atZone(settings.zone()).toLocalDate(), 1).get(0);
     }
 
-    public static ReleaseFacts gather(App.Services services, ReleaseGitHub git, RepoConfig config, ReleaseSettings settings, Release release)
+    public static ReleaseFacts gather(App.Services services, ReleaseGitHub git, RepoSettings repoSettings, Release release)
             throws IOException, SQLException {
+        ReleaseSettings settings = repoSettings.release();
         String repo = release.repository();
-        String branch = settings.branch(release.version());
+        String branch = settings.branchPrefix() + release.version();
         Optional<String> head = git.ref("heads/" + branch);
         Optional<ReleaseGitHub.Comparison> changes = head.isPresent() && release.previousTag().isPresent()
                 ? Optional.of(git.compare(release.previousTag().get(), branch)) : Optional.empty();
@@ -59,10 +62,10 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
                 .filter(c -> inRelease.contains(c.number())).toList();
         Map<Long, String> notSafe = new LinkedHashMap<>(new MigrationHeads(services.db()).notSafe(repo));
         notSafe.keySet().retainAll(inRelease);
-        List<Glob> globs = config.strings("migrations.paths").stream().map(Glob::of).toList();
+        List<Glob> globs = repoSettings.migrations().globs();
         List<String> migrations = changes.map(c -> c.files().stream().filter(f -> globs.stream().anyMatch(g -> g.matches(f))).toList())
                 .orElse(List.of());
         return new ReleaseFacts(release, settings, train(settings, release.startedAt()), head, changes, prs, picks, unreviewed, migrations,
-                notSafe, ReleaseNotes.categories(config));
+                notSafe, repoSettings.notes().categories());
     }
 }

@@ -1,12 +1,8 @@
 package dev.releasetrain.release;
 
-import dev.releasetrain.github.GitHubApiException;
-import dev.releasetrain.github.GitHubRest;
-import dev.releasetrain.github.Paths;
-import dev.releasetrain.github.Permissions;
+import dev.releasetrain.config.ReleaseSettings;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -19,16 +15,16 @@ final class ReleasePermission {
     }
 
     /** Why {@code actor} may not run the command, or empty when they may. */
-    static Optional<String> refusal(GitHubRest rest, String repo, ReleaseSettings settings, String actor, ReleaseCommands.Verb verb)
+    static Optional<String> refusal(ReleaseGitHub github, ReleaseSettings settings, String actor, ReleaseCommands.Verb verb)
             throws IOException {
         if (!verb.writes) {
             return Optional.empty();
         }
-        if (!Permissions.canWrite(rest, repo, actor)) {
+        if (!github.canWrite(actor)) {
             return Optional.of("@" + actor + ", `/release " + verb.name().toLowerCase(java.util.Locale.ROOT) + "` needs write permission on "
-                    + repo + whoElse(settings) + ". Nothing was changed.");
+                    + github.repository() + whoElse(settings) + ". Nothing was changed.");
         }
-        if (settings.managers().isEmpty() || isManager(rest, settings, actor)) {
+        if (settings.managers().isEmpty() || isManager(github, settings, actor)) {
             return Optional.empty();
         }
         return Optional.of("@" + actor + ", `/release " + verb.name().toLowerCase(java.util.Locale.ROOT) + "` is for the release managers"
@@ -41,7 +37,7 @@ final class ReleasePermission {
                 .map(m -> "@" + m).collect(Collectors.joining(", ")) + ")";
     }
 
-    private static boolean isManager(GitHubRest rest, ReleaseSettings settings, String actor) throws IOException {
+    private static boolean isManager(ReleaseGitHub github, ReleaseSettings settings, String actor) throws IOException {
         for (String m : settings.managers()) {
             int slash = m.indexOf('/');
             if (slash < 0) {
@@ -50,13 +46,8 @@ final class ReleasePermission {
                 }
                 continue;
             }
-            GitHubRest.Reply r = rest.call("GET", "/orgs/" + Paths.segment(m.substring(0, slash)) + "/teams/" + Paths.segment(m.substring(slash + 1))
-                    + "/memberships/" + Paths.segment(actor), null, Map.of());
-            if (r.ok() && "active".equals(r.body().path("state").asText())) {
+            if (github.activeTeamMember(m.substring(0, slash), m.substring(slash + 1), actor)) {
                 return true;
-            }
-            if (!r.ok() && r.status() != 404) {
-                throw new GitHubApiException(r.status(), "reading the membership of team " + m + " answered " + r.status());
             }
         }
         return false;

@@ -24,7 +24,7 @@ public final class ReportReleaseStatus {
         String tag = release.version().toString();
         Optional<Boolean> bumped = facts.branchHead().isEmpty() ? Optional.of(false) : bumpState(ctx, release);
         Optional<String> tagged = ctx.git().ref("tags/" + tag);
-        List<JsonNode> syncs = ctx.git().pullsFrom(SyncVersionBump.branch(release.version()));
+        List<JsonNode> syncs = ctx.git().pullRequestsFrom(SyncVersionBump.branch(release.version()));
         List<String> blockers = facts.branchHead().isEmpty() || tagged.isPresent() ? List.of()
                 : TagBlockers.of(facts, ctx.git().checkRuns(facts.branchHead().get()));
         String[] body = new String[1];

@@ -3,16 +3,15 @@ package dev.releasetrain.release;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.releasetrain.App;
 import dev.releasetrain.config.ConfigResult;
+import dev.releasetrain.config.ReleaseSettings;
+import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.WebhookEvent;
-import dev.releasetrain.github.GitHubRest;
 import dev.releasetrain.github.RateLimitedException;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -41,8 +40,7 @@ public final class RunReleaseCommand implements EventHandler {
 
     @Override
     public boolean handles(WebhookEvent e) {
-        if (!"issue_comment".equals(e.event()) || !"created".equals(e.action()) || e.installationId() == null
-                || "Bot".equals(e.payload().path("sender").path("type").asText())) {
+        if (!"issue_comment".equals(e.event()) || !"created".equals(e.action()) || e.sentByBot()) {
             return false;
         }
         ReleaseCommands.Parsed parsed = ReleaseCommands.parse(e.payload().path("comment").path("body").asText());
@@ -50,26 +48,25 @@ public final class RunReleaseCommand implements EventHandler {
     }
 
     @Override
-    public void handle(WebhookEvent e) throws Exception {
-        GitHubRest rest = services.github().installation(e.installationId()).rest();
-        String repo = e.repository();
+    public void handle(EventContext context) throws Exception {
+        WebhookEvent e = context.event();
+        ReleaseGitHub github = context.github();
         JsonNode comment = e.payload().path("comment");
         long issue = e.payload().path("issue").path("number").asLong();
-        String actor = e.payload().path("sender").path("login").asText();
-        react(rest, repo, comment.path("id").asLong(), "eyes");
+        String actor = e.sender();
+        github.react(comment.path("id").asLong(), "eyes");
         ReleaseCommands.Parsed parsed = ReleaseCommands.parse(comment.path("body").asText());
         List<String> answers = new ArrayList<>();
         boolean allOk = true;
         ReleaseContext ctx = null;
         String broken = null;
-        ConfigResult config = services.configs().load(rest, repo);
+        ConfigResult config = context.config();
         if (config instanceof ConfigResult.Invalid invalid) {
             broken = "`.github/release-train.yml` on the default branch is invalid, so no release command can run: "
                     + invalid.problem().getMessage();
         } else if (config instanceof ConfigResult.Valid valid) {
             try {
-                ReleaseSettings settings = ReleaseSettings.of(valid.config());
-                ctx = new ReleaseContext(services, new ReleaseGitHub(rest, repo), valid.config(), settings, records, checklist, actor,
+                ctx = ReleaseContext.of(services, github, valid.settings(), records, checklist, actor,
                         e.payload().path("repository").path("default_branch").asText(null));
             } catch (IllegalArgumentException bad) {
                 broken = "`.github/release-train.yml` on the default branch has a problem, so no release command can run: " + bad.getMessage();
@@ -89,15 +86,15 @@ public final class RunReleaseCommand implements EventHandler {
             if (broken != null) {
                 outcome = ReleaseContext.Outcome.refused(broken);
             } else {
-                Optional<String> refusal = ReleasePermission.refusal(rest, repo, ctx.settings(), actor, c.verb());
+                Optional<String> refusal = ReleasePermission.refusal(github, ctx.settings(), actor, c.verb());
                 outcome = refusal.isPresent() ? ReleaseContext.Outcome.refused(refusal.get()) : run(ctx, c, issue, e);
             }
             answers.add(quote(c.line()) + (outcome.ok() ? "✅ " : "❌ ") + outcome.message());
             allOk &= outcome.ok();
         }
         String marker = "<!-- release-train:release-reply " + comment.path("id").asLong() + " -->";
-        services.comments().upsert(rest, repo, issue, marker, marker + "\n" + String.join("\n\n", answers));
-        react(rest, repo, comment.path("id").asLong(), allOk ? "rocket" : "confused");
+        github.upsertComment(issue, marker, marker + "\n" + String.join("\n\n", answers));
+        github.react(comment.path("id").asLong(), allOk ? "rocket" : "confused");
     }
 
     private ReleaseContext.Outcome run(ReleaseContext ctx, ReleaseCommands.Command c, long issue, WebhookEvent e) throws Exception {
@@ -167,10 +164,5 @@ public final class RunReleaseCommand implements EventHandler {
 
     private static String quote(String line) {
         return "> " + line + "\n\n";
-    }
-
-    private static void react(GitHubRest rest, String repo, long commentId, String content) throws IOException {
-        // GitHub answers 200 for a reaction already there, so a repeat adds nothing
-        rest.expect("POST", "/repos/" + repo + "/issues/comments/" + commentId + "/reactions", Map.of("content", content));
     }
 }

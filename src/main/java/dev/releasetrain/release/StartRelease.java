@@ -46,7 +46,7 @@ public final class StartRelease {
             return ReleaseContext.Outcome.refused(version + " is not greater than the latest tag, " + latest.get()
                     + ": a new release needs a newer version, such as " + latest.get().nextMinor() + ".");
         }
-        String branch = ctx.settings().branch(version);
+        String branch = ctx.branch(version);
         String defaultBranch = ctx.defaultBranch();
         Optional<String> head = ctx.git().ref("heads/" + branch);
         boolean cut = false;
@@ -62,12 +62,12 @@ public final class StartRelease {
         ReleaseFacts facts = ctx.facts(release);
         boolean opened = false;
         if (release.issueNumber() == null) {
-            Optional<Long> found = ctx.checklist().find(ctx.git().rest(), ctx.repo(), version, ctx.settings().label());
+            Optional<Long> found = ctx.checklist().find(ctx.git(), version, ctx.settings().label());
             long number;
             if (found.isPresent()) {
                 number = found.get();
             } else {
-                number = ctx.checklist().create(ctx.git().rest(), ctx.repo(), version, Checklist.render(template(ctx), version,
+                number = ctx.checklist().create(ctx.git(), version, Checklist.render(template(ctx), version,
                         variables(release, facts, branch)), ctx.settings().label(), release.owner());
                 opened = true;
             }
@@ -89,7 +89,7 @@ public final class StartRelease {
     }
 
     private static String template(ReleaseContext ctx) throws Exception {
-        RepoFiles.FileText own = ctx.services().files().read(ctx.git().rest(), ctx.repo(), ctx.settings().checklistTemplate(), null);
+        RepoFiles.FileText own = ctx.git().readFile(ctx.settings().checklistTemplate(), null);
         return own.text().filter(t -> !t.isBlank()).orElseGet(Checklist::builtInTemplate);
     }
 

@@ -5,7 +5,6 @@ import dev.releasetrain.cherrypick.GitHubCherryPick;
 import dev.releasetrain.cherrypick.PickResult;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,13 +22,13 @@ public final class SyncVersionBump {
 
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
         String sync = branch(release.version());
-        List<JsonNode> pulls = ctx.git().pullsFrom(sync);
+        List<JsonNode> pulls = ctx.git().pullRequestsFrom(sync);
         if (!pulls.isEmpty()) {
             return finish(ctx, release, pulls.get(0), "The sync pull request exists already: ");
         }
         Optional<String> bump = BumpVersion.commit(ctx, release);
         if (bump.isEmpty()) {
-            return ReleaseContext.Outcome.refused("There is no version bump on `" + ctx.settings().branch(release.version())
+            return ReleaseContext.Outcome.refused("There is no version bump on `" + ctx.branch(release.version())
                     + "` to bring back: `/release bump` first.");
         }
         String defaultBranch = ctx.defaultBranch();
@@ -37,7 +36,7 @@ public final class SyncVersionBump {
             String from = ctx.git().ref("heads/" + defaultBranch).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
             ctx.git().createRef("refs/heads/" + sync, from);
         }
-        PickResult picked = new GitHubCherryPick(ctx.git().rest(), ctx.repo()).pick(List.of(bump.get()), sync, "release-train/tmp-" + sync);
+        PickResult picked = new GitHubCherryPick(ctx.git()).pick(List.of(bump.get()), sync, "release-train/tmp-" + sync);
         if (picked instanceof PickResult.Conflict) {
             return ReleaseContext.Outcome.refused("The version bump " + ctx.commitLink(bump.get()) + " does not apply cleanly to `"
                     + defaultBranch + "`. By hand:\n\n```sh\ngit fetch origin\ngit switch -c " + sync + " origin/" + defaultBranch
@@ -45,13 +44,12 @@ public final class SyncVersionBump {
                     + "\n```\nthen `/release sync` opens the pull request.");
         }
         if (picked instanceof PickResult.Picked p) {
-            ctx.git().advance(sync, p.head());
+            ctx.git().updateBranch(sync, p.head(), false);
         }
-        JsonNode pr = ctx.git().rest().expect("POST", "/repos/" + ctx.repo() + "/pulls", Map.of("title", "Sync " + release.version()
-                + ": bring the version bump back to " + defaultBranch, "head", sync, "base", defaultBranch, "body",
-                "Brings " + ctx.commitLink(bump.get()) + " (the version bump of " + release.version() + ") from `"
-                        + ctx.settings().branch(release.version()) + "` back to `" + defaultBranch + "`."
-                        + (release.issueNumber() == null ? "" : " Release checklist: #" + release.issueNumber() + ".")));
+        JsonNode pr = ctx.git().openPullRequest("Sync " + release.version() + ": bring the version bump back to " + defaultBranch,
+                sync, defaultBranch, "Brings " + ctx.commitLink(bump.get()) + " (the version bump of " + release.version() + ") from `"
+                        + ctx.branch(release.version()) + "` back to `" + defaultBranch + "`."
+                        + (release.issueNumber() == null ? "" : " Release checklist: #" + release.issueNumber() + "."));
         return finish(ctx, release, pr, "Opened ");
     }
 

@@ -16,7 +16,7 @@ public final class TagRelease {
     }
 
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release, boolean force) throws Exception {
-        String branch = ctx.settings().branch(release.version());
+        String branch = ctx.branch(release.version());
         String tag = release.version().toString();
         Optional<String> head = ctx.git().ref("heads/" + branch);
         if (head.isEmpty()) {

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.releasetrain.config.ReleaseSettings;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A file that carries the version, and how to set it: the first group of a regex's first match is replaced
@@ -75,38 +75,8 @@ public sealed interface VersionFile {
         }
     }
 
-    /** One item of {@code release.version-files}; {@code key} names it in errors. */
-    static VersionFile of(JsonNode item, String key) {
-        if (!item.isObject()) {
-            throw new IllegalArgumentException(key + " must be a mapping with path and pattern, or path and json-list");
-        }
-        item.fieldNames().forEachRemaining(f -> {
-            if (!f.equals("path") && !f.equals("pattern") && !f.equals("json-list")) {
-                throw new IllegalArgumentException(key + ": unknown key \"" + f + "\" (known here: path, pattern, json-list)");
-            }
-        });
-        String path = item.path("path").asText("");
-        if (path.isEmpty() || path.startsWith("/") || path.contains("..") || path.contains("\\") || !item.path("path").isTextual()) {
-            throw new IllegalArgumentException(key + ".path must be a file path inside the repository, such as app/version.py");
-        }
-        if (item.has("pattern") == item.has("json-list")) {
-            throw new IllegalArgumentException(key + " needs exactly one of pattern (a regex) or json-list (a JSON pointer)");
-        }
-        if (item.has("pattern")) {
-            try {
-                Pattern p = Pattern.compile(item.path("pattern").asText(), Pattern.MULTILINE);
-                if (p.matcher("").groupCount() < 1) {
-                    throw new IllegalArgumentException(key + ".pattern needs a group around the version, such as 'VERSION = \"([^\"]*)\"'");
-                }
-                return new ByPattern(path, p);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(key + ".pattern is not a valid regex: " + e.getDescription());
-            }
-        }
-        String pointer = item.path("json-list").asText();
-        if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-            throw new IllegalArgumentException(key + ".json-list must be a JSON pointer such as /versions, or \"\" for a top-level list");
-        }
-        return new JsonList(path, pointer);
+    /** The editor for one item of {@code release.version-files}. */
+    static VersionFile of(ReleaseSettings.VersionFileRule rule) {
+        return rule.pattern() != null ? new ByPattern(rule.path(), rule.pattern()) : new JsonList(rule.path(), rule.jsonList());
     }
 }

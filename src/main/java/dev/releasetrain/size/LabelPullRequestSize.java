@@ -1,20 +1,18 @@
 package dev.releasetrain.size;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.releasetrain.App;
 import dev.releasetrain.checks.CheckRunResult;
-import dev.releasetrain.config.ConfigResult;
-import dev.releasetrain.config.RepoConfig;
+import dev.releasetrain.config.RepoSettings;
+import dev.releasetrain.config.SizeSettings;
+import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.WebhookEvent;
-import dev.releasetrain.github.GitHubRest;
-import dev.releasetrain.review.EnforceReviewBeforeMerge;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Size hints on every pull request: the check run {@code release-train/size}, exactly one {@code size/*} label, and
@@ -25,7 +23,6 @@ import java.util.Set;
 public final class LabelPullRequestSize implements EventHandler {
     public static final String CHECK = "release-train/size";
     public static final String MARKER = "<!-- release-train:size -->";
-    private static final Set<String> PR_ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review");
     private static final Map<String, String> COLOURS = Map.of("size/XS", "3cbf00", "size/S", "5d9801", "size/M", "7f7203",
             "size/L", "a14c05", "size/XL", "c32607", "size/XXL", "e50009");
 
@@ -42,82 +39,54 @@ public final class LabelPullRequestSize implements EventHandler {
 
     @Override
     public boolean handles(WebhookEvent e) {
-        if (e.installationId() == null) {
-            return false;
-        }
         return switch (e.event()) {
             // a label event matters only for the hint's off switch; the bot's own size labels must not loop back
-            case "pull_request" -> PR_ACTIONS.contains(e.action()) || EnforceReviewBeforeMerge.baseChanged(e)
-                    || (("labeled".equals(e.action()) || "unlabeled".equals(e.action()))
+            case "pull_request" -> e.pullRequestToCheck() || (("labeled".equals(e.action()) || "unlabeled".equals(e.action()))
                     && !SizeBuckets.isBucketLabel(e.payload().path("label").path("name").asText()));
-            case "check_run" -> "rerequested".equals(e.action()) && CHECK.equals(e.payload().path("check_run").path("name").asText());
+            case "check_run" -> e.rerunOf(CHECK);
             default -> false;
         };
     }
 
     @Override
-    public void handle(WebhookEvent e) throws Exception {
-        GitHubRest rest = services.github().installation(e.installationId()).rest();
-        String repo = e.repository();
-        JsonNode pr = e.event().equals("pull_request") ? e.payload().path("pull_request") : fetchPullRequest(rest, repo, e.payload());
+    public void handle(EventContext ctx) throws Exception {
+        WebhookEvent e = ctx.event();
+        SizeGitHub github = ctx.github();
+        JsonNode prs = e.payload().path("check_run").path("pull_requests");
+        JsonNode pr = e.event().equals("pull_request") ? e.payload().path("pull_request")
+                : prs.isArray() && !prs.isEmpty() ? github.pullRequest(prs.get(0).path("number").asLong()) : null;
         if (pr == null || !"open".equals(pr.path("state").asText())) {
             return;
         }
         long number = pr.path("number").asLong();
         String head = pr.path("head").path("sha").asText();
-        ConfigResult loaded = services.configs().load(rest, repo);
-        if (loaded instanceof ConfigResult.Invalid invalid) {
-            services.checks().publish(rest, repo, CheckRunResult.brokenConfig(CHECK, head, invalid.problem()));
+        Optional<SizeSettings> found = ctx.settingsForCheck(CHECK, head).map(RepoSettings::size).filter(SizeSettings::enabled);
+        if (found.isEmpty()) {
             return;
         }
-        RepoConfig config = ((ConfigResult.Valid) loaded).config();
-        if (!config.bool("size.enabled")) {
-            return;
-        }
-        SizeBuckets buckets = SizeBuckets.from(config);
-        String gitattributes = services.files().read(rest, repo, ".gitattributes", pr.path("base").path("ref").asText()).text().orElse("");
-        ExcludedFiles exclusions = ExcludedFiles.of(gitattributes, config.strings("size.exclude"));
-        int totalFiles = pr.path("changed_files").asInt();
-        SizeMeasure measure = SizeMeasure.of(services.pullRequestFiles().list(rest, repo, pr), totalFiles, exclusions, buckets);
+        SizeSettings settings = found.get();
+        SizeBuckets buckets = SizeBuckets.from(settings);
+        String gitattributes = github.readFile(".gitattributes", pr.path("base").path("ref").asText()).text().orElse("");
+        ExcludedFiles exclusions = ExcludedFiles.of(gitattributes, settings.exclude());
+        SizeMeasure measure = SizeMeasure.of(github.changedFiles(pr), pr.path("changed_files").asInt(), exclusions, buckets);
 
         List<String> labels = new ArrayList<>();
         pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
-        applyLabel(rest, repo, number, labels, measure.bucket(), buckets);
-
-        String commentFrom = config.string("size.comment-from");
-        boolean hint = buckets.rank(commentFrom) >= 0 && buckets.rank(measure.bucket()) >= buckets.rank(commentFrom)
-                && !labels.contains(config.string("size.skip-label"));
-        if (hint) {
-            services.comments().upsert(rest, repo, number, MARKER, SizeReport.comment(measure, MARKER));
+        SizeVerdict verdict = SizeVerdict.of(measure.bucket(), labels, settings, buckets);
+        if (verdict.addLabel()) {
+            github.ensureLabel(measure.bucket(), COLOURS.getOrDefault(measure.bucket(), "ededed"), "Pull request size, set by Release Train");
+            github.addLabels(number, List.of(measure.bucket()));
+        }
+        for (String label : verdict.removeLabels()) {
+            github.removeLabel(number, label);
+        }
+        if (verdict.hint()) {
+            github.upsertComment(number, MARKER, SizeReport.comment(measure, MARKER));
         } else {
-            services.comments().remove(rest, repo, number, MARKER);
+            github.removeComment(number, MARKER);
         }
-
-        String failFrom = config.string("size.fail-from");
-        boolean fail = !failFrom.isEmpty() && buckets.rank(failFrom) >= 0 && buckets.rank(measure.bucket()) >= buckets.rank(failFrom);
-        services.checks().publish(rest, repo, CheckRunResult.completed(CHECK, head, fail ? "failure" : "neutral",
+        services.checks().publish(github, CheckRunResult.completed(CHECK, head, verdict.fail() ? "failure" : "neutral",
                 SizeReport.title(measure), SizeReport.summary(measure)
-                        + (fail ? "\nThis repository fails the check from `" + failFrom + "` on (`size.fail-from`).\n" : "")));
-    }
-
-    /** Exactly one size label: the right one added (created with its colour if new), any other removed. */
-    private void applyLabel(GitHubRest rest, String repo, long number, List<String> current, String wanted, SizeBuckets buckets) throws Exception {
-        if (!current.contains(wanted)) {
-            services.labels().ensureExists(rest, repo, wanted, COLOURS.getOrDefault(wanted, "ededed"), "Pull request size, set by Release Train");
-            services.labels().add(rest, repo, number, List.of(wanted));
-        }
-        for (String label : current) {
-            if (!label.equals(wanted) && buckets.rank(label) >= 0) {
-                services.labels().remove(rest, repo, number, label);
-            }
-        }
-    }
-
-    private static JsonNode fetchPullRequest(GitHubRest rest, String repo, JsonNode payload) throws Exception {
-        JsonNode prs = payload.path("check_run").path("pull_requests");
-        if (!prs.isArray() || prs.isEmpty()) {
-            return null;
-        }
-        return rest.get("/repos/" + repo + "/pulls/" + prs.get(0).path("number").asLong());
+                        + (verdict.fail() ? "\nThis repository fails the check from `" + settings.failFrom() + "` on (`size.fail-from`).\n" : "")));
     }
 }

@@ -1,16 +1,16 @@
 package dev.releasetrain.size;
 
-import dev.releasetrain.config.RepoConfig;
+import dev.releasetrain.config.SizeSettings;
 
 import java.util.List;
 
 /** The size labels in order, with the line counts a pull request must stay under to be in each. */
 public record SizeBuckets(List<String> names, List<Integer> limits) {
     public static final String PREFIX = "size/";
-    private static final List<String> NAMES = List.of("XS", "S", "M", "L", "XL");
+    private static final List<String> NAMES = SizeSettings.BUCKETS;
 
-    public static SizeBuckets from(RepoConfig config) {
-        return new SizeBuckets(NAMES, NAMES.stream().map(n -> config.integer("size.thresholds." + n)).toList());
+    public static SizeBuckets from(SizeSettings settings) {
+        return new SizeBuckets(NAMES, settings.thresholds());
     }
 
     /** The bucket a count of changed lines falls in: the first whose limit it stays under, else size/XXL. */

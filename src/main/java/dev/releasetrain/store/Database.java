@@ -3,9 +3,6 @@ package dev.releasetrain.store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,10 +28,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    /** Schema migrations, applied in order; the database's user_version says how many have run. */
-    private static final List<String> MIGRATIONS = List.of("db/V1__deliveries.sql", "db/V2__github_state.sql", "db/V3__review_audit.sql",
-            "db/V4__migration_checks.sql", "db/V5__cherry_picks.sql",
-            "db/V6__release_notes.sql", "db/V7__releases.sql", "db/V8__migration_conclusions.sql");
     private static final int MAX_BATCH = 1024;
     private static final int READERS = 4;
 
@@ -67,7 +60,7 @@ public final class Database implements AutoCloseable {
             // checkpoints run on their own connection (below), not inside the writer's commits
             s.execute("PRAGMA wal_autocheckpoint=0");
         }
-        migrate();
+        SchemaMigrations.apply(writer, url);
         for (int i = 0; i < READERS; i++) {
             readers.add(open(url));
         }
@@ -103,46 +96,6 @@ public final class Database implements AutoCloseable {
             s.execute("PRAGMA foreign_keys=ON");
         }
         return c;
-    }
-
-    private void migrate() throws SQLException {
-        int version;
-        try (Statement s = writer.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.getInt(1);
-        }
-        if (version > MIGRATIONS.size()) {
-            throw new SQLException("the database at " + url + " was written by a newer Release Train (schema " + version + ")");
-        }
-        for (int i = version; i < MIGRATIONS.size(); i++) {
-            String sql = resource(MIGRATIONS.get(i));
-            writer.setAutoCommit(false);
-            try (Statement s = writer.createStatement()) {
-                for (String statement : sql.split(";\\s*\\n")) {
-                    if (!statement.replaceAll("(?m)--.*$", "").isBlank()) {
-                        s.execute(statement);
-                    }
-                }
-                s.execute("PRAGMA user_version=" + (i + 1));
-                writer.commit();
-                log.info("database schema migrated to version {}", i + 1);
-            } catch (SQLException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing schema migration " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.releasetrain.web;
 
+import dev.releasetrain.delivery.Delivery;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
@@ -14,7 +15,7 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // the door enforces GitHub's 25 MB itself while reading; Javalin's own limit must not be lower
-            config.http.maxRequestSize = WebhookRoute.MAX_BODY_BYTES + 1L;
+            config.http.maxRequestSize = Delivery.MAX_PAYLOAD_BYTES + 1L;
             // Javalin copies each result through a buffer this size; our answers are a line, so keep it small
             config.http.responseBufferSize = 4096;
             config.routes.post("/webhook", webhook);

@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 public final class WebhookRoute implements Handler {
     private static final Logger log = LoggerFactory.getLogger(WebhookRoute.class);
     /** GitHub caps payloads at 25 MB. */
-    public static final int MAX_BODY_BYTES = 25 * 1024 * 1024;
 
     private final SignatureVerifier signatures;
     private final DeliveryStore store;
@@ -49,7 +48,7 @@ public final class WebhookRoute implements Handler {
             return;
         }
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
+        if (declared > Delivery.MAX_PAYLOAD_BYTES) {
             refuse(ctx, 413, "too_large", "The body is over GitHub's 25 MB payload limit.");
             return;
         }
@@ -146,11 +145,11 @@ public final class WebhookRoute implements Handler {
         int n;
         while ((n = in.read(buffer, size, buffer.length - size)) != -1) {
             size += n;
-            if (size > MAX_BODY_BYTES) {
+            if (size > Delivery.MAX_PAYLOAD_BYTES) {
                 return null;
             }
             if (size == buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BODY_BYTES + 1));
+                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, Delivery.MAX_PAYLOAD_BYTES + 1));
             }
         }
         return Arrays.copyOf(buffer, size);

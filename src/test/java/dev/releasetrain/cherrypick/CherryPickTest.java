@@ -173,7 +173,7 @@ class CherryPickTest {
     /** The cherry-pick report (other checks comment on the same pull request too). */
     private List<String> reports() {
         return repo.comments(REPO, 2).stream().map(c -> c.path("body").asText())
-                .filter(b -> b.startsWith(CherryPickLabelledPullRequest.MARKER + "\n")).toList();
+                .filter(b -> b.startsWith(PickReport.MARKER + "\n")).toList();
     }
 
     // ---- the scenarios ----

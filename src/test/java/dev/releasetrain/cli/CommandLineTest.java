@@ -59,7 +59,7 @@ class CommandLineTest {
     void listsRedeliversAndReplays() throws Exception {
         try (FakeGitHub github = fakeGitHub()) {
             Map<String, String> env = env(github);
-            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler(services)))) {
+            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler()))) {
                 server.deliver("issues", "first-delivery", Fixtures.webhook("issues", "reopened.payload.json"));
                 server.awaitFinished("first-delivery");
             }
@@ -77,7 +77,7 @@ class CommandLineTest {
             assertEquals(0, new RedeliverCommand(settings).run(List.of("first-delivery"), out));
             assertEquals(1, new RedeliverCommand(settings).run(List.of("no-such-delivery"), out));
             assertTrue(output().contains("No delivery no-such-delivery"));
-            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler(services)))) {
+            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler()))) {
                 // the restarted server resumes the redelivered one; the handler finds its comment and writes nothing
                 server.awaitIdle();
                 var again = server.app().store().find("first-delivery").orElseThrow();
@@ -87,7 +87,7 @@ class CommandLineTest {
             assertEquals(1, github.repository().comments(REPO, 1).size());
 
             Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
-            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler(services)))
+            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
                     .run(List.of(payload.toString(), "--event", "issues"), out));
             assertTrue(output().contains("(issues.reopened): done"));
 
@@ -103,10 +103,10 @@ class CommandLineTest {
             env.put("DRY_RUN", "true");
             Settings settings = Settings.load(env, dir.resolve(".env"));
             Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
-            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler(services)))
+            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
                     .run(List.of(payload.toString(), "--event", "issues"), out));
             assertTrue(github.apiCalls().stream().noneMatch(c -> c.startsWith("POST")), github.apiCalls().toString());
-            assertTrue(github.apiCalls().contains("GET /repos/" + REPO + "/issues/1/comments"), "reads happen");
+            assertTrue(github.apiCalls().stream().anyMatch(c -> c.startsWith("GET /repos/" + REPO + "/issues/1/comments")), "reads happen");
         }
     }
 }

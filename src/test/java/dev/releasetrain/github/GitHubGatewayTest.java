@@ -48,7 +48,7 @@ class GitHubGatewayTest {
     private void startServer(Map<String, String> overrides) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(TestServer.settings(github.url()));
         env.putAll(overrides);
-        server = TestServer.start(env, services -> List.of(new CommentOnceHandler(services)));
+        server = TestServer.start(env, services -> List.of(new CommentOnceHandler()));
     }
 
     @AfterEach
@@ -161,7 +161,7 @@ class GitHubGatewayTest {
         startServer(Map.of("DRY_RUN", "true"));
         assertEquals(DeliveryState.DONE, deliverIssueEvent().state());
         assertTrue(github.requests().stream().noneMatch(r -> r.getMethod().getName().equals("POST") && !r.getUrl().contains("access_tokens")));
-        assertTrue(github.requests().stream().anyMatch(r -> r.getUrl().equals(COMMENTS)), "reads still go to GitHub");
+        assertTrue(github.requests().stream().anyMatch(r -> r.getUrl().split("\\?")[0].equals(COMMENTS)), "reads still go to GitHub");
     }
 
     @Test

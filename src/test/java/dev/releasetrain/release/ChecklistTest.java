@@ -1,6 +1,6 @@
 package dev.releasetrain.release;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.releasetrain.config.ReleaseSettings;
 import dev.releasetrain.config.RepoConfigParser;
 import org.junit.jupiter.api.Test;
 
@@ -73,35 +73,38 @@ class ChecklistTest {
 
     @Test
     void versionFilesSetAVersionByPatternOrAppendToAJsonList() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        VersionFile py = VersionFile.of(json.readTree("{\"path\":\"app/version.py\",\"pattern\":\"^VERSION = \\\"([^\\\"]*)\\\"\"}"), "k");
+        RepoConfigParser parser = new RepoConfigParser();
+        List<ReleaseSettings.VersionFileRule> rules = parser.settings("release:\n  version-files:\n"
+                + "    - {\"path\":\"app/version.py\",\"pattern\":\"^VERSION = \\\"([^\\\"]*)\\\"\"}\n"
+                + "    - {\"path\":\"versions.json\",\"json-list\":\"/releases\"}\n").release().versionFiles();
+        VersionFile py = VersionFile.of(rules.get(0));
         assertEquals(Optional.of("x = 1\nVERSION = \"1.30.0\"\n"), py.apply("x = 1\nVERSION = \"1.29.0\"\n", V).text());
         assertTrue(py.apply("nothing here", V).problem().contains("has no line matching"));
-        VersionFile list = VersionFile.of(json.readTree("{\"path\":\"versions.json\",\"json-list\":\"/releases\"}"), "k");
+        VersionFile list = VersionFile.of(rules.get(1));
         assertEquals(Optional.of("{\n  \"releases\" : [\n    \"1.29.0\",\n    \"1.30.0\"\n  ]\n}\n"), list.apply("{\"releases\": [\"1.29.0\"]}\n", V).text());
         assertEquals(Optional.of("{\"releases\": [\"1.30.0\"]}"), list.apply("{\"releases\": [\"1.30.0\"]}", V).text(), "listed already");
         assertTrue(list.apply("{\"releases\": 3}", V).problem().contains("has no list at `/releases`"));
         assertTrue(list.apply("{oops", V).problem().contains("is not valid JSON"));
         for (String bad : List.of("{\"path\":\"../etc/passwd\",\"pattern\":\"(x)\"}", "{\"path\":\"a\"}", "{\"path\":\"a\",\"pattern\":\"x\"}",
                 "{\"path\":\"a\",\"pattern\":\"(\"}", "{\"path\":\"a\",\"json-list\":\"releases\"}", "{\"path\":\"a\",\"pattern\":\"(x)\",\"shell\":\"rm\"}")) {
-            assertThrows(IllegalArgumentException.class, () -> VersionFile.of(json.readTree(bad), "release.version-files[0]"), bad);
+            assertThrows(IllegalArgumentException.class, () -> parser.settings("release:\n  version-files: [" + bad + "]\n").release(), bad);
         }
     }
 
     @Test
     void releaseSettingsNameTheKeyThatIsWrong() throws Exception {
         RepoConfigParser parser = new RepoConfigParser();
-        ReleaseSettings ok = ReleaseSettings.of(parser.parse("release:\n  managers: ['@alice', my-org/releasers]\n  schedule:\n    release-day: friday\n"));
+        ReleaseSettings ok = parser.settings("release:\n  managers: ['@alice', my-org/releasers]\n  schedule:\n    release-day: friday\n").release();
         assertEquals(List.of("alice", "my-org/releasers"), ok.managers());
-        assertEquals(java.time.DayOfWeek.FRIDAY, ok.calendar().releaseDay());
-        assertEquals("release-1.30.0", ok.branch(V));
+        assertEquals(java.time.DayOfWeek.FRIDAY, ok.releaseDay());
+        assertEquals("release-1.30.0", ok.branchPrefix() + V);
         IllegalArgumentException day = assertThrows(IllegalArgumentException.class,
-                () -> ReleaseSettings.of(parser.parse("release:\n  schedule:\n    freeze-day: someday\n")));
+                () -> parser.settings("release:\n  schedule:\n    freeze-day: someday\n").release());
         assertTrue(day.getMessage().startsWith("release.schedule.freeze-day: \"someday\" is not a day of the week"), day.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ReleaseSettings.of(parser.parse("release:\n  timezone: Mars/Olympus\n")));
-        assertThrows(IllegalArgumentException.class, () -> ReleaseSettings.of(parser.parse("release:\n  branch-prefix: '../x'\n")));
+        assertThrows(IllegalArgumentException.class, () -> parser.settings("release:\n  timezone: Mars/Olympus\n").release());
+        assertThrows(IllegalArgumentException.class, () -> parser.settings("release:\n  branch-prefix: '../x'\n").release());
         IllegalArgumentException files = assertThrows(IllegalArgumentException.class,
-                () -> ReleaseSettings.of(parser.parse("release:\n  version-files:\n    - path: a.py\n")));
+                () -> parser.settings("release:\n  version-files:\n    - path: a.py\n").release());
         assertTrue(files.getMessage().startsWith("release.version-files[0] needs exactly one of"), files.getMessage());
     }
 }

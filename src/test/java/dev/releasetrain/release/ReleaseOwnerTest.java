@@ -356,8 +356,8 @@ class ReleaseOwnerTest {
                             "release-calendar:" + REPO + ":2026-12:reminder"),
                     db.query("SELECT id FROM deliveries WHERE event = ? ORDER BY id", rs -> rs.getString(1), FollowReleaseCalendar.EVENT));
             Release started = new ReleaseRecords(db).find(REPO, Version.parse("1.30.0").orElseThrow()).orElseThrow();
-            assertEquals("alice", FollowReleaseCalendar.nextOwner(ReleaseSettings.of(new dev.releasetrain.config.RepoConfigParser()
-                    .parse(VERSION_FILES + "  owners: [Codertocat, alice]\n")), List.of(started)), "next month: the next in the rotation");
+            assertEquals("alice", FollowReleaseCalendar.nextOwner(new dev.releasetrain.config.RepoConfigParser()
+                    .settings(VERSION_FILES + "  owners: [Codertocat, alice]\n").release(), List.of(started)), "next month: the next in the rotation");
         }
     }
 

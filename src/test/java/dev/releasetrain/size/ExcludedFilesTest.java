@@ -59,7 +59,7 @@ class ExcludedFilesTest {
 
     @Test
     void aRenameIsExcludedOnlyWhenBothPathsAre() {
-        SizeBuckets buckets = SizeBuckets.from(new RepoConfigParser().defaults());
+        SizeBuckets buckets = SizeBuckets.from(new RepoConfigParser().defaultSettings().size());
         ExcludedFiles e = ExcludedFiles.of("", List.of());
         SizeMeasure m = SizeMeasure.of(List.of(
                 new ChangedFile("vendor/moved.go", "src/moved.go", "renamed", 40, 0),
@@ -73,7 +73,7 @@ class ExcludedFilesTest {
 
     @Test
     void bucketsFollowTheThresholdsAndACappedListIsNeverUndercounted() {
-        SizeBuckets b = SizeBuckets.from(new RepoConfigParser().defaults());
+        SizeBuckets b = SizeBuckets.from(new RepoConfigParser().defaultSettings().size());
         assertEquals("size/XS", b.bucket(9));
         assertEquals("size/S", b.bucket(10));
         assertEquals("size/M", b.bucket(99));

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class SizeMeasureTest {
-    private static final SizeBuckets BUCKETS = SizeBuckets.from(new RepoConfigParser().defaults());
+    private static final SizeBuckets BUCKETS = SizeBuckets.from(new RepoConfigParser().defaultSettings().size());
 
     @Test
     void aListShorterThanChangedFilesIsNotGitHubsCap() {

@@ -1,6 +1,7 @@
 package dev.releasetrain.testing;
 
 import dev.releasetrain.App;
+import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.settings.Settings;
@@ -47,7 +48,8 @@ public final class CrashTestServer {
         }
 
         @Override
-        public void handle(WebhookEvent event) throws Exception {
+        public void handle(EventContext context) throws Exception {
+            WebhookEvent event = context.event();
             // slow enough that the flood's 400th acknowledgement comes long before the workers catch up, even on a
             // busy machine (at 3 ms they once finished all 402 before the kill, and the test had nothing to prove)
             Thread.sleep(20);

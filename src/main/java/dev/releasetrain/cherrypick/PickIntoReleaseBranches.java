@@ -1,0 +1,112 @@
+package dev.releasetrain.cherrypick;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.releasetrain.config.CherryPickSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Picks a merged pull request onto release branches. The result lands as a pull request into each release branch
+ * (or, with {@code cherry-pick.mode: push}, on the branch itself); a conflict leaves nothing half-made but a comment
+ * with the exact git commands. Targets already done are skipped, so a repeat does nothing new.
+ */
+final class PickIntoReleaseBranches {
+    private final CherryPickRecords records;
+
+    PickIntoReleaseBranches(CherryPickRecords records) {
+        this.records = records;
+    }
+
+    void pickAll(CherryPickGitHub github, JsonNode pr, Set<String> targets, CherryPickSettings settings) throws Exception {
+        if (targets.isEmpty()) {
+            return;
+        }
+        String repo = github.repository();
+        long number = pr.path("number").asLong();
+        Set<String> settled = new LinkedHashSet<>();
+        boolean failedBefore = false;
+        for (CherryPickRecords.Row r : records.of(repo, number)) {
+            if (r.state().equals("done") || r.state().equals("already")) {
+                settled.add(r.target());
+            }
+            failedBefore |= r.state().equals("failed");
+        }
+        CommitsToPick.Picks commits = null;
+        boolean failed = false;
+        for (String target : targets) {
+            if (settled.contains(target)) {
+                continue; // a repeat: the work is there and reported
+            }
+            if (commits == null) {
+                commits = CommitsToPick.of(github, pr);
+            }
+            CherryPickRecords.Row row = pickOne(github, pr, commits, target, settings);
+            records.put(repo, number, row);
+            failed |= row.state().equals("failed");
+        }
+        String label = settings.failedLabel();
+        if (failed) {
+            github.ensureLabel(label, "b60205", "A cherry-pick into a release branch needs doing by hand");
+            github.addLabels(number, List.of(label));
+        } else if (failedBefore && records.of(repo, number).stream().noneMatch(r -> r.state().equals("failed"))) {
+            github.removeLabel(number, label); // done by hand and seen: nothing is left to do
+        }
+        report(github, number);
+    }
+
+    private CherryPickRecords.Row pickOne(CherryPickGitHub github, JsonNode pr, CommitsToPick.Picks commits, String target,
+                                          CherryPickSettings settings) throws Exception {
+        long number = pr.path("number").asLong();
+        String work = "release-train/cherry-pick-" + number + "-to-" + target;
+        if (!settings.push()) {
+            List<JsonNode> existing = github.pullRequestsFrom(work);
+            if (!existing.isEmpty()) {
+                return new CherryPickRecords.Row(target, "done", "pull request #" + existing.get(0).path("number").asLong(),
+                        existing.get(0).path("html_url").asText(), null);
+            }
+        }
+        PickResult result = new GitHubCherryPick(github).pick(commits.commits(), target, "release-train/tmp-" + number + "-to-" + target);
+        if (result instanceof PickResult.MissingTarget) {
+            return new CherryPickRecords.Row(target, "failed", "the branch " + target + " does not exist", null, null);
+        }
+        if (result instanceof PickResult.AlreadyThere) {
+            return new CherryPickRecords.Row(target, "already", "already on " + target, null, null);
+        }
+        if (result instanceof PickResult.Conflict conflict) {
+            return new CherryPickRecords.Row(target, "failed", "conflict while picking " + conflict.commit().substring(0, 7)
+                    + PickReport.manual(commits, target, work), null, null);
+        }
+        String head = ((PickResult.Picked) result).head();
+        if (settings.push()) {
+            github.updateBranch(target, head, false);
+            return new CherryPickRecords.Row(target, "done", "pushed " + head.substring(0, 7) + " to " + target, null, null);
+        }
+        if (!github.createRef("refs/heads/" + work, head)) {
+            github.updateBranch(work, head, true); // left by an attempt that crashed before opening the pull request
+        }
+        JsonNode opened = github.openPullRequest("[" + target + "] " + pr.path("title").asText(), work, target,
+                "Cherry-pick of #" + number + " (" + pr.path("html_url").asText() + ") into `" + target + "`, by Release Train.");
+        long newNumber = opened.path("number").asLong();
+        String author = pr.path("user").path("login").asText();
+        if (!author.isEmpty()) {
+            github.addAssignees(newNumber, List.of(author));
+        }
+        List<String> labels = new ArrayList<>();
+        pr.path("labels").forEach(l -> {
+            if (PickTargets.carriedOver(settings, l.path("name").asText())) {
+                labels.add(l.path("name").asText());
+            }
+        });
+        if (!labels.isEmpty()) {
+            github.addLabels(newNumber, labels);
+        }
+        return new CherryPickRecords.Row(target, "done", "pull request #" + newNumber, opened.path("html_url").asText(), null);
+    }
+
+    void report(CherryPickGitHub github, long number) throws Exception {
+        github.upsertComment(number, PickReport.MARKER, PickReport.render(records.of(github.repository(), number)));
+    }
+}

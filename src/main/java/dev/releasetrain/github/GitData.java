@@ -1,0 +1,42 @@
+package dev.releasetrain.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** Git objects and refs through GitHub's git data API: enough to pick, bump and tag without a clone. */
+public interface GitData {
+    /** What a merge through the merges API came to: merged (with the tree), nothing to merge, or a conflict. */
+    record Merge(int status, String tree) {
+        public boolean conflict() {
+            return status == 409;
+        }
+
+        public boolean nothingToMerge() {
+            return status == 204;
+        }
+    }
+
+    /** The object a ref such as {@code heads/main} or {@code tags/1.2.3} points at; empty when there is no such ref. */
+    Optional<String> ref(String ref) throws IOException;
+
+    /** Creates {@code refs/…}; false when it exists already (someone, or an earlier attempt, made it). */
+    boolean createRef(String ref, String sha) throws IOException;
+
+    /** Moves a branch to {@code sha}; without {@code force} GitHub refuses anything but a fast-forward. */
+    void updateBranch(String branch, String sha, boolean force) throws IOException;
+
+    /** Removes a branch, if it is there. */
+    void deleteBranch(String branch) throws IOException;
+
+    /** A commit as the git data API shows it (message, tree, parents, author). */
+    JsonNode commit(String sha) throws IOException;
+
+    /** @return the new commit's SHA */
+    String createCommit(String message, String tree, List<String> parents) throws IOException;
+
+    /** Merges {@code head} into the branch {@code base} on GitHub. */
+    Merge merge(String base, String head, String message) throws IOException;
+}
