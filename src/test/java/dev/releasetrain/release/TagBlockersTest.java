@@ -1,0 +1,76 @@
+package dev.releasetrain.release;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.releasetrain.cherrypick.CherryPickRecords;
+import dev.releasetrain.config.RepoConfigParser;
+import dev.releasetrain.review.ReviewAudit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What stops a tag: each kind of blocker alone, and nothing when all is well. */
+class TagBlockersTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Version V = Version.parse("1.30.0").orElseThrow();
+
+    /**
+     * @param picks      number:state of cherry-picks into the branch
+     * @param migrations number:conclusion of pull requests whose migrations are not known safe
+     * @param unreviewed number:author of open merged-without-review cases
+     * @param checks     name:status:conclusion of the check runs on the branch head
+     * @param expected   the blockers, ";"-separated, each by its opening words
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "all well                       |               |            |           | ci:completed:success lint:completed:neutral docs:completed:skipped |",
+            "a failed pick                  | 8:failed 9:done |          |           |                          | the cherry-pick of #8 into `release-1.30.0` failed",
+            "a pick still requested is fine | 8:requested   |            |           |                          |",
+            "a migration that failed        |               | 16:failure |           |                          | #16's migrations are not known to be safe (its `release-train/migrations` check concluded failure)",
+            "a migration still pending      |               | 16:pending |           |                          | #16's migrations are not known to be safe (its `release-train/migrations` check is still waiting",
+            "a merge without review         |               |            | 14:alice  |                          | #14 was merged without review: someone other than @alice",
+            "a red check on the head        |               |            |           | ci:completed:failure     | the check `ci` on the branch head concluded failure",
+            "a check still running          |               |            |           | ci:in_progress:          | the check `ci` on the branch head is still in progress",
+            "everything at once, in order   | 8:failed      | 16:failure | 14:alice  | ci:completed:timed_out   | the cherry-pick of #8;#16's migrations;#14 was merged;the check `ci` on the branch head concluded timed out",
+    })
+    void blocks(String name, String picks, String migrations, String unreviewed, String checks, String expected) {
+        List<CherryPickRecords.Pick> pickList = new ArrayList<>();
+        for (String p : words(picks)) {
+            pickList.add(new CherryPickRecords.Pick(Long.parseLong(p.split(":")[0]),
+                    new CherryPickRecords.Row("release-1.30.0", p.split(":")[1], "", null, null)));
+        }
+        Map<Long, String> notSafe = new LinkedHashMap<>();
+        words(migrations).forEach(m -> notSafe.put(Long.parseLong(m.split(":")[0]), m.split(":")[1]));
+        List<ReviewAudit.Case> cases = words(unreviewed).stream()
+                .map(c -> new ReviewAudit.Case("o/r", Long.parseLong(c.split(":")[0]), "sha", c.split(":")[1], 0, null, null)).toList();
+        List<JsonNode> runs = new ArrayList<>();
+        for (String c : words(checks)) {
+            String[] f = c.split(":", -1);
+            runs.add(JSON.createObjectNode().put("name", f[0]).put("status", f[1]).put("conclusion", f[2]));
+        }
+        var settings = new RepoConfigParser().defaultSettings();
+        ReleaseFacts facts = new ReleaseFacts(new Release("o/r", V, 1L, "alice", false, Optional.of("1.29.0"), "cut", 0L), settings.release(),
+                null, Optional.of("head"), Optional.empty(), List.of(), pickList, cases, List.of(), notSafe, settings.notes().categories());
+        List<String> blockers = TagBlockers.of(facts, runs);
+        List<String> wanted = words(expected == null ? null : expected.replace(";", "\n"), "\n");
+        assertEquals(wanted.size(), blockers.size(), name + ": " + blockers);
+        for (int i = 0; i < wanted.size(); i++) {
+            assertEquals(true, blockers.get(i).startsWith(wanted.get(i)), name + ": " + blockers.get(i));
+        }
+    }
+
+    private static List<String> words(String s) {
+        return words(s, " ");
+    }
+
+    private static List<String> words(String s, String by) {
+        return s == null || s.isBlank() ? List.of() : List.of(s.split(by));
+    }
+}
