@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Raw REST calls for one installation, for what hub4j lacks (git data merges, conditional reads with ETags). Same
- * transport, same token, same counting as hub4j's calls.
+ * REST calls for one installation through the transport, with its token; {@link GitHubRepository} says which
+ * paths.
  */
 public final class GitHubRest {
     public static final String API_VERSION = "2022-11-28";
@@ -40,6 +40,7 @@ public final class GitHubRest {
         headers.put("Authorization", List.of("token " + tokens.token(installationId)));
         headers.put("Accept", List.of("application/vnd.github+json"));
         headers.put("X-GitHub-Api-Version", List.of(API_VERSION));
+        headers.put("Accept-Encoding", List.of("gzip"));
         byte[] bytes = new byte[0];
         if (body != null) {
             bytes = JSON.writeValueAsBytes(body);

@@ -81,7 +81,7 @@ public final class GitHubTransport {
 
     public HttpExchange.Response send(HttpExchange.Request request, Caller caller, Reauthorize reauthorize) throws IOException {
         if (!request.url().startsWith(apiBase + "/") && !request.url().equals(apiBase.toString())) {
-            // hub4j follows URLs found in responses (pagination); none may lead away from the configured API
+            // a URL taken from a response (a pagination link, say) must not lead away from the configured API
             throw new IOException("refusing to call " + URI.create(request.url()).getHost() + ": only GITHUB_API_URL is called");
         }
         String route = RouteTemplate.of(request.url());
@@ -155,7 +155,7 @@ public final class GitHubTransport {
         }
     }
 
-    /** hub4j asks for gzip; unzipping here lets every reader (hub4j, raw REST, the rate-limit check) see plain JSON. */
+    /** Requests ask for gzip (GitHub's JSON shrinks several times); unzipping here lets every reader see plain JSON. */
     private static HttpExchange.Response decoded(HttpResponse<byte[]> r) throws IOException {
         boolean gzip = r.headers().firstValue("content-encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
         if (!gzip) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One request to GitHub and, once sent, its response; both hub4j and our raw REST calls are reduced to these. */
+/** One request to GitHub and, once sent, its response, as the transport sends and counts it. */
 public final class HttpExchange {
     private HttpExchange() {
     }

@@ -19,7 +19,7 @@ public final class RateLimitedException extends IOException {
         return retryAt;
     }
 
-    /** The rate limit somewhere in a chain of causes (hub4j wraps what its connector throws). */
+    /** The rate limit somewhere in a chain of causes (a caller may have wrapped it). */
     public static java.util.Optional<RateLimitedException> in(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof RateLimitedException r) {

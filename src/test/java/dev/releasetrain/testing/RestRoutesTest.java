@@ -11,7 +11,7 @@ class RestRoutesTest {
     void knowsGitHubsRoutesAndNothingElse() {
         assertTrue(RestRoutes.isReal("GET", "/repos/o/r/contents/.github/release-train.yml"));
         assertTrue(RestRoutes.isReal("POST", "/repos/o/r/issues/12/comments"));
-        assertTrue(RestRoutes.isReal("GET", "/repos/o/r/git/refs/heads/main"), "the older route hub4j uses");
+        assertTrue(RestRoutes.isReal("GET", "/repos/o/r/git/refs/heads/main"), "an older route GitHub still answers");
         assertTrue(RestRoutes.isReal("POST", "/app/installations/5/access_tokens"));
         assertTrue(RestRoutes.isReal("GET", "/repos/o/r/issues/12/comments?per_page=100"));
         assertTrue(RestRoutes.isReal("GET", "/repos/o/r/git/ref/heads/feature/deep/name"), "a ref holds slashes");
