@@ -26,6 +26,7 @@ import dev.releasetrain.store.Database;
 import dev.releasetrain.web.HealthRoutes;
 import dev.releasetrain.web.SetupRoutes;
 import dev.releasetrain.web.WebServer;
+import dev.releasetrain.web.WebhookProxy;
 import dev.releasetrain.web.WebhookRoute;
 
 import org.slf4j.Logger;
@@ -51,18 +52,29 @@ public final class App implements AutoCloseable {
     private final DeliveryStore store;
     private final WorkerPool workers;
     private final Metrics metrics;
+    private final EventRouter router;
+    private final GitHubTransport transport;
+    private final Function<Services, List<EventHandler>> features;
+    private final Clock clock;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "housekeeping");
         t.setDaemon(true);
         return t;
     });
     private WebServer web;
+    private WebhookRoute door;
+    private WebhookProxy proxy;
 
-    private App(Database db, DeliveryStore store, WorkerPool workers, Metrics metrics) {
+    private App(Database db, DeliveryStore store, WorkerPool workers, Metrics metrics, EventRouter router, GitHubTransport transport,
+                Function<Services, List<EventHandler>> features, Clock clock) {
         this.db = db;
         this.store = store;
         this.workers = workers;
         this.metrics = metrics;
+        this.router = router;
+        this.transport = transport;
+        this.features = features;
+        this.clock = clock;
     }
 
     /** Forgets finished deliveries past the retention, hourly; failures only log (the next hour tries again). */
@@ -93,28 +105,41 @@ public final class App implements AutoCloseable {
         GitHubTransport transport = new GitHubTransport(settings.githubApiUrl(), metrics, settings.dryRun(),
                 settings.writesPerMinute(), Math.min(settings.retryBaseMillis(), 500));
         DeliveryStore store = new DeliveryStore(db);
-        List<EventHandler> handlers = List.of();
-        EventContext.Resolver resolver = null;
-        if (settings.registered()) {
-            AppJwt jwt = new AppJwt(settings.appId().orElseThrow(), settings.privateKey().orElseThrow(), Clock.systemUTC());
-            GitHubGateway github = new GitHubGateway(transport, new InstallationTokens(jwt, transport, Clock.systemUTC()),
-                    new GitHubRepository.Shared(new RepoFiles(), new PullRequestFiles(), new IssueLabels(), new StickyComments(db)));
-            CheckRunPublisher checks = new CheckRunPublisher(db);
-            resolver = new EventContext.Resolver(github, new RepoConfigLoader(new RepoConfigParser()), checks);
-            handlers = features.apply(new Services(settings, db, metrics, checks, new FollowUps(store), clock));
-        }
+        EventRouter router = new EventRouter();
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);
-        WorkerPool workers = new WorkerPool(store, new EventRouter(handlers, resolver), metrics, retries, settings.workers());
-        App app = new App(db, store, workers, metrics);
+        WorkerPool workers = new WorkerPool(store, router, metrics, retries, settings.workers());
+        App app = new App(db, store, workers, metrics, router, transport, features, clock);
+        if (settings.registered()) {
+            app.wire(settings);
+        }
         workers.start();
         app.scheduleRetention(settings.retentionDays());
         if (serve) {
-            WebhookRoute door = new WebhookRoute(new SignatureVerifier(settings.webhookSecrets()), store, workers, metrics,
-                    settings.registered());
-            app.web = new WebServer(door, new HealthRoutes(db, workers, metrics), new SetupRoutes(settings, transport))
+            app.door = new WebhookRoute(store, workers, metrics);
+            if (settings.registered()) {
+                app.door.register(new SignatureVerifier(settings.webhookSecrets()));
+            }
+            app.web = new WebServer(app.door, new HealthRoutes(db, workers, metrics), new SetupRoutes(settings, transport, app::register))
                     .start(settings.port());
+            settings.webhookProxyUrl().ifPresent(url -> app.proxy = WebhookProxy.start(url, app.web.port()));
         }
         return app;
+    }
+
+    /** The features, built on a registered app's credentials, take the deliveries from now on. */
+    private void wire(Settings settings) {
+        AppJwt jwt = new AppJwt(settings.appId().orElseThrow(), settings.privateKey().orElseThrow(), Clock.systemUTC());
+        GitHubGateway github = new GitHubGateway(transport, new InstallationTokens(jwt, transport, Clock.systemUTC()),
+                new GitHubRepository.Shared(new RepoFiles(), new PullRequestFiles(), new IssueLabels(), new StickyComments(db)));
+        CheckRunPublisher checks = new CheckRunPublisher(db);
+        EventContext.Resolver resolver = new EventContext.Resolver(github, new RepoConfigLoader(new RepoConfigParser()), checks);
+        router.install(features.apply(new Services(settings, db, metrics, checks, new FollowUps(store), clock)), resolver);
+    }
+
+    /** Registration finished while the server runs (the manifest flow's callback): no restart needed. */
+    private synchronized void register(Settings registered) {
+        wire(registered);
+        door.register(new SignatureVerifier(registered.webhookSecrets()));
     }
 
     public DeliveryStore store() {
@@ -137,6 +162,9 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        if (proxy != null) {
+            proxy.close();
+        }
         if (web != null) {
             web.close();
         }

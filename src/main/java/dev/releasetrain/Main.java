@@ -2,6 +2,7 @@ package dev.releasetrain;
 
 import dev.releasetrain.cli.AuditCommand;
 import dev.releasetrain.cli.CalendarCommand;
+import dev.releasetrain.cli.ConfigCommand;
 import dev.releasetrain.cli.DeliveriesCommand;
 import dev.releasetrain.cli.NotesCommand;
 import dev.releasetrain.cli.RedeliverCommand;
@@ -10,11 +11,10 @@ import dev.releasetrain.cli.UsageException;
 import dev.releasetrain.settings.Settings;
 import dev.releasetrain.settings.SettingsException;
 
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Entry point: reads settings, then runs one subcommand ({@code serve} by default). */
 public final class Main {
@@ -28,7 +28,9 @@ public final class Main {
               audit [--json]                          pull requests merged without review, and emergency overrides
               notes --repo owner/name --release X.Y.Z the release notes, in Markdown
               calendar [--months N] [--timezone Z]    the coming code freeze and release dates
-            Settings come from the environment and an optional .env file beside the jar (see README).""";
+              config check [FILE]                     check a repository config (default .github/release-train.yml)
+              config defaults | config schema         the commented defaults; the JSON Schema for editors
+            Settings come from the environment and an optional .env file beside the database (see README).""";
 
     private Main() {
     }
@@ -41,9 +43,17 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
+        if (command.equals("config")) { // about a repository's file: needs no server settings
+            try {
+                System.exit(new ConfigCommand().run(rest, System.out, System.err));
+            } catch (UsageException e) {
+                System.err.println("release-train: " + e.getMessage() + "\n" + USAGE);
+                System.exit(2);
+            }
+        }
         Settings settings;
         try {
-            settings = Settings.load(System.getenv(), envFile());
+            settings = Settings.load(System.getenv(), envFile(System.getenv()));
         } catch (SettingsException e) {
             System.err.println("release-train: " + e.getMessage());
             System.exit(2);
@@ -82,19 +92,21 @@ public final class Main {
         return 0;
     }
 
-    /** {@code ENV_FILE} if set; else {@code .env} beside the jar, or in the working directory when running from classes. */
-    private static Path envFile() {
-        String configured = System.getenv("ENV_FILE");
+    /**
+     * {@code ENV_FILE} if set; else {@code .env} beside the SQLite database (the working directory by default), so the
+     * credentials live with the data and survive a rebuild ({@code mvn clean} used to delete them beside the jar).
+     */
+    static Path envFile(Map<String, String> environment) {
+        String configured = environment.get("ENV_FILE");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        try {
-            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(location)) {
-                return location.resolveSibling(".env");
+        String db = environment.getOrDefault("DATABASE_URL", Settings.DEFAULT_DATABASE_URL);
+        if (db.startsWith("jdbc:sqlite:")) {
+            Path parent = Path.of(db.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")).toAbsolutePath().getParent();
+            if (parent != null) {
+                return parent.resolve(".env");
             }
-        } catch (URISyntaxException | RuntimeException ignored) {
-            // fall back to the working directory
         }
         return Path.of(".env");
     }

@@ -13,7 +13,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,7 @@ public final class RepoConfigParser {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final YAMLFactory yaml;
+    private final String defaultsText;
     private final JsonNode defaults;
     private final RepoSettings defaultSettings;
 
@@ -38,15 +41,25 @@ public final class RepoConfigParser {
         options.setCodePointLimit(MAX_BYTES);
         this.yaml = YAMLFactory.builder().loaderOptions(options).build();
         try (InputStream in = RepoConfigParser.class.getClassLoader().getResourceAsStream("release-train-defaults.yml")) {
-            this.defaults = read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), new HashMap<>());
+            this.defaultsText = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            this.defaults = read(defaultsText, new HashMap<>());
         } catch (IOException | ConfigException e) {
             throw new IllegalStateException("the built-in defaults do not parse", e);
         }
-        this.defaultSettings = SettingsReader.read(defaults(), false);
+        try {
+            this.defaultSettings = SettingsReader.read(defaults(), false);
+        } catch (ConfigException e) {
+            throw new IllegalStateException("the built-in defaults break their own rules: " + e.getMessage(), e);
+        }
+    }
+
+    /** The defaults file as written, with its comments: what {@code config defaults} prints. */
+    public String defaultsText() {
+        return defaultsText;
     }
 
     public RepoConfig defaults() {
-        return new RepoConfig(defaults);
+        return new RepoConfig(defaults, Map.of());
     }
 
     /** The typed settings of a repository without a config file. */
@@ -56,10 +69,44 @@ public final class RepoConfigParser {
 
     /** The typed settings of a config file's text, merged over the defaults. */
     public RepoSettings settings(String text) throws ConfigException {
-        return SettingsReader.read(parse(text), true);
+        List<ConfigProblem> problems = new ArrayList<>();
+        RepoConfig config = merged(text, problems);
+        try {
+            RepoSettings settings = SettingsReader.read(config, true);
+            if (problems.isEmpty()) {
+                return settings;
+            }
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        problems.sort(java.util.Comparator.comparingInt(ConfigProblem::line));
+        throw new ConfigException(problems);
+    }
+
+    /** Every problem of a config file's text, structural first (a file with those cannot be read further); none when it is usable. */
+    public List<ConfigProblem> check(String text) {
+        try {
+            settings(text);
+            return List.of();
+        } catch (ConfigException e) {
+            return e.problems();
+        }
     }
 
     public RepoConfig parse(String text) throws ConfigException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        RepoConfig config = merged(text, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    /**
+     * The file laid over the defaults, with what could not be laid (unknown keys, values of the wrong kind) added
+     * to {@code problems} and left at its default; a file that cannot be read at all throws.
+     */
+    private RepoConfig merged(String text, List<ConfigProblem> problems) throws ConfigException {
         if (text.length() > MAX_BYTES) {
             throw new ConfigException("", 0, "the file is larger than " + MAX_BYTES / 1024 + " KB");
         }
@@ -73,48 +120,52 @@ public final class RepoConfigParser {
                     + kind(user));
         }
         ObjectNode merged = defaults.deepCopy();
-        merge(merged, (ObjectNode) user, "", lines);
-        return new RepoConfig(merged);
+        merge(merged, (ObjectNode) user, "", lines, problems);
+        return new RepoConfig(merged, lines);
     }
 
-    private void merge(ObjectNode target, ObjectNode user, String prefix, Map<String, Integer> lines) throws ConfigException {
+    /** Lays the user's values over the defaults; each unknown key or value of the wrong kind is a problem, and skipped. */
+    private void merge(ObjectNode target, ObjectNode user, String prefix, Map<String, Integer> lines, List<ConfigProblem> problems) {
         for (Map.Entry<String, JsonNode> f : user.properties()) {
             String key = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
             int line = lines.getOrDefault(key, 0);
             JsonNode expected = target.get(f.getKey());
             JsonNode given = f.getValue();
             if (expected == null) {
-                throw new ConfigException(key, line, "unknown key \"" + key + "\"" + suggestion(target));
+                problems.add(new ConfigProblem(key, line, "unknown key \"" + key + "\"" + suggestion(target)));
+                continue;
             }
             if (expected.isObject() && given.isObject()) {
-                merge((ObjectNode) expected, (ObjectNode) given, key, lines);
+                merge((ObjectNode) expected, (ObjectNode) given, key, lines, problems);
                 continue;
             }
             if (!sameKind(expected, given)) {
-                throw new ConfigException(key, line, key + " must be " + article(kind(expected)) + ", not " + article(kind(given)));
+                problems.add(new ConfigProblem(key, line, key + " must be " + article(kind(expected)) + ", not " + article(kind(given))));
+                continue;
             }
-            if (expected.isArray() && !expected.isEmpty()) {
-                checkElements(key, (ArrayNode) expected, (ArrayNode) given, lines);
+            if (expected.isArray() && !expected.isEmpty() && !checkElements(key, (ArrayNode) expected, (ArrayNode) given, lines, problems)) {
+                continue;
             }
             target.set(f.getKey(), given);
         }
     }
 
     /** List items must look like the default's items (objects with its keys, or values of its kind). */
-    private void checkElements(String key, ArrayNode expected, ArrayNode given, Map<String, Integer> lines) throws ConfigException {
+    /** @return whether every item is usable */
+    private boolean checkElements(String key, ArrayNode expected, ArrayNode given, Map<String, Integer> lines, List<ConfigProblem> problems) {
         JsonNode model = expected.get(0);
+        int before = problems.size();
         for (int i = 0; i < given.size(); i++) {
             JsonNode item = given.get(i);
             String itemKey = key + "[" + i + "]";
             int line = lines.getOrDefault(itemKey, lines.getOrDefault(key, 0));
             if (!sameKind(model, item)) {
-                throw new ConfigException(key, line, "each item of " + key + " must be " + article(kind(model)) + ", not " + article(kind(item)));
-            }
-            if (model.isObject()) {
-                ObjectNode copy = model.deepCopy();
-                merge(copy, (ObjectNode) item, itemKey, lines);
+                problems.add(new ConfigProblem(key, line, "each item of " + key + " must be " + article(kind(model)) + ", not " + article(kind(item))));
+            } else if (model.isObject()) {
+                merge(model.deepCopy(), (ObjectNode) item, itemKey, lines, problems);
             }
         }
+        return problems.size() == before;
     }
 
     private static boolean sameKind(JsonNode a, JsonNode b) {

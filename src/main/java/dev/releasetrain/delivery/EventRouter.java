@@ -10,12 +10,15 @@ import java.util.Set;
 public final class EventRouter {
     /** Events about an account, not a repository: the only ones a handler may get without a repository named. */
     private static final Set<String> ACCOUNT_EVENTS = Set.of("installation", "installation_repositories");
-    private final List<EventHandler> handlers;
-    private final EventContext.Resolver resolver;
+    /** The handlers and what their contexts are made from; none until the app is registered. */
+    private record Routes(List<EventHandler> handlers, EventContext.Resolver resolver) {
+    }
 
-    public EventRouter(List<EventHandler> handlers, EventContext.Resolver resolver) {
-        this.handlers = List.copyOf(handlers);
-        this.resolver = resolver;
+    private volatile Routes routes = new Routes(List.of(), null);
+
+    /** From now on deliveries go to these handlers (at start-up, or when registration finishes while running). */
+    public void install(List<EventHandler> handlers, EventContext.Resolver resolver) {
+        routes = new Routes(List.copyOf(handlers), resolver);
     }
 
     /** @return whether any handler took the delivery */
@@ -24,11 +27,12 @@ public final class EventRouter {
         if (event.installationId() == null || event.repository() == null && !ACCOUNT_EVENTS.contains(event.event())) {
             return false;
         }
+        Routes current = routes;
         EventContext context = null;
-        for (EventHandler h : handlers) {
+        for (EventHandler h : current.handlers()) {
             if (h.handles(event)) {
                 if (context == null) {
-                    context = resolver.resolve(event);
+                    context = current.resolver().resolve(event);
                 }
                 h.handle(context);
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.App;
 import dev.releasetrain.config.ReleaseSettings;
-import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.FollowUps;
@@ -81,17 +80,8 @@ public final class FollowReleaseCalendar implements EventHandler {
         }
     }
 
-    private Optional<ReleaseContext> context(EventContext ctx) throws Exception {
-        Optional<RepoSettings> settings = ctx.settings();
-        if (settings.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ReleaseContext.of(services, ctx.github(), settings.get(), records, checklist, null, null));
-        } catch (IllegalArgumentException bad) {
-            log.info("release calendar of {} not followed: {}", ctx.repository(), bad.getMessage());
-            return Optional.empty();
-        }
+    private Optional<ReleaseContext> context(EventContext ctx) throws java.io.IOException {
+        return ctx.settings().map(s -> new ReleaseContext(services, ctx.github(), s, records, checklist, null, null));
     }
 
     private LocalDate today(ReleaseSettings s) {

@@ -10,17 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** What every release step works with: the repository, its settings, who asked (null: the calendar), and the services. */
-public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoSettings repoSettings, ReleaseSettings settings, ReleaseRecords records,
+public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoSettings repoSettings, ReleaseRecords records,
                              ChecklistIssue checklist, String actor, String knownDefaultBranch) {
-    /**
-     * The context for work on {@code git}'s repository.
-     *
-     * @throws IllegalArgumentException naming the key, when the {@code release} settings cannot be used
-     */
-    public static ReleaseContext of(App.Services services, ReleaseGitHub git, RepoSettings settings, ReleaseRecords records,
-                                    ChecklistIssue checklist, String actor, String knownDefaultBranch) {
-        return new ReleaseContext(services, git, settings, settings.release(), records, checklist, actor, knownDefaultBranch);
+    public ReleaseSettings settings() {
+        return repoSettings.release();
     }
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     public String repo() {
@@ -29,11 +24,11 @@ public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoSetti
 
     /** The release branch of a version. */
     public String branch(Version v) {
-        return settings.branchPrefix() + v;
+        return settings().branchPrefix() + v;
     }
 
     public ReleaseCalendar calendar() {
-        return ReleaseCalendar.of(settings);
+        return ReleaseCalendar.of(settings());
     }
 
     /** The default branch, from the payload when it said (saving a call), else from GitHub. */

@@ -65,12 +65,8 @@ public final class RunReleaseCommand implements EventHandler {
             broken = "`.github/release-train.yml` on the default branch is invalid, so no release command can run: "
                     + invalid.problem().getMessage();
         } else if (config instanceof ConfigResult.Valid valid) {
-            try {
-                ctx = ReleaseContext.of(services, github, valid.settings(), records, checklist, actor,
-                        e.payload().path("repository").path("default_branch").asText(null));
-            } catch (IllegalArgumentException bad) {
-                broken = "`.github/release-train.yml` on the default branch has a problem, so no release command can run: " + bad.getMessage();
-            }
+            ctx = new ReleaseContext(services, github, valid.settings(), records, checklist, actor,
+                    e.payload().path("repository").path("default_branch").asText(null));
         }
         if (parsed.commands().size() + parsed.problems().size() > MAX_COMMANDS) {
             answers.add("Only the first " + MAX_COMMANDS + " release commands of a comment are read; the rest were ignored.");

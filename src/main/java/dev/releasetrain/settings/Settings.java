@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param appId         empty until the app is registered; the server then serves the setup page
  * @param privateKey    the app's key, parsed at start-up so a bad key stops the server with a clear sentence
  * @param webhookSecrets the current secret first; a second one is accepted during rotation
+ * @param webhookProxyUrl a smee.io-style channel whose events are taken in like deliveries (local development)
  */
 public record Settings(
         int port,
@@ -31,6 +32,7 @@ public record Settings(
         URI githubApiUrl,
         URI githubWebUrl,
         Optional<URI> publicUrl,
+        Optional<URI> webhookProxyUrl,
         String databaseUrl,
         int workers,
         boolean dryRun,
@@ -49,7 +51,7 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[port=" + port + ", appId=" + appId.map(String::valueOf).orElse("-") + ", githubApiUrl=" + githubApiUrl
-                + ", databaseUrl=" + databaseUrl + ", workers=" + workers + ", dryRun=" + dryRun
+                + ", webhookProxyUrl=" + webhookProxyUrl.map(String::valueOf).orElse("-") + ", databaseUrl=" + databaseUrl + ", workers=" + workers + ", dryRun=" + dryRun
                 + ", migrationStatusApiUrl=" + migrationStatusApiUrl.map(String::valueOf).orElse("-")
                 + ", privateKey=" + (privateKey.isPresent() ? "(set)" : "-") + ", webhookSecrets=" + webhookSecrets.size()
                 + ", migrationStatusApiToken=" + (migrationStatusApiToken.isPresent() ? "(set)" : "-") + "]";
@@ -90,6 +92,7 @@ public record Settings(
         URI api = r.url("GITHUB_API_URL", "https://api.github.com");
         URI web = r.url("GITHUB_URL", "https://github.com");
         Optional<URI> publicUrl = r.optional("PUBLIC_URL").map(v -> r.url("PUBLIC_URL", v));
+        Optional<URI> proxy = r.optional("WEBHOOK_PROXY_URL").map(v -> r.url("WEBHOOK_PROXY_URL", v));
         String db = r.optional("DATABASE_URL").orElse(DEFAULT_DATABASE_URL);
         if (!db.startsWith("jdbc:sqlite:")) {
             throw new SettingsException("DATABASE_URL must be a jdbc:sqlite: URL (for example " + DEFAULT_DATABASE_URL + ").");
@@ -107,8 +110,16 @@ public record Settings(
         int retentionDays = r.integer("DELIVERY_RETENTION_DAYS", 7, 3, 3650);
         Optional<URI> migrationApi = r.optional("MIGRATION_STATUS_API_URL").map(v -> r.url("MIGRATION_STATUS_API_URL", v));
         Optional<String> migrationToken = r.optional("MIGRATION_STATUS_API_TOKEN");
-        return new Settings(port, appId, key, secrets, api, web, publicUrl, db, workers, dryRun, level, writesPerMinute,
+        return new Settings(port, appId, key, secrets, api, web, publicUrl, proxy, db, workers, dryRun, level, writesPerMinute,
                 retryBase, maxAttempts, retentionDays, migrationApi, migrationToken, envFile);
+    }
+
+    /** These settings with the credentials GitHub's manifest flow handed over: what the server runs on once registered. */
+    public Settings registeredAs(String appId, String privateKeyPem, String webhookSecret) {
+        Reader r = new Reader(Map.of("APP_ID", appId, "PRIVATE_KEY", privateKeyPem, "WEBHOOK_SECRET", webhookSecret));
+        return new Settings(port, Optional.of(r.positiveLong("APP_ID", appId)), r.privateKey(), List.of(webhookSecret), githubApiUrl,
+                githubWebUrl, publicUrl, webhookProxyUrl, databaseUrl, workers, dryRun, logLevel, writesPerMinute, retryBaseMillis,
+                maxAttempts, retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile);
     }
 
     private record Reader(Map<String, String> values) {

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,59 +18,95 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Registration without credentials: GitHub's manifest flow. The page posts the manifest to GitHub; GitHub sends the
- * browser back with a code, which is exchanged for the app's id, key and webhook secret, written to {@code .env}.
+ * browser back with a code, which is exchanged for the app's id, key and webhook secret, written to {@code .env}
+ * (mode 0600) and put to use at once: no restart.
  */
 public final class SetupRoutes {
     private static final Logger log = LoggerFactory.getLogger(SetupRoutes.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Settings settings;
     private final GitHubTransport transport;
+    private final Consumer<Settings> onRegistered;
+    private volatile Settings settings;
     /** One-time values tying a callback to a page this server served (the flow's CSRF guard). */
     private final Set<String> states = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
 
-    public SetupRoutes(Settings settings, GitHubTransport transport) {
+    /** @param onRegistered takes the registered settings into use */
+    public SetupRoutes(Settings settings, GitHubTransport transport, Consumer<Settings> onRegistered) {
         this.settings = settings;
         this.transport = transport;
+        this.onRegistered = onRegistered;
     }
 
     public void home(Context ctx) {
+        Settings settings = this.settings;
         if (settings.registered()) {
             ctx.html(page("Release Train is running",
-                    "<p>Registered as GitHub App " + settings.appId().orElseThrow() + ". Deliveries go to <code>/webhook</code>.</p>"
+                    "<p>Registered as GitHub App " + settings.appId().orElseThrow() + ". Deliveries go to <code>/webhook</code>"
+                            + settings.webhookProxyUrl().map(u -> " (through the webhook proxy <code>" + escape(u.toString()) + "</code>)").orElse("")
+                            + ".</p><h2>Next</h2><ol>"
+                            + "<li>Install the app on the repositories it should look after: <a href=\"" + escape(settings.githubWebUrl().toString())
+                            + "/settings/apps\">your GitHub Apps</a> → Release Train → Install App.</li>"
+                            + "<li>Optionally add <code>.github/release-train.yml</code> on the default branch; check it first with "
+                            + "<code>java -jar target/release-train.jar config check</code>.</li>"
+                            + "<li>Open a pull request: the <code>release-train/review</code>, <code>size</code> and <code>migrations</code> "
+                            + "checks appear on it.</li></ol>"
                             + "<p><a href=\"/readyz\">readiness</a> · <a href=\"/metrics\">metrics</a></p>"));
             return;
         }
         String state = HexFormat.of().formatHex(random.generateSeed(16));
         states.add(state);
         String base = publicUrl(ctx);
+        boolean local = AppManifest.local(URI.create(base));
+        String hook = settings.webhookProxyUrl().map(URI::toString).orElse(base + "/webhook");
         String org = ctx.queryParam("org");
         String target = settings.githubWebUrl() + (org != null && org.matches("[A-Za-z0-9-]{1,39}")
                 ? "/organizations/" + org + "/settings/apps/new" : "/settings/apps/new") + "?state=" + state;
-        ctx.html(page("Set up Release Train",
-                "<p>This server is not registered with GitHub yet. The button below creates a GitHub App with the "
-                        + "permissions and events Release Train needs; GitHub then sends you back here and the app's "
-                        + "credentials are saved to <code>" + escape(settings.envFile().toString()) + "</code>.</p>"
-                        + "<p>GitHub must reach this server at <code>" + escape(base) + "</code> (set PUBLIC_URL if it is another address). "
-                        + "To register it for an organisation, open <code>/?org=NAME</code>.</p>"
-                        + "<form action=\"" + escape(target) + "\" method=\"post\">"
-                        + "<input type=\"hidden\" name=\"manifest\" value=\"" + escape(AppManifest.json(base)) + "\">"
-                        + "<button type=\"submit\">Register Release Train on GitHub</button></form>"));
+        StringBuilder body = new StringBuilder("<p>This server is not registered with GitHub yet. The button below creates a GitHub "
+                + "App with the permissions and events Release Train needs; GitHub then sends you back here, the app's credentials are "
+                + "saved to <code>" + escape(settings.envFile().toAbsolutePath().toString()) + "</code> and the server starts taking "
+                + "deliveries.</p>");
+        if (local && settings.webhookProxyUrl().isEmpty()) {
+            body.append("<p class=\"warning\"><b>GitHub cannot reach <code>").append(escape(base)).append("</code></b>: it is not a public "
+                    + "address, and GitHub refuses such a webhook URL. For local development, create a channel on "
+                    + "<a href=\"https://smee.io/new\">smee.io</a> and start the server with <code>WEBHOOK_PROXY_URL</code> set to it; "
+                    + "deliveries then come through the channel. On a server, set <code>PUBLIC_URL</code> to its public address.</p>");
+        } else if (local) {
+            body.append("<p>This address is not public, so GitHub will send deliveries to the webhook proxy <code>").append(escape(hook))
+                    .append("</code>, which this server listens to.</p>");
+        } else {
+            body.append("<p>GitHub will send deliveries to <code>").append(escape(hook)).append("</code> (set <code>PUBLIC_URL</code> if "
+                    + "GitHub reaches this server at another address).</p>");
+        }
+        body.append("<h2>What the app may do, and why</h2><table><tr><th>permission</th><th>access</th><th>why</th></tr>");
+        AppManifest.bundled().path("default_permissions").properties().forEach(p -> body.append("<tr><td>").append(escape(p.getKey()))
+                .append("</td><td>").append(escape(p.getValue().asText())).append("</td><td>")
+                .append(escape(AppManifest.WHY.getOrDefault(p.getKey(), ""))).append("</td></tr>"));
+        body.append("</table><p>Events: ");
+        AppManifest.bundled().path("default_events").forEach(e -> body.append("<code>").append(escape(e.asText())).append("</code> "));
+        body.append("(and installations, which every app receives).</p>");
+        body.append("<p>To register it for an organisation, open <code>/?org=NAME</code>.</p>");
+        body.append("<form action=\"").append(escape(target)).append("\" method=\"post\">")
+                .append("<input type=\"hidden\" name=\"manifest\" value=\"").append(escape(AppManifest.json(base, hook))).append("\">")
+                .append("<button type=\"submit\"").append(local && settings.webhookProxyUrl().isEmpty() ? " disabled" : "")
+                .append(">Register Release Train on GitHub</button></form>");
+        ctx.html(page("Set up Release Train", body.toString()));
     }
 
     public void callback(Context ctx) throws Exception {
         String code = ctx.queryParam("code");
         String state = ctx.queryParam("state");
-        if (settings.registered()) {
-            ctx.status(409).html(page("Already registered", "<p>This server already has an APP_ID.</p>"));
-            return;
-        }
         if (code == null || !code.matches("[A-Za-z0-9_-]{1,100}") || state == null || !states.remove(state)) {
             ctx.status(400).html(page("Setup link not valid", "<p>Start again from <a href=\"/\">the setup page</a>.</p>"));
+            return;
+        }
+        if (settings.registered()) {
+            ctx.status(409).html(page("Already registered", "<p>This server already has an APP_ID.</p>"));
             return;
         }
         HttpExchange.Response r = transport.send(new HttpExchange.Request("POST",
@@ -87,12 +124,16 @@ public final class SetupRoutes {
         values.put("PRIVATE_KEY", app.path("pem").asText());
         values.put("WEBHOOK_SECRET", app.path("webhook_secret").asText());
         DotEnv.write(settings.envFile(), values);
+        Settings registered = settings.registeredAs(values.get("APP_ID"), values.get("PRIVATE_KEY"), values.get("WEBHOOK_SECRET"));
+        onRegistered.accept(registered);
+        settings = registered;
         log.info("registered as GitHub App {}; credentials written to {}", app.path("id").asText(), settings.envFile());
         String html = app.path("html_url").asText("");
         ctx.html(page("Release Train is registered",
                 "<p>GitHub App <b>" + escape(app.path("slug").asText()) + "</b> (id " + escape(app.path("id").asText())
                         + ") was created and its credentials saved to <code>" + escape(settings.envFile().toString()) + "</code>.</p>"
-                        + "<p>Restart the server to use them, then <a href=\"" + escape(html) + "/installations/new\">install the app</a> on your repositories.</p>"));
+                        + "<p>The server is taking deliveries now. Next, <a href=\"" + escape(html) + "/installations/new\">install the app</a> "
+                        + "on your repositories; GitHub brings you back here afterwards.</p>"));
     }
 
     private String publicUrl(Context ctx) {
@@ -100,8 +141,11 @@ public final class SetupRoutes {
     }
 
     private static String page(String title, String body) {
-        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title></head>"
-                + "<body style=\"font-family:sans-serif;max-width:40em;margin:3em auto\"><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+                + "<title>" + escape(title) + "</title><style>body{font-family:sans-serif;max-width:46em;margin:3em auto;padding:0 1em;"
+                + "line-height:1.45}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;"
+                + "vertical-align:top}.warning{background:#fff3cd;border:1px solid #e0b400;padding:.6em}button{font-size:1.1em;"
+                + "padding:.5em 1em}</style></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
     }
 
     static String escape(String s) {

@@ -27,23 +27,28 @@ public final class WebhookRoute implements Handler {
     private static final Logger log = LoggerFactory.getLogger(WebhookRoute.class);
     /** GitHub caps payloads at 25 MB. */
 
-    private final SignatureVerifier signatures;
     private final DeliveryStore store;
     private final WorkerPool workers;
     private final Metrics metrics;
-    private final boolean registered;
+    private final RefusalLog refusals = new RefusalLog(System::nanoTime, log::info);
+    /** Null until the app is registered: nothing can be verified before. */
+    private volatile SignatureVerifier signatures;
 
-    public WebhookRoute(SignatureVerifier signatures, DeliveryStore store, WorkerPool workers, Metrics metrics, boolean registered) {
-        this.signatures = signatures;
+    public WebhookRoute(DeliveryStore store, WorkerPool workers, Metrics metrics) {
         this.store = store;
         this.workers = workers;
         this.metrics = metrics;
-        this.registered = registered;
+    }
+
+    /** Deliveries are verified with these secrets from now on. */
+    public void register(SignatureVerifier verifier) {
+        this.signatures = verifier;
     }
 
     @Override
     public void handle(Context ctx) throws Exception {
-        if (!registered) {
+        SignatureVerifier signatures = this.signatures;
+        if (signatures == null) {
             refuse(ctx, 503, "not_registered", "Release Train is not registered with GitHub yet; open / on this server to set it up.");
             return;
         }
@@ -157,6 +162,7 @@ public final class WebhookRoute implements Handler {
 
     private void refuse(Context ctx, int status, String reason, String message) {
         metrics.rejection(reason);
+        refusals.refused(status, reason, ctx.header("X-GitHub-Delivery"), message);
         ctx.status(status).result(message);
     }
 

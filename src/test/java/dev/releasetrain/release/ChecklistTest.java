@@ -1,6 +1,7 @@
 package dev.releasetrain.release;
 
 import dev.releasetrain.config.ReleaseSettings;
+import dev.releasetrain.config.ConfigException;
 import dev.releasetrain.config.RepoConfigParser;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +88,7 @@ class ChecklistTest {
         assertTrue(list.apply("{oops", V).problem().contains("is not valid JSON"));
         for (String bad : List.of("{\"path\":\"../etc/passwd\",\"pattern\":\"(x)\"}", "{\"path\":\"a\"}", "{\"path\":\"a\",\"pattern\":\"x\"}",
                 "{\"path\":\"a\",\"pattern\":\"(\"}", "{\"path\":\"a\",\"json-list\":\"releases\"}", "{\"path\":\"a\",\"pattern\":\"(x)\",\"shell\":\"rm\"}")) {
-            assertThrows(IllegalArgumentException.class, () -> parser.settings("release:\n  version-files: [" + bad + "]\n").release(), bad);
+            assertThrows(ConfigException.class, () -> parser.settings("release:\n  version-files: [" + bad + "]\n"), bad);
         }
     }
 
@@ -98,13 +99,11 @@ class ChecklistTest {
         assertEquals(List.of("alice", "my-org/releasers"), ok.managers());
         assertEquals(java.time.DayOfWeek.FRIDAY, ok.releaseDay());
         assertEquals("release-1.30.0", ok.branchPrefix() + V);
-        IllegalArgumentException day = assertThrows(IllegalArgumentException.class,
-                () -> parser.settings("release:\n  schedule:\n    freeze-day: someday\n").release());
-        assertTrue(day.getMessage().startsWith("release.schedule.freeze-day: \"someday\" is not a day of the week"), day.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> parser.settings("release:\n  timezone: Mars/Olympus\n").release());
-        assertThrows(IllegalArgumentException.class, () -> parser.settings("release:\n  branch-prefix: '../x'\n").release());
-        IllegalArgumentException files = assertThrows(IllegalArgumentException.class,
-                () -> parser.settings("release:\n  version-files:\n    - path: a.py\n").release());
-        assertTrue(files.getMessage().startsWith("release.version-files[0] needs exactly one of"), files.getMessage());
+        ConfigException day = assertThrows(ConfigException.class, () -> parser.settings("release:\n  schedule:\n    freeze-day: someday\n"));
+        assertTrue(day.getMessage().contains("line 3: release.schedule.freeze-day: \"someday\" is not one of monday"), day.getMessage());
+        assertThrows(ConfigException.class, () -> parser.settings("release:\n  timezone: Mars/Olympus\n"));
+        assertThrows(ConfigException.class, () -> parser.settings("release:\n  branch-prefix: '../x'\n"));
+        ConfigException files = assertThrows(ConfigException.class, () -> parser.settings("release:\n  version-files:\n    - path: a.py\n"));
+        assertTrue(files.getMessage().contains("line 3: release.version-files[0] needs exactly one of"), files.getMessage());
     }
 }

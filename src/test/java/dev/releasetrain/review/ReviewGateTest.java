@@ -273,4 +273,18 @@ class ReviewGateTest {
             assertTrue(run.path("output").path("summary").asText().contains("line 2: review.required-approvals must be a whole number"), run.toString());
         }
     }
+
+    @Test
+    void aValueOfTheRightTypeButWrongMeaningFailsTheChecksQuotingIt() throws Exception {
+        repo.file(REPO, null, ".github/release-train.yml",
+                "release:\n  schedule:\n    release-day: funday\ncherry-pick:\n  label-pattern: 'release-(\\d+'\n");
+        deliver("pull_request", pullRequestEvent("opened", pr("open", HEAD, List.of()), AUTHOR, null)); // asserts the delivery is done
+        for (String name : List.of(ReviewCheck.CHECK, LabelPullRequestSize.CHECK)) {
+            JsonNode run = repo.checkRuns(HEAD, name).get(0);
+            assertEquals("failure", run.path("conclusion").asText(), name);
+            String summary = run.path("output").path("summary").asText();
+            assertTrue(summary.contains("line 3: release.schedule.release-day: \"funday\" is not one of monday"), summary);
+            assertTrue(summary.contains("line 5: cherry-pick.label-pattern is not a valid regex"), summary);
+        }
+    }
 }

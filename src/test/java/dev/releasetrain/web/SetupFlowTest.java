@@ -2,6 +2,7 @@ package dev.releasetrain.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.releasetrain.delivery.SignatureVerifier;
 import dev.releasetrain.settings.DotEnv;
 import dev.releasetrain.settings.Settings;
 import dev.releasetrain.testing.FakeGitHub;
@@ -10,6 +11,7 @@ import dev.releasetrain.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -45,6 +47,10 @@ class SetupFlowTest {
                 assertEquals("write", m.path("default_permissions").path("checks").asText());
                 assertTrue(m.path("hook_attributes").path("url").asText().endsWith("/webhook"));
                 assertTrue(m.path("redirect_url").asText().endsWith("/setup/callback"));
+                assertTrue(m.path("setup_url").asText().endsWith("/"), "GitHub brings the installer back here");
+                assertTrue(page.body().contains("GitHub cannot reach"), "a localhost address is called out");
+                assertTrue(page.body().contains("WEBHOOK_PROXY_URL"), "and the way out named");
+                assertTrue(page.body().contains("cut release branches"), "the page says why each permission");
 
                 assertEquals(503, server.deliver("pull_request", "{}".getBytes()).statusCode(), "no deliveries before registration");
                 assertEquals(400, server.get("/setup/callback?code=abc123&state=forged").statusCode(), "a callback we did not start");
@@ -62,7 +68,50 @@ class SetupFlowTest {
                 Settings next = Settings.load(Map.of(), envFile);
                 assertTrue(next.registered() && next.privateKey().isPresent(), "the next start is registered");
                 assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(envFile)));
+
+                // no restart: the running server takes deliveries signed with the new secret, and refuses the old
+                byte[] ping = "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}".getBytes(StandardCharsets.UTF_8);
+                assertEquals(200, signed(server, "ping", "fresh-secret", ping).statusCode());
+                byte[] issue = dev.releasetrain.testing.Fixtures.webhook("issues", "opened.payload.json");
+                HttpResponse<String> accepted = signed(server, "issues", "fresh-secret", issue);
+                assertEquals(202, accepted.statusCode(), accepted.body());
+                assertEquals(401, signed(server, "issues", "some-other-secret", issue).statusCode());
+                HttpResponse<String> home = server.get("/");
+                assertTrue(home.body().contains("Registered as GitHub App 987"), home.body());
             }
+        }
+    }
+
+    private static HttpResponse<String> signed(TestServer server, String event, String secret, byte[] body) throws Exception {
+        return server.post("/webhook", Map.of("Content-Type", "application/json", "X-GitHub-Event", event, "X-GitHub-Delivery",
+                java.util.UUID.randomUUID().toString(), "X-Hub-Signature-256", SignatureVerifier.sign(secret, body)), body);
+    }
+
+    @Test
+    void behindAWebhookProxyTheManifestSendsDeliveriesToTheChannel() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("WEBHOOK_PROXY_URL", "https://smee.io/aBcDeF123");
+        try (TestServer server = TestServer.start(env, services -> List.of())) {
+            HttpResponse<String> page = server.get("/");
+            JsonNode m = new ObjectMapper().readTree(unescape(field(page.body(), "name=\"manifest\" value=\"([^\"]+)\"")));
+            assertEquals("https://smee.io/aBcDeF123", m.path("hook_attributes").path("url").asText());
+            assertTrue(m.path("redirect_url").asText().startsWith("http://127.0.0.1:"), "the browser comes back to this server");
+            assertTrue(page.body().contains("webhook proxy"), page.body());
+            assertTrue(!page.body().contains("disabled"), "registering is possible");
+        }
+    }
+
+    @Test
+    void aPublicAddressIsUsedAsItIs() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("PUBLIC_URL", "https://release-train.example.com");
+        try (TestServer server = TestServer.start(env, services -> List.of())) {
+            HttpResponse<String> page = server.get("/");
+            JsonNode m = new ObjectMapper().readTree(unescape(field(page.body(), "name=\"manifest\" value=\"([^\"]+)\"")));
+            assertEquals("https://release-train.example.com/webhook", m.path("hook_attributes").path("url").asText());
+            assertTrue(!page.body().contains("GitHub cannot reach"), page.body());
         }
     }
 
