@@ -10,6 +10,7 @@ import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.EventRouter;
 import dev.releasetrain.delivery.RetryPolicy;
 import dev.releasetrain.delivery.SignatureVerifier;
+import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.delivery.WorkerPool;
 import dev.releasetrain.github.AppJwt;
 import dev.releasetrain.github.GitHubGateway;
@@ -100,10 +101,16 @@ public final class App implements AutoCloseable {
     /** As above, with the clock features read the date from (tests set it to a release's freeze day). */
     public static App start(Settings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock)
             throws SQLException {
+        return start(settings, features, serve, clock, w -> log.info("dry run: not sending {}", w));
+    }
+
+    /** As above, telling a dry run's writes to {@code dryRunWrites}, one line each ({@code replay} prints them). */
+    public static App start(Settings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock,
+                            java.util.function.Consumer<String> dryRunWrites) throws SQLException {
         Database db = new Database(settings.databaseUrl());
         Metrics metrics = new Metrics();
         GitHubTransport transport = new GitHubTransport(settings.githubApiUrl(), metrics, settings.dryRun(),
-                settings.writesPerMinute(), Math.min(settings.retryBaseMillis(), 500));
+                settings.writesPerMinute(), Math.min(settings.retryBaseMillis(), 500), dryRunWrites);
         DeliveryStore store = new DeliveryStore(db);
         EventRouter router = new EventRouter();
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);
@@ -140,6 +147,11 @@ public final class App implements AutoCloseable {
     private synchronized void register(Settings registered) {
         wire(registered);
         door.register(new SignatureVerifier(registered.webhookSecrets()));
+    }
+
+    /** One delivery through the features, once, outside the queue: what {@code replay} runs. */
+    public boolean routeOnce(WebhookEvent event) throws Exception {
+        return router.route(event);
     }
 
     public DeliveryStore store() {

@@ -1,28 +1,35 @@
 package dev.releasetrain.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.releasetrain.App;
-import dev.releasetrain.delivery.Delivery;
-import dev.releasetrain.delivery.DeliveryState;
-import dev.releasetrain.delivery.DeliveryStore;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.MalformedPayloadException;
 import dev.releasetrain.delivery.PayloadSummary;
-import dev.releasetrain.delivery.StoredDelivery;
+import dev.releasetrain.delivery.WebhookEvent;
+import dev.releasetrain.github.GitHubUnavailableException;
 import dev.releasetrain.settings.Settings;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * {@code replay <payload.json> --event <name>}: runs a payload through the same store, workers and features as a
- * real delivery, without the HTTP door. With DRY_RUN=true it shows what the bot would do to a real repository.
+ * {@code replay <payload.json> --event <name>}: the safe way to see what the bot would do on a real repository. The
+ * payload runs once through the same features as a delivery, reading GitHub for real, with every write printed
+ * instead of sent (a dry run whatever DRY_RUN says). It runs on a scratch database: no stored delivery or record of
+ * the server's is read, resumed or changed.
  */
 public final class ReplayCommand {
-    private static final long WAIT_MILLIS = 10 * 60_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Settings settings;
     private final Function<App.Services, List<EventHandler>> features;
 
@@ -50,28 +57,49 @@ public final class ReplayCommand {
             out.println("Release Train is not registered (no APP_ID): there is no GitHub App to act as.");
             return 1;
         }
-        byte[] body = Files.readAllBytes(Path.of(file));
+        byte[] body;
         PayloadSummary summary;
         try {
+            body = Files.readAllBytes(Path.of(file));
             summary = PayloadSummary.parse(body);
+        } catch (NoSuchFileException e) {
+            out.println(file + " does not exist.");
+            return 1;
         } catch (MalformedPayloadException e) {
             out.println(file + ": " + e.getMessage());
             return 1;
         }
+        String name = event + (summary.action() == null ? "" : "." + summary.action());
         String id = "replay-" + UUID.randomUUID();
-        try (App app = App.start(settings, features, false)) {
-            DeliveryStore store = app.store();
-            var ingested = store.ingest(new Delivery(id, event, summary, body, System.currentTimeMillis())).join();
-            app.workers().enqueue(ingested.queued());
-            long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-            StoredDelivery row = store.find(id).orElseThrow();
-            while (row.state() != DeliveryState.DONE && row.state() != DeliveryState.DEAD && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-                row = store.find(id).orElseThrow();
+        Path scratch = Files.createTempDirectory("release-train-replay");
+        AtomicInteger writes = new AtomicInteger();
+        try (App app = App.start(settings.dryRunOn("jdbc:sqlite:" + scratch.resolve("replay.db")), features, false, Clock.systemUTC(),
+                w -> {
+                    writes.incrementAndGet();
+                    out.println("would send " + w);
+                })) {
+            WebhookEvent delivery = new WebhookEvent(id, event, summary.action(), summary.installationId(), summary.repository(),
+                    JSON.readTree(body), 1);
+            boolean handled = app.routeOnce(delivery);
+            out.println("Replayed " + file + " (" + name + "): done, " + (handled ? writes.get() + " write(s) GitHub would get"
+                    : "no feature acts on it" + (summary.installationId() == null ? " (the payload names no installation)" : "")) + ".");
+            return 0;
+        } catch (GitHubUnavailableException e) {
+            out.println("GitHub could not be reached at " + settings.githubApiUrl() + " (" + e.getMessage() + "); nothing was sent.");
+            return 1;
+        } catch (Exception e) {
+            out.println("Replaying " + file + " (" + name + ") failed: " + e.getMessage() + "; nothing was sent.");
+            return 1;
+        } finally {
+            delete(scratch);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
-            out.println("Delivery " + id + " (" + event + (summary.action() == null ? "" : "." + summary.action()) + "): "
-                    + row.state().sql() + (row.lastError() == null ? "" : ", last error: " + row.lastError()));
-            return row.state() == DeliveryState.DONE ? 0 : 1;
         }
     }
 }

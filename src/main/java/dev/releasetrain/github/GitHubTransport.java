@@ -53,15 +53,19 @@ public final class GitHubTransport {
     private final URI apiBase;
     private final Metrics metrics;
     private final boolean dryRun;
+    private final java.util.function.Consumer<String> dryRunWrites;
     private final int writesPerMinute;
     private final long retryBaseMillis;
     private final HttpClient http;
     private final Map<Long, WriteThrottle> throttles = new ConcurrentHashMap<>();
 
-    public GitHubTransport(URI apiBase, Metrics metrics, boolean dryRun, int writesPerMinute, long retryBaseMillis) {
+    /** @param dryRunWrites where a dry run's writes are told, one line each */
+    public GitHubTransport(URI apiBase, Metrics metrics, boolean dryRun, int writesPerMinute, long retryBaseMillis,
+                           java.util.function.Consumer<String> dryRunWrites) {
         this.apiBase = apiBase;
         this.metrics = metrics;
         this.dryRun = dryRun;
+        this.dryRunWrites = dryRunWrites;
         this.writesPerMinute = writesPerMinute;
         this.retryBaseMillis = retryBaseMillis;
         this.http = HttpClient.newBuilder()
@@ -87,7 +91,7 @@ public final class GitHubTransport {
         String route = RouteTemplate.of(request.url());
         if (request.isWrite() && !caller.asApp()) {
             if (dryRun) {
-                log.info("dry run: not sending {} {}", request.method(), route);
+                dryRunWrites.accept(WriteDescription.of(request.method(), request.url(), request.body()));
                 return new HttpExchange.Response(200, Map.of("Content-Type", List.of("application/json")), "{}".getBytes(StandardCharsets.UTF_8));
             }
             throttles.computeIfAbsent(caller.installationId(), id -> new WriteThrottle(writesPerMinute)).acquire();

@@ -114,6 +114,13 @@ public record Settings(
                 retryBase, maxAttempts, retentionDays, migrationApi, migrationToken, envFile);
     }
 
+    /** For {@code replay}: a dry run on a scratch database, so no real delivery or record is touched. */
+    public Settings dryRunOn(String scratchDatabaseUrl) {
+        return new Settings(port, appId, privateKey, webhookSecrets, githubApiUrl, githubWebUrl, publicUrl, webhookProxyUrl,
+                scratchDatabaseUrl, workers, true, logLevel, writesPerMinute, retryBaseMillis, maxAttempts, retentionDays,
+                migrationStatusApiUrl, migrationStatusApiToken, envFile);
+    }
+
     /** These settings with the credentials GitHub's manifest flow handed over: what the server runs on once registered. */
     public Settings registeredAs(String appId, String privateKeyPem, String webhookSecret) {
         Reader r = new Reader(Map.of("APP_ID", appId, "PRIVATE_KEY", privateKeyPem, "WEBHOOK_SECRET", webhookSecret));

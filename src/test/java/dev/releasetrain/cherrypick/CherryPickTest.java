@@ -1,5 +1,6 @@
 package dev.releasetrain.cherrypick;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Cherry-picks through the webhook door against a fake GitHub whose refs, commits and merges are a real git
  * repository: the release branch after the bot's pick must have the tree `git cherry-pick -x` gives.
  */
+@NeedsSharedFixtures
 class CherryPickTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final String RELEASE = "release-1.30.0";

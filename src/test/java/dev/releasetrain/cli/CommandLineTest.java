@@ -1,7 +1,9 @@
 package dev.releasetrain.cli;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.releasetrain.App;
 import dev.releasetrain.settings.Settings;
 import dev.releasetrain.testing.CommentOnceHandler;
 import dev.releasetrain.testing.FakeGitHub;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@NeedsSharedFixtures
 class CommandLineTest {
     private static final String REPO = "Codertocat/Hello-World";
     @TempDir
@@ -90,6 +93,7 @@ class CommandLineTest {
             assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
                     .run(List.of(payload.toString(), "--event", "issues"), out));
             assertTrue(output().contains("(issues.reopened): done"));
+            assertEquals(1, github.repository().comments(REPO, 1).size(), "a replay sends no write");
 
             assertThrows(UsageException.class, () -> new ReplayCommand(settings, s -> List.of()).run(List.of(payload.toString()), out));
             assertThrows(UsageException.class, () -> new DeliveriesCommand(settings).run(List.of("--state", "lost"), out));
@@ -108,5 +112,46 @@ class CommandLineTest {
             assertTrue(github.apiCalls().stream().noneMatch(c -> c.startsWith("POST")), github.apiCalls().toString());
             assertTrue(github.apiCalls().stream().anyMatch(c -> c.startsWith("GET /repos/" + REPO + "/issues/1/comments")), "reads happen");
         }
+    }
+
+    @Test
+    void replayPrintsEachWriteItWouldMakeAndTouchesNoStoredDelivery() throws Exception {
+        try (FakeGitHub github = fakeGitHub()) {
+            Map<String, String> env = env(github);
+            Settings settings = Settings.load(env, dir.resolve(".env"));
+            try (App app = App.start(settings, s -> List.of(), false)) {
+                // a delivery the server has not finished: replay must leave it as it is
+                app.store().scheduleFollowUp(new dev.releasetrain.delivery.Delivery("waiting", "issues",
+                        dev.releasetrain.delivery.PayloadSummary.parse("{}".getBytes()), "{}".getBytes(), 0), Long.MAX_VALUE);
+            }
+            Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
+            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
+                    .run(List.of(payload.toString(), "--event", "issues"), out));
+            String printed = output();
+            assertTrue(printed.contains("would send POST /repos/" + REPO + "/issues/1/comments body=\"config ok\""), printed);
+            assertTrue(printed.contains("(issues.reopened): done, 1 write(s) GitHub would get."), printed);
+            assertTrue(github.apiCalls().stream().noneMatch(c -> c.startsWith("POST /repos")), github.apiCalls().toString());
+            try (App app = App.start(settings, s -> List.of(), false)) {
+                var waiting = app.store().find("waiting").orElseThrow();
+                assertEquals(dev.releasetrain.delivery.DeliveryState.PENDING, waiting.state(), "not resumed, not marked done");
+                assertTrue(app.store().recent(java.util.Optional.empty(), 10).stream().noneMatch(d -> d.id().startsWith("replay-")),
+                        "the replay is not stored with the server's deliveries");
+            }
+        }
+    }
+
+    @Test
+    void replayWhenGitHubCannotBeReachedIsOneLine() throws Exception {
+        Map<String, String> env = TestServer.settings("http://127.0.0.1:1");
+        env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("unreachable.db"));
+        Settings settings = Settings.load(env, dir.resolve(".env"));
+        Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
+        long started = System.nanoTime();
+        assertEquals(1, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
+                .run(List.of(payload.toString(), "--event", "issues"), out));
+        assertTrue(System.nanoTime() - started < 60_000_000_000L, "no ten minutes of retries");
+        List<String> lines = output().lines().toList();
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("GitHub could not be reached at http://127.0.0.1:1"), lines.get(0));
     }
 }

@@ -1,5 +1,6 @@
 package dev.releasetrain.delivery;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.store.Database;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * acknowledged delivery is processed, each completed once except those a worker held at the kill (re-run, which
  * is why features write idempotently).
  */
+@NeedsSharedFixtures
 class CrashRecoveryTest {
     private static final int WORKERS = 4;
     @TempDir

@@ -1,5 +1,6 @@
 package dev.releasetrain.delivery;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import dev.releasetrain.store.Database;
 import dev.releasetrain.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@NeedsSharedFixtures
 class DeliveryStoreTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.releasetrain.delivery;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import dev.releasetrain.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+@NeedsSharedFixtures
 class PayloadSummaryTest {
     @Test
     void readsTheFieldsThatOrderAPullRequestDelivery() throws Exception {

@@ -1,5 +1,6 @@
 package dev.releasetrain.github;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.releasetrain.delivery.DeliveryState;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway against a fake GitHub: app auth, token reuse, faults, rate limits, idempotent writes, dry run. */
+@NeedsSharedFixtures
 class GitHubGatewayTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final String CONFIG = "/repos/" + REPO + "/contents/.github/release-train.yml";

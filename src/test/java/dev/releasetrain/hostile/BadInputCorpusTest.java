@@ -1,5 +1,6 @@
 package dev.releasetrain.hostile;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.Features;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * check) and no effect on the repository: no branch, tag, commit, issue, release, label or pull request. Every
  * accepted delivery ends done, none is left half-way, and the server stays healthy throughout.
  */
+@NeedsSharedFixtures
 class BadInputCorpusTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final ObjectMapper JSON = new ObjectMapper();

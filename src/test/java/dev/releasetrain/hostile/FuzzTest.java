@@ -1,5 +1,6 @@
 package dev.releasetrain.hostile;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import dev.releasetrain.cherrypick.CherryPickCommand;
 import dev.releasetrain.config.ConfigException;
 import dev.releasetrain.config.RepoConfigParser;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * seed is in every failure's message) on inputs made by flipping, inserting, deleting and splicing bytes of real
  * material. What is checked is what must always hold, not a time.
  */
+@NeedsSharedFixtures
 class FuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
     private static final long MILLIS = Long.getLong("fuzz.millis", 2_000);

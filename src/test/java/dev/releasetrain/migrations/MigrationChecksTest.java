@@ -1,5 +1,6 @@
 package dev.releasetrain.migrations;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The migrations check through the webhook door, with WireMock as both GitHub and the migration status API. */
+@NeedsSharedFixtures
 class MigrationChecksTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final String API_PATH = "/v1/migrations/check";

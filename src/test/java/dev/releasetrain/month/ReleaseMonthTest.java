@@ -1,5 +1,6 @@
 package dev.releasetrain.month;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the tag and the sync. Then the same month with deliveries doubled and reordered, and under a GitHub failing a
  * fifth of its calls: the end state must be the same, with nothing made twice.
  */
+@NeedsSharedFixtures
 class ReleaseMonthTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final String BRANCH = "release-1.30.0";

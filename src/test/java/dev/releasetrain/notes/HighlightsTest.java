@@ -1,5 +1,6 @@
 package dev.releasetrain.notes;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Highlights and release notes, kept from webhooks through the door. */
+@NeedsSharedFixtures
 class HighlightsTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final ObjectMapper JSON = new ObjectMapper();

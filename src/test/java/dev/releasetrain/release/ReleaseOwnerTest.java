@@ -1,5 +1,6 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The release owner's month through the webhook door, against a fake GitHub whose git data is a real repository:
  * start, bump, tag (refused, then forced), sync, status, cancel, and the calendar's own start and reminder.
  */
+@NeedsSharedFixtures
 class ReleaseOwnerTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final String BRANCH = "release-1.30.0";

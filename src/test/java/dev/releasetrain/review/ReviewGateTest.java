@@ -1,5 +1,6 @@
 package dev.releasetrain.review;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Review before merge through the webhook door, against the fake GitHub. */
+@NeedsSharedFixtures
 class ReviewGateTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final String AUTHOR = "Codertocat";

@@ -1,5 +1,6 @@
 package dev.releasetrain.size;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Size hints through the webhook door, against the fake GitHub: label, sticky comment, check run. */
+@NeedsSharedFixtures
 class SizeHintsTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The check every fake GitHub runs at close must be able to fail. */
+@NeedsSharedFixtures
 class RestRoutesTest {
     @Test
     void knowsGitHubsRoutesAndNothingElse() {

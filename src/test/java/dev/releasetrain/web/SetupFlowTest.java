@@ -1,5 +1,6 @@
 package dev.releasetrain.web;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.releasetrain.delivery.SignatureVerifier;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Registration without credentials: the manifest page, GitHub's callback, the code exchange, the .env file. */
+@NeedsSharedFixtures
 class SetupFlowTest {
     @Test
     void registersTheAppThroughTheManifestFlowAndWritesTheEnvFile() throws Exception {

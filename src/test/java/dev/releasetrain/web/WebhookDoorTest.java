@@ -1,5 +1,6 @@
 package dev.releasetrain.web;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.delivery.SignatureVerifier;
 import dev.releasetrain.testing.Fixtures;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The door, through real HTTP: what it accepts, what it refuses and why, and that it stays healthy. */
+@NeedsSharedFixtures
 class WebhookDoorTest {
     private static TestServer server;
     private static final byte[] PR_OPENED = Fixtures.webhook("pull_request", "opened.payload.json");

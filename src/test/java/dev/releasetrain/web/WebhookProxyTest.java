@@ -1,5 +1,6 @@
 package dev.releasetrain.web;
 
+import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Deliveries through a smee.io-shaped channel (Server-Sent Events), into the same door as GitHub's own requests. */
+@NeedsSharedFixtures
 class WebhookProxyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
