@@ -112,7 +112,7 @@ public final class App implements AutoCloseable {
         GitHubTransport transport = new GitHubTransport(settings.githubApiUrl(), metrics, settings.dryRun(),
                 settings.writesPerMinute(), Math.min(settings.retryBaseMillis(), 500), dryRunWrites);
         DeliveryStore store = new DeliveryStore(db);
-        EventRouter router = new EventRouter();
+        EventRouter router = new EventRouter(2 * settings.workers());
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);
         WorkerPool workers = new WorkerPool(store, router, metrics, retries, settings.workers());
         App app = new App(db, store, workers, metrics, router, transport, features, clock);

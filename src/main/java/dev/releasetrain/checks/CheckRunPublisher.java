@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Creates or updates a check run, one per name and commit. The id and a hash of what was sent are kept, so a
- * repeat with the same content sends nothing and a change is one PATCH; before creating, GitHub is asked whether
- * the run exists already (a crash may have come between creating it and remembering it).
+ * repeat with the same content sends nothing and a change is one PATCH. A create is marked in the store before it
+ * is sent: only when that mark is found without an id (a crash or a lost answer came between) is GitHub asked
+ * whether the run exists, so the usual create is one call.
  */
 public final class CheckRunPublisher {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,47 +48,46 @@ public final class CheckRunPublisher {
         }
         String hash = ContentHash.of(body.toString());
         Optional<Known> known = known(repository, run);
-        if (known.isPresent() && known.get().hash().equals(hash)) {
+        if (known.isPresent() && !known.get().creating() && known.get().hash().equals(hash)) {
             return;
         }
         long id;
-        if (known.isPresent()) {
-            id = known.get().id();
+        Optional<Long> existing = known.isEmpty() ? Optional.empty()
+                : known.get().creating() ? github.findCheckRun(run.headSha(), run.name()) : Optional.of(known.get().id());
+        if (existing.isPresent()) {
+            id = existing.get();
             github.updateCheckRun(id, body);
         } else {
-            Optional<Long> existing = github.findCheckRun(run.headSha(), run.name());
-            if (existing.isPresent()) {
-                id = existing.get();
-                github.updateCheckRun(id, body);
-            } else {
-                ObjectNode create = body.deepCopy();
-                create.put("head_sha", run.headSha());
-                id = github.createCheckRun(create);
-            }
+            db.update("INSERT INTO check_runs (repository, head_sha, name, check_run_id, content_hash, creating) VALUES (?,?,?,0,'',1) "
+                    + "ON CONFLICT (repository, head_sha, name) DO UPDATE SET creating = 1", repository, run.headSha(), run.name());
+            ObjectNode create = body.deepCopy();
+            create.put("head_sha", run.headSha());
+            id = github.createCheckRun(create);
         }
         remember(repository, run, id, hash);
     }
 
-    private record Known(long id, String hash) {
+    /** @param creating a create was sent and its answer not recorded */
+    private record Known(long id, String hash, boolean creating) {
     }
 
     private Optional<Known> known(String repository, CheckRunResult run) throws SQLException {
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT check_run_id, content_hash FROM check_runs "
+            try (PreparedStatement q = c.prepareStatement("SELECT check_run_id, content_hash, creating FROM check_runs "
                     + "WHERE repository = ? AND head_sha = ? AND name = ?")) {
                 q.setString(1, repository);
                 q.setString(2, run.headSha());
                 q.setString(3, run.name());
                 try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? Optional.of(new Known(rs.getLong(1), rs.getString(2))) : Optional.empty();
+                    return rs.next() ? Optional.of(new Known(rs.getLong(1), rs.getString(2), rs.getInt(3) != 0)) : Optional.empty();
                 }
             }
         });
     }
 
     private void remember(String repository, CheckRunResult run, long id, String hash) throws SQLException {
-        db.update("INSERT INTO check_runs (repository, head_sha, name, check_run_id, content_hash) VALUES (?,?,?,?,?) "
+        db.update("INSERT INTO check_runs (repository, head_sha, name, check_run_id, content_hash, creating) VALUES (?,?,?,?,?,0) "
                 + "ON CONFLICT (repository, head_sha, name) DO UPDATE SET check_run_id = excluded.check_run_id, "
-                + "content_hash = excluded.content_hash", repository, run.headSha(), run.name(), id, hash);
+                + "content_hash = excluded.content_hash, creating = 0", repository, run.headSha(), run.name(), id, hash);
     }
 }

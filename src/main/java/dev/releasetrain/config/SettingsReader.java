@@ -60,7 +60,7 @@ final class SettingsReader {
         RULES.put("release.checklist-template", Rule.matching("(?!/)(?!.*\\.\\.)[^\\\\]+", 4096, "a file path inside the repository"));
         RULES.put("migrations.engine", Rule.oneOfAnyCase(ENGINES));
         RULES.put("migrations.paths", Rule.matching("!?[^!\\s].*", null, "a glob such as **/migrations/**"));
-        RULES.put("migrations.timeout-minutes", Rule.between(1, 1440));
+        RULES.put("migrations.timeout-minutes", Rule.between(0, 1440));
         RULES.put("migrations.contract-label", label);
     }
 

@@ -1,11 +1,17 @@
 package dev.releasetrain.delivery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Hands a delivery to every handler that wants it, with one context resolved for all of them; a delivery no handler
- * wants is ignored, not an error.
+ * wants is ignored, not an error. The handlers of one delivery are independent (each looks before it writes), so
+ * they run side by side: a push's three checks wait for GitHub at the same time, not one after another.
  */
 public final class EventRouter {
     /** Events about an account, not a repository: the only ones a handler may get without a repository named. */
@@ -15,6 +21,16 @@ public final class EventRouter {
     }
 
     private volatile Routes routes = new Routes(List.of(), null);
+    private final ExecutorService parallel;
+
+    /** @param threads how many handlers may run beside the worker threads' own (each delivery runs one inline) */
+    public EventRouter(int threads) {
+        this.parallel = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "handler");
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     /** From now on deliveries go to these handlers (at start-up, or when registration finishes while running). */
     public void install(List<EventHandler> handlers, EventContext.Resolver resolver) {
@@ -28,15 +44,42 @@ public final class EventRouter {
             return false;
         }
         Routes current = routes;
-        EventContext context = null;
-        for (EventHandler h : current.handlers()) {
-            if (h.handles(event)) {
-                if (context == null) {
-                    context = current.resolver().resolve(event);
-                }
+        if (event.event().equals("push") && current.resolver() != null && event.repository() != null) {
+            current.resolver().github().pushed(event.repository(), event.payload());
+        }
+        List<EventHandler> wanting = current.handlers().stream().filter(h -> h.handles(event)).toList();
+        if (wanting.isEmpty()) {
+            return false;
+        }
+        EventContext context = current.resolver().resolve(event);
+        List<Future<?>> others = new ArrayList<>();
+        for (EventHandler h : wanting.subList(1, wanting.size())) {
+            others.add(parallel.submit(() -> {
                 h.handle(context);
+                return null;
+            }));
+        }
+        Exception failure = null;
+        try {
+            wanting.get(0).handle(context);
+        } catch (Exception e) {
+            failure = e;
+        }
+        for (Future<?> f : others) { // every handler finishes before the delivery's outcome is known
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Exception cause = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
             }
         }
-        return context != null;
+        if (failure != null) {
+            throw failure;
+        }
+        return true;
     }
 }

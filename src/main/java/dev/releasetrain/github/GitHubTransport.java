@@ -21,11 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every HTTP call to GitHub goes through here: only to {@code GITHUB_API_URL}, counted by route and status,
- * reads retried on connection errors and 5xx, rate limits waited out briefly or handed back to the queue, repository
- * writes paced per installation and, in dry-run mode, logged instead of sent.
+ * reads (and the idempotent DELETEs and PUTs) retried on connection errors and 5xx, rate limits waited out briefly or
+ * handed back to the queue, repository writes paced per installation and, in dry-run mode, logged instead of sent.
  *
- * <p>Writes are not retried here after a 5xx or a broken connection: GitHub may have done them. The delivery is
- * retried instead, and features look before they write.
+ * <p>Other writes are not retried here after a 5xx or a broken connection: GitHub may have done them. The delivery
+ * is retried instead, and features look before they write.
  */
 public final class GitHubTransport {
     private static final Logger log = LoggerFactory.getLogger(GitHubTransport.class);
@@ -104,7 +104,7 @@ public final class GitHubTransport {
                 response = exchange(current);
             } catch (IOException e) {
                 metrics.githubCall(request.method(), route, 0);
-                if (!request.isWrite() && attempt < MAX_TRIES) {
+                if (request.idempotent() && attempt < MAX_TRIES) {
                     pause(attempt);
                     continue;
                 }
@@ -129,7 +129,7 @@ public final class GitHubTransport {
                 throw new RateLimitedException(request.method() + " " + route + " is rate limited", limitedUntil);
             }
             if (status >= 500) {
-                if (!request.isWrite() && attempt < MAX_TRIES) {
+                if (request.idempotent() && attempt < MAX_TRIES) {
                     pause(attempt);
                     continue;
                 }

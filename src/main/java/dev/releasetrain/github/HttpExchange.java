@@ -13,6 +13,14 @@ public final class HttpExchange {
         public boolean isWrite() {
             return !method.equals("GET") && !method.equals("HEAD");
         }
+
+        /**
+         * Whether sending it twice has the effect of sending it once (HTTP's idempotent methods: GitHub's DELETEs
+         * answer 404 or 422 once the thing is gone, its PUTs set a state), so a failure may be retried at once.
+         */
+        public boolean idempotent() {
+            return !isWrite() || method.equals("PUT") || method.equals("DELETE");
+        }
     }
 
     public record Response(int status, Map<String, List<String>> headers, byte[] body) {

@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A pull request's changed files, 100 a page up to GitHub's cap of 3,000. The list is fixed for a given head and
  * base commit, so it is kept (for the most recent pull requests) and every capability reading it on the same
- * push shares one listing.
+ * push shares one listing, even when they ask at the same moment.
  */
 public final class PullRequestFiles {
     public static final int MAX_PAGES = 30;
@@ -24,16 +27,45 @@ public final class PullRequestFiles {
         }
     };
 
+    /** Listings under way, so a second asker waits for the first instead of listing again. */
+    private final Map<String, CompletableFuture<List<ChangedFile>>> listing = new ConcurrentHashMap<>();
+
     /** @param pr the pull request as GitHub describes it (number, changed_files, head and base commits) */
     public List<ChangedFile> list(GitHubRest rest, String repo, JsonNode pr) throws IOException {
-        long number = pr.path("number").asLong();
-        String key = repo + "#" + number + "@" + pr.path("head").path("sha").asText() + ".." + pr.path("base").path("sha").asText();
+        String key = repo + "#" + pr.path("number").asLong() + "@" + pr.path("head").path("sha").asText() + ".."
+                + pr.path("base").path("sha").asText();
         synchronized (recent) {
             List<ChangedFile> known = recent.get(key);
             if (known != null) {
                 return known;
             }
         }
+        CompletableFuture<List<ChangedFile>> mine = new CompletableFuture<>();
+        CompletableFuture<List<ChangedFile>> theirs = listing.putIfAbsent(key, mine);
+        if (theirs != null) {
+            try {
+                return theirs.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+        try {
+            List<ChangedFile> files = fetch(rest, repo, pr);
+            synchronized (recent) {
+                recent.put(key, files);
+            }
+            mine.complete(files);
+            return files;
+        } catch (IOException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            listing.remove(key);
+        }
+    }
+
+    private static List<ChangedFile> fetch(GitHubRest rest, String repo, JsonNode pr) throws IOException {
+        long number = pr.path("number").asLong();
         List<ChangedFile> files = new ArrayList<>();
         int pages = Math.max(1, Math.min(MAX_PAGES, (pr.path("changed_files").asInt() + 99) / 100));
         for (int page = 1; page <= pages; page++) {
@@ -46,10 +78,6 @@ public final class PullRequestFiles {
                 break;
             }
         }
-        List<ChangedFile> result = List.copyOf(files);
-        synchronized (recent) {
-            recent.put(key, result);
-        }
-        return result;
+        return List.copyOf(files);
     }
 }

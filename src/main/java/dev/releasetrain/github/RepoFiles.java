@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Small text files read through the contents API and cached with GitHub's ETag: while a file is unchanged GitHub
- * answers 304, which costs no rate limit. Without a ref the default branch is read.
+ * answers 304, which costs no rate limit. Without a ref the default branch is read. A file found missing is
+ * remembered as missing, without asking again, until a push to its branch touches it ({@link #pushed}).
  */
 public final class RepoFiles {
     /** A file as read: its text, or empty when it does not exist. */
@@ -21,10 +23,20 @@ public final class RepoFiles {
     private record Cached(String etag, FileText file) {
     }
 
+    private static final FileText MISSING = new FileText(Optional.empty(), 0);
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Files known to be missing, by the same key; most repositories have no config file and no .gitattributes. */
+    private final Set<String> missing = ConcurrentHashMap.newKeySet();
+
+    private static String key(String repository, String path, String ref) {
+        return repository + "\n" + path + "\n" + (ref == null ? "" : ref);
+    }
 
     public FileText read(GitHubRest rest, String repository, String path, String ref) throws IOException {
-        String key = repository + "\n" + path + "\n" + (ref == null ? "" : ref);
+        String key = key(repository, path, ref);
+        if (missing.contains(key)) {
+            return MISSING;
+        }
         Cached cached = cache.get(key);
         String url = "/repos/" + repository + "/contents/" + path + (ref == null ? "" : "?ref=" + Paths.segment(ref));
         GitHubRest.Reply reply = rest.call("GET", url, null, cached == null ? Map.of() : Map.of("If-None-Match", cached.etag()));
@@ -33,7 +45,8 @@ public final class RepoFiles {
         }
         if (reply.status() == 404) {
             cache.remove(key);
-            return new FileText(Optional.empty(), 0);
+            missing.add(key);
+            return MISSING;
         }
         if (!reply.ok()) {
             throw new GitHubApiException(reply.status(), "reading " + path + " of " + repository + " answered " + reply.status());
@@ -53,5 +66,18 @@ public final class RepoFiles {
             cache.put(key, new Cached(reply.etag(), file));
         }
         return file;
+    }
+
+    /**
+     * A push to {@code branch}: files it touched may exist now. With {@code touched} null (a forced push, a new or
+     * deleted branch) every file of that branch is forgotten. The default branch is also what reads without a
+     * ref see.
+     */
+    public void pushed(String repository, String branch, boolean defaultBranch, Set<String> touched) {
+        missing.removeIf(k -> {
+            String[] parts = k.split("\n", 3);
+            boolean onBranch = parts[2].equals(branch) || defaultBranch && parts[2].isEmpty();
+            return parts[0].equals(repository) && onBranch && (touched == null || touched.contains(parts[1]));
+        });
     }
 }

@@ -17,7 +17,7 @@ final class SchemaMigrations {
     /** Applied in order; the database's user_version says how many have run. */
     private static final List<String> SCRIPTS = List.of("db/V1__deliveries.sql", "db/V2__github_state.sql", "db/V3__review_audit.sql",
             "db/V4__migration_checks.sql", "db/V5__cherry_picks.sql",
-            "db/V6__release_notes.sql", "db/V7__releases.sql", "db/V8__migration_conclusions.sql");
+            "db/V6__release_notes.sql", "db/V7__releases.sql", "db/V8__migration_conclusions.sql", "db/V9__check_run_creates.sql");
 
     private SchemaMigrations() {
     }

@@ -332,9 +332,11 @@ public final class IngestBenchmark {
     }
 
     private static Process startServer(Path jar, int port, Path dbDir, String workers, dev.releasetrain.testing.FakeGitHub github) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString());
+        // through the launcher, with the JVM settings the server runs with in production
+        ProcessBuilder pb = new ProcessBuilder(Path.of("bin", "release-train").toAbsolutePath().toString());
         Map<String, String> env = pb.environment();
+        env.put("RELEASE_TRAIN_JAR", jar.toAbsolutePath().toString());
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
         env.put("PORT", Integer.toString(port));
         env.put("DATABASE_URL", "jdbc:sqlite:" + dbDir.resolve("bench.db"));
         env.put("WEBHOOK_SECRET", SECRET);

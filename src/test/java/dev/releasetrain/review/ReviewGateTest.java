@@ -268,6 +268,7 @@ class ReviewGateTest {
 
         String next = "e".repeat(40);
         repo.file(REPO, null, ".github/release-train.yml", "review:\n  required-approvals: two\n");
+        deliver("push", pushTouching(".github/release-train.yml")); // as GitHub sends when the file lands on the default branch
         deliver("pull_request", pullRequestEvent("synchronize", pr("open", next, List.of()), AUTHOR, null));
         for (String name : List.of(ReviewCheck.CHECK, LabelPullRequestSize.CHECK)) {
             JsonNode run = repo.checkRuns(next, name).get(0);
@@ -288,5 +289,16 @@ class ReviewGateTest {
             assertTrue(summary.contains("line 3: release.schedule.release-day: \"funday\" is not one of monday"), summary);
             assertTrue(summary.contains("line 5: cherry-pick.label-pattern is not a valid regex"), summary);
         }
+    }
+
+    /** The real push payload, moved to the default branch, with one commit touching {@code path}. */
+    private static byte[] pushTouching(String path) throws Exception {
+        ObjectNode push = (ObjectNode) JSON.readTree(Fixtures.webhook("push", "with-installation.payload.json"));
+        push.put("ref", "refs/heads/master").put("created", false).put("deleted", false).put("forced", false);
+        ObjectNode commit = push.putArray("commits").addObject().put("id", "f".repeat(40)).put("message", "Configure Release Train");
+        commit.putArray("added");
+        commit.putArray("removed");
+        commit.putArray("modified").add(path);
+        return JSON.writeValueAsBytes(push);
     }
 }

@@ -121,6 +121,8 @@ class SizeHintsTest {
         assertEquals(1, calls.stream().filter(c -> c.startsWith("PATCH /repos/" + REPO + "/issues/comments/")).count(), "the hint edited in place");
         assertTrue(calls.stream().noneMatch(c -> c.contains("/labels")), "the label was right already");
         assertTrue(calls.size() <= 6, calls.toString());
+        assertTrue(calls.stream().noneMatch(c -> c.contains("/check-runs?")), "no look-up before creating a run nobody created");
+        assertTrue(calls.stream().noneMatch(c -> c.contains("/contents/")), "a missing config and .gitattributes are remembered");
     }
 
     @Test
