@@ -131,6 +131,11 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
     }
 
     @Override
+    public void noCommentYet(long issue, String marker) throws SQLException {
+        shared.comments().absent(repo, issue, marker);
+    }
+
+    @Override
     public void removeComment(long issue, String marker) throws IOException, SQLException {
         shared.comments().remove(rest, repo, issue, marker);
     }

@@ -58,6 +58,12 @@ public final class StickyComments {
         remember(repository, number, marker, null, null);
     }
 
+    /** Known absent without asking (a new pull request): a later removal costs no listing. Known state is kept. */
+    public void absent(String repository, long number, String marker) throws SQLException {
+        db.update("INSERT INTO sticky_comments (repository, number, marker, comment_id, content_hash) VALUES (?,?,?,NULL,NULL) "
+                + "ON CONFLICT (repository, number, marker) DO NOTHING", repository, number, marker);
+    }
+
     private record State(Long commentId, String hash) {
     }
 

@@ -82,6 +82,8 @@ public final class LabelPullRequestSize implements EventHandler {
         }
         if (verdict.hint()) {
             github.upsertComment(number, MARKER, SizeReport.comment(measure, MARKER));
+        } else if ("opened".equals(e.action()) && e.attempt() == 1) {
+            github.noCommentYet(number, MARKER); // a pull request just opened carries no hint of ours (a retry looks, as ever)
         } else {
             github.removeComment(number, MARKER);
         }

@@ -89,6 +89,9 @@ public final class CheckLatencyBenchmark {
         int n = pr.path("number").asInt();
         ((ObjectNode) pr.get("head")).put("sha", head);
         repo.file(REPO, head, "db/migrations/" + n + ".sql", "ALTER TABLE t ADD COLUMN c" + n + " int;\n");
+        // as GitHub sends it: with the labels the pull request has now, the bot's size label among them
+        com.fasterxml.jackson.databind.node.ArrayNode labels = pr.putArray("labels");
+        repo.labels(REPO, n).forEach(l -> labels.addObject().put("name", l));
         repo.pullRequest(REPO, n, pr);
         ObjectNode p = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json"));
         p.put("action", action).put("number", n).set("pull_request", pr.deepCopy());

@@ -178,6 +178,14 @@ public final class ProcessingBenchmark {
             default -> p = event("pull_request", "opened.payload.json", pr);
         }
         repo.pullRequest(REPO, n, pr);
+        // as GitHub sends it: the pull request with the labels it has now, the bot's size label among them
+        if (!p.has("pull_request")) {
+            return JSON.writeValueAsBytes(p);
+        }
+        ArrayNode labels = (ArrayNode) p.get("pull_request").get("labels");
+        List<String> have = new ArrayList<>();
+        labels.forEach(l -> have.add(l.path("name").asText()));
+        repo.labels(REPO, n).stream().filter(l -> !have.contains(l)).forEach(l -> labels.addObject().put("name", l));
         return JSON.writeValueAsBytes(p);
     }
 
