@@ -346,6 +346,14 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
     }
 
     @Override
+    public List<String> commitsTouching(String branch, String path) throws IOException {
+        List<String> out = new ArrayList<>();
+        rest.get(base + "/commits?sha=" + Paths.segment(branch) + "&path=" + Paths.segment(path) + "&per_page=100")
+                .forEach(c -> out.add(c.path("sha").asText()));
+        return out;
+    }
+
+    @Override
     public Optional<JsonNode> releaseByTag(String tag) throws IOException {
         GitHubRest.Reply r = rest.call("GET", base + "/releases/tags/" + Paths.segment(tag), null, Map.of());
         if (r.status() == 404) {

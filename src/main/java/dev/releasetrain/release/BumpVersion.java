@@ -55,11 +55,20 @@ public final class BumpVersion {
         return new Plan(changes, Optional.empty());
     }
 
-    /** The bump commit on the release branch, found by its message among the commits since the cut. */
-    public static Optional<String> commit(ReleaseContext ctx, Release release) throws Exception {
-        String subject = message(release.version());
-        return ctx.git().compare(release.cutSha(), ctx.branch(release.version())).commits().stream()
-                .filter(c -> c.subject().equals(subject)).map(ReleaseGitHub.Commit::sha).reduce((a, b) -> b);
+    /**
+     * The commits on the release branch since the cut that change a file of {@code release.version-files}, oldest
+     * first, whoever made them: the bot's {@code /release bump}, or a release owner's by hand, as the handbook has it.
+     */
+    public static List<ReleaseGitHub.Commit> commits(ReleaseContext ctx, Release release) throws Exception {
+        String branch = ctx.branch(release.version());
+        java.util.Set<String> touching = new java.util.HashSet<>();
+        for (var f : ctx.settings().versionFiles()) {
+            touching.addAll(ctx.git().commitsTouching(branch, f.path()));
+        }
+        if (touching.isEmpty()) {
+            return List.of();
+        }
+        return ctx.git().compare(release.cutSha(), branch).commits().stream().filter(c -> touching.contains(c.sha())).toList();
     }
 
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
@@ -75,7 +84,8 @@ public final class BumpVersion {
         String sha;
         String said;
         if (plan.changes().isEmpty()) {
-            sha = commit(ctx, release).orElse(head.get());
+            List<ReleaseGitHub.Commit> made = commits(ctx, release);
+            sha = made.isEmpty() ? head.get() : made.get(made.size() - 1).sha();
             said = "The version files on `" + branch + "` already say " + release.version() + " (" + ctx.commitLink(sha) + ").";
         } else {
             sha = ctx.git().commitFiles(head.get(), plan.changes(), message(release.version()) + "\n\nChanged by Release Train " + ctx.byWhomWhen() + ": " + String.join(", ", plan.changes().keySet()) + ".");

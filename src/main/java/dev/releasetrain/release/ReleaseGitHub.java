@@ -32,6 +32,9 @@ public interface ReleaseGitHub extends GitData, PullRequests, Contents, Comments
 
     Comparison compare(String base, String head) throws IOException;
 
+    /** The commits reachable from {@code branch} that change {@code path}, newest first (the first 100). */
+    List<String> commitsTouching(String branch, String path) throws IOException;
+
     /** A commit on top of {@code parent} whose tree is the parent's with these files' texts. */
     String commitFiles(String parent, Map<String, String> files, String message) throws IOException;
 

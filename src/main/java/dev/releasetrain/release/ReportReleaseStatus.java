@@ -27,11 +27,15 @@ public final class ReportReleaseStatus {
         List<JsonNode> syncs = ctx.git().pullRequestsFrom(SyncVersionBump.branch(release.version()));
         List<String> blockers = facts.branchHead().isEmpty() || tagged.isPresent() ? List.of()
                 : TagBlockers.of(facts, ctx.git().checkRuns(facts.branchHead().get()));
+        String bumpCommits = bumped.orElse(false) ? BumpVersion.commits(ctx, release).stream().map(c -> ctx.commitLink(c.sha()))
+                .reduce((x, y) -> x + ", " + y).map(c -> " (" + c + ")").orElse("") : "";
+        String bumpLine = "\nVersion bump: " + (bumped.isEmpty() ? "cannot be told (see `release.version-files`)"
+                : bumped.get() ? "the version files say " + tag + bumpCommits : "not yet") + ".";
         String[] body = new String[1];
         ctx.refresh(release, facts, b -> {
             b = holds(b, "cut", facts.branchHead().isPresent(), "`" + facts.branch() + "` at " + facts.branchHead().map(ctx::commitLink).orElse(""));
             if (bumped.isPresent()) {
-                b = holds(b, "bump", bumped.get(), "the version files say " + tag);
+                b = holds(b, "bump", bumped.get(), "the version files say " + tag + bumpCommits);
             }
             b = holds(b, "tag", tagged.isPresent(), "tag " + tag + " exists");
             b = holds(b, "sync", !syncs.isEmpty(), syncs.isEmpty() ? "" : "[#" + syncs.get(0).path("number").asLong() + "]("
@@ -39,7 +43,7 @@ public final class ReportReleaseStatus {
             body[0] = b;
             return b;
         });
-        return ReleaseContext.Outcome.done(summary(release, facts, body[0] == null ? "" : body[0], blockers));
+        return ReleaseContext.Outcome.done(summary(release, facts, body[0] == null ? "" : body[0], blockers, bumpLine));
     }
 
     /** True when every version file says the version, false when one does not, empty when that cannot be told. */
@@ -52,7 +56,7 @@ public final class ReportReleaseStatus {
         return holds ? Checklist.ensureTicked(body, step, evidence + " (checked by `/release status`)") : Checklist.untick(body, step);
     }
 
-    static String summary(Release release, ReleaseFacts facts, String body, List<String> blockers) {
+    static String summary(Release release, ReleaseFacts facts, String body, List<String> blockers, String bumpLine) {
         StringBuilder s = new StringBuilder("**").append(release.version()).append("**")
                 .append(release.cancelled() ? " (cancelled)" : "").append(": owner ")
                 .append(release.owner() == null ? "nobody yet" : "@" + release.owner()).append(StartRelease.issueRef(release))
@@ -73,6 +77,7 @@ public final class ReportReleaseStatus {
                 : facts.unreviewed().stream().map(c -> "#" + c.number()).collect(Collectors.joining(", "))).append(".");
         s.append("\nMigrations in the release: ").append(facts.changes().isEmpty() ? "not known yet" : facts.migrationFiles().isEmpty() ? "none"
                 : facts.migrationFiles().stream().map(f -> "`" + f + "`").collect(Collectors.joining(", "))).append(".");
+        s.append(bumpLine);
         if (!blockers.isEmpty()) {
             s.append("\n\nBlocking the tag:\n").append(blockers.stream().map(b -> "- " + b).collect(Collectors.joining("\n")));
         }

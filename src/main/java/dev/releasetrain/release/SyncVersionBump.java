@@ -5,7 +5,7 @@ import dev.releasetrain.cherrypick.GitHubCherryPick;
 import dev.releasetrain.cherrypick.PickResult;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code /release sync}: the version bump brought back to the default branch. Branch {@code sync-X.Y.Z} from the
@@ -24,38 +24,40 @@ public final class SyncVersionBump {
         String sync = branch(release.version());
         List<JsonNode> pulls = ctx.git().pullRequestsFrom(sync);
         if (!pulls.isEmpty()) {
-            return finish(ctx, release, pulls.get(0), "The sync pull request exists already: ");
+            return finish(ctx, release, pulls.get(0), "The sync pull request exists already: ", null);
         }
-        Optional<String> bump = BumpVersion.commit(ctx, release);
-        if (bump.isEmpty()) {
+        List<String> bumps = BumpVersion.commits(ctx, release).stream().map(ReleaseGitHub.Commit::sha).toList();
+        if (bumps.isEmpty()) {
             return ReleaseContext.Outcome.refused("There is no version bump on `" + ctx.branch(release.version())
-                    + "` to bring back: `/release bump` first.");
+                    + "` to bring back (no commit since the cut changes a file of `release.version-files`): `/release bump` first.");
         }
+        String named = bumps.stream().map(ctx::commitLink).collect(Collectors.joining(", "));
         String defaultBranch = ctx.defaultBranch();
         if (ctx.git().ref("heads/" + sync).isEmpty()) {
             String from = ctx.git().ref("heads/" + defaultBranch).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
             ctx.git().createRef("refs/heads/" + sync, from);
         }
-        PickResult picked = new GitHubCherryPick(ctx.git()).pick(List.of(bump.get()), sync, "release-train/tmp-" + sync);
+        PickResult picked = new GitHubCherryPick(ctx.git()).pick(bumps, sync, "release-train/tmp-" + sync);
         if (picked instanceof PickResult.Conflict) {
-            return ReleaseContext.Outcome.refused("The version bump " + ctx.commitLink(bump.get()) + " does not apply cleanly to `"
-                    + defaultBranch + "`. By hand:\n\n```sh\ngit fetch origin\ngit switch -c " + sync + " origin/" + defaultBranch
-                    + "\ngit cherry-pick -x " + bump.get() + "\n# resolve, git cherry-pick --continue\ngit push -u origin " + sync
+            return ReleaseContext.Outcome.refused("The version bump (" + named + ") does not apply cleanly to `" + defaultBranch
+                    + "`. By hand:\n\n```sh\ngit fetch origin\ngit switch -c " + sync + " origin/" + defaultBranch + "\ngit cherry-pick -x "
+                    + String.join(" ", bumps) + "\n# resolve, git cherry-pick --continue\ngit push -u origin " + sync
                     + "\n```\nthen `/release sync` opens the pull request.");
         }
         if (picked instanceof PickResult.Picked p) {
             ctx.git().updateBranch(sync, p.head(), false);
         }
         JsonNode pr = ctx.git().openPullRequest("Sync " + release.version() + ": bring the version bump back to " + defaultBranch,
-                sync, defaultBranch, "Brings " + ctx.commitLink(bump.get()) + " (the version bump of " + release.version() + ") from `"
+                sync, defaultBranch, "Brings " + named + " (the version bump of " + release.version() + ") from `"
                         + ctx.branch(release.version()) + "` back to `" + defaultBranch + "`."
                         + (release.issueNumber() == null ? "" : " Release checklist: #" + release.issueNumber() + "."));
-        return finish(ctx, release, pr, "Opened ");
+        return finish(ctx, release, pr, "Opened ", named);
     }
 
-    private static ReleaseContext.Outcome finish(ReleaseContext ctx, Release release, JsonNode pr, String said) throws Exception {
+    /** @param bumps the commits it brings back, linked; null when the pull request was there already */
+    private static ReleaseContext.Outcome finish(ReleaseContext ctx, Release release, JsonNode pr, String said, String bumps) throws Exception {
         String link = "[#" + pr.path("number").asLong() + "](" + pr.path("html_url").asText() + ")";
-        String evidence = link + " " + ctx.byWhomWhen();
+        String evidence = link + (bumps == null ? "" : " with " + bumps) + " " + ctx.byWhomWhen();
         ctx.refresh(release, ctx.facts(release), b -> Checklist.ensureTicked(b, "sync", evidence));
         return ReleaseContext.Outcome.done(said + link + " from `" + branch(release.version()) + "`.");
     }

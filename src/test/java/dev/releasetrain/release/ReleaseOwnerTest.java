@@ -305,6 +305,41 @@ class ReleaseOwnerTest {
     }
 
     @Test
+    void aBumpMadeByHandIsWhatSyncBringsBack() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        command("/release start", "Codertocat", 1);
+        long n = checklistNumber();
+        Path bareDir = dir.resolve("bare.git");
+        // the handbook's way: the release owner bumps the version files on the release branch; a fix is picked there too
+        work.git("fetch", "-q", bareDir.toString(), BRANCH + ":" + BRANCH);
+        work.git("switch", "-q", BRANCH);
+        String fix = work.edit("app.txt", "line 5", "line five", "Fix line 5 (#9)");
+        work.as("Alice", "alice@example.com").write("app/version.py", "# the version users see\nVERSION = \"1.30.0\"\n");
+        work.write("app/versions.json", "[\n  \"1.28.0\",\n  \"1.29.0\",\n  \"1.30.0\"\n]\n");
+        String byHand = work.commit("Version 1.30.0");
+        work.git("push", "-q", bareDir.toString(), BRANCH);
+        work.git("switch", "-q", "main");
+        work.edit("app.txt", "line 8", "line eight", "Reword line 8 on main");
+        work.git("push", "-q", bareDir.toString(), "main");
+
+        String status = command("/release status", "Codertocat", n);
+        assertTrue(status.contains(byHand.substring(0, 7)), "status names the bump commit: " + status);
+        String sync = command("/release sync", "alice", n);
+        assertTrue(sync.contains("✅ Opened"), sync);
+        List<JsonNode> syncs = repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("sync-1.30.0")).toList();
+        assertEquals(1, syncs.size());
+        assertTrue(syncs.get(0).path("body").asText().contains(byHand.substring(0, 7)), "the pull request names the commit");
+        String syncHead = bare.resolve("refs/heads/sync-1.30.0");
+        assertEquals(work.git("rev-parse", "main"), bare.git(Map.of(), "rev-parse", syncHead + "^")[1], "one commit on top of main");
+        assertEquals("# the version users see\nVERSION = \"1.30.0\"", show(syncHead, "app/version.py"));
+        assertTrue(show(syncHead, "app.txt").contains("line eight") && !show(syncHead, "app.txt").contains("line five"),
+                "main's own change kept; the release's fix is not the sync's to bring");
+        assertTrue(bare.git(Map.of(), "log", "-1", "--format=%B", syncHead)[1].contains("(cherry picked from commit " + byHand + ")"));
+        assertTrue(checklist().path("body").asText().contains(byHand.substring(0, 7)), "the checklist's evidence names it");
+        assertTrue(!fix.isEmpty());
+    }
+
+    @Test
     void statusRechecksAnUntickedBotStep_notesAndCancel() throws Exception {
         serve(VERSION_FILES, FREEZE_DAY);
         command("/release start", "Codertocat", 1);
@@ -353,6 +388,15 @@ class ReleaseOwnerTest {
 
         deliver("push", push);
         assertEquals(1, repo.issues(REPO).size(), "a month's start runs once");
+        // the freeze follow-up schedules next month's once its start is done: wait for it, not for the ticked box
+        await(() -> {
+            try {
+                return server.app().store().find("release-calendar:" + REPO + ":2026-11:freeze").map(d -> d.state() == DeliveryState.DONE)
+                        .orElse(false);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the freeze follow-up done");
         try (Database db = new Database(server.databaseUrl())) {
             assertEquals(List.of("release-calendar:" + REPO + ":2026-11:freeze", "release-calendar:" + REPO + ":2026-12:freeze",
                             "release-calendar:" + REPO + ":2026-12:reminder"),

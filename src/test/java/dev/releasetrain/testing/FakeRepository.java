@@ -177,6 +177,9 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
             if ((m = match(R + "(/.*)?", path)) != null && notInstalled.contains(m.group(1))) {
                 return notFound();
             }
+            if ((m = match(R + "/commits", path)) != null && method.equals("GET") && git.containsKey(m.group(1)) && query.containsKey("path")) {
+                return json(200, git.get(m.group(1)).commitsTouching(query.getOrDefault("sha", "main"), query.get("path")));
+            }
             if ((m = match(R + "/.*", path)) != null && git.containsKey(m.group(1))) {
                 GitData.Answer a = git.get(m.group(1)).handle(method, m.group(1), path, body);
                 if (a != null) {

@@ -2,6 +2,7 @@ package dev.releasetrain.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -47,6 +48,20 @@ public final class GitData {
             throw new IllegalStateException("git " + String.join(" ", args) + " failed");
         }
         return r[1];
+    }
+
+    /** What GET /repos/{o}/{r}/commits?sha=REF&path=PATH lists: the commits reachable from ref that change path, newest first. */
+    public ArrayNode commitsTouching(String ref, String path) {
+        ArrayNode list = JSON.createArrayNode();
+        String sha = resolve(ref.startsWith("refs/") ? ref : "refs/heads/" + ref);
+        if (sha == null) {
+            return list;
+        }
+        String log = ok("log", "--format=%H", sha, "--", path);
+        for (String c : log.isEmpty() ? List.<String>of() : log.lines().toList()) {
+            list.addObject().put("sha", c).putObject("commit").put("message", commitJson(c).path("message").asText());
+        }
+        return list;
     }
 
     public String resolve(String ref) {
