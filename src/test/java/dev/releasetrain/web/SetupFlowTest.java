@@ -89,32 +89,31 @@ class SetupFlowTest {
                 java.util.UUID.randomUUID().toString(), "X-Hub-Signature-256", SignatureVerifier.sign(secret, body)), body);
     }
 
-    @Test
-    void behindAWebhookProxyTheManifestSendsDeliveriesToTheChannel() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", "0");
-        env.put("WEBHOOK_PROXY_URL", "https://smee.io/aBcDeF123");
-        try (TestServer server = TestServer.start(env, services -> List.of())) {
-            HttpResponse<String> page = server.get("/");
-            JsonNode m = new ObjectMapper().readTree(unescape(field(page.body(), "name=\"manifest\" value=\"([^\"]+)\"")));
-            assertEquals("https://smee.io/aBcDeF123", m.path("hook_attributes").path("url").asText());
-            assertTrue(m.path("redirect_url").asText().startsWith("http://127.0.0.1:"), "the browser comes back to this server");
-            assertTrue(page.body().contains("webhook proxy"), page.body());
-            assertTrue(!page.body().contains("disabled"), "registering is possible");
+    /** The setup page of an unregistered server with one setting, and the manifest its form would send. */
+    private record Page(String html, JsonNode manifest) {
+    }
+
+    private static Page setupPage(String setting, String value) throws Exception {
+        try (TestServer server = TestServer.start(new HashMap<>(Map.of("PORT", "0", setting, value)), services -> List.of())) {
+            String html = server.get("/").body();
+            return new Page(html, new ObjectMapper().readTree(unescape(field(html, "name=\"manifest\" value=\"([^\"]+)\""))));
         }
     }
 
     @Test
+    void behindAWebhookProxyTheManifestSendsDeliveriesToTheChannel() throws Exception {
+        Page page = setupPage("WEBHOOK_PROXY_URL", "https://smee.io/aBcDeF123");
+        assertEquals("https://smee.io/aBcDeF123", page.manifest().path("hook_attributes").path("url").asText());
+        assertTrue(page.manifest().path("redirect_url").asText().startsWith("http://127.0.0.1:"), "the browser comes back to this server");
+        assertTrue(page.html().contains("webhook proxy"), page.html());
+        assertTrue(!page.html().contains("disabled"), "registering is possible");
+    }
+
+    @Test
     void aPublicAddressIsUsedAsItIs() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", "0");
-        env.put("PUBLIC_URL", "https://release-train.example.com");
-        try (TestServer server = TestServer.start(env, services -> List.of())) {
-            HttpResponse<String> page = server.get("/");
-            JsonNode m = new ObjectMapper().readTree(unescape(field(page.body(), "name=\"manifest\" value=\"([^\"]+)\"")));
-            assertEquals("https://release-train.example.com/webhook", m.path("hook_attributes").path("url").asText());
-            assertTrue(!page.body().contains("GitHub cannot reach"), page.body());
-        }
+        Page page = setupPage("PUBLIC_URL", "https://release-train.example.com");
+        assertEquals("https://release-train.example.com/webhook", page.manifest().path("hook_attributes").path("url").asText());
+        assertTrue(!page.html().contains("GitHub cannot reach"), page.html());
     }
 
     private static String field(String html, String regex) {
