@@ -2,11 +2,13 @@ package dev.releasetrain;
 
 import dev.releasetrain.cherrypick.CherryPickLabelledPullRequest;
 import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.migrations.CheckMergeGroupMigrations;
 import dev.releasetrain.migrations.CheckMigrations;
 import dev.releasetrain.notes.CollectHighlights;
 import dev.releasetrain.release.ChecklistIssue;
 import dev.releasetrain.release.FollowReleaseCalendar;
 import dev.releasetrain.release.RunReleaseCommand;
+import dev.releasetrain.review.CheckMergeGroupReview;
 import dev.releasetrain.review.DeclareEmergency;
 import dev.releasetrain.review.EnforceReviewBeforeMerge;
 import dev.releasetrain.review.FlagMergedWithoutReview;
@@ -26,7 +28,8 @@ public final class Features {
         ReviewCheck review = new ReviewCheck(services, audit);
         ChecklistIssue checklist = new ChecklistIssue();
         return List.of(new EnforceReviewBeforeMerge(review), new DeclareEmergency(review, audit),
-                new FlagMergedWithoutReview(audit), new LabelPullRequestSize(services), new CheckMigrations(services),
+                new FlagMergedWithoutReview(audit), new CheckMergeGroupReview(services, audit), new LabelPullRequestSize(services),
+                new CheckMigrations(services), new CheckMergeGroupMigrations(services),
                 new CherryPickLabelledPullRequest(services), new CollectHighlights(services),
                 new RunReleaseCommand(services, checklist), new FollowReleaseCalendar(services, checklist));
     }

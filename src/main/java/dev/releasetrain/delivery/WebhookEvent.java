@@ -38,6 +38,11 @@ public record WebhookEvent(String deliveryId, String event, String action, Long 
         return event.equals("check_run") && "rerequested".equals(action) && check.equals(payload.path("check_run").path("name").asText());
     }
 
+    /** A merge queue asking for the required checks on a group's head. */
+    public boolean mergeGroupChecksRequested() {
+        return event.equals("merge_group") && "checks_requested".equals(action);
+    }
+
     /** A new comment on a pull request (GitHub sends those as issue comments). */
     public boolean newPullRequestComment() {
         return event.equals("issue_comment") && "created".equals(action) && payload.path("issue").has("pull_request");

@@ -44,6 +44,7 @@ public final class LabelPullRequestSize implements EventHandler {
             case "pull_request" -> e.pullRequestToCheck() || (("labeled".equals(e.action()) || "unlabeled".equals(e.action()))
                     && !SizeBuckets.isBucketLabel(e.payload().path("label").path("name").asText()));
             case "check_run" -> e.rerunOf(CHECK);
+            case "merge_group" -> e.mergeGroupChecksRequested();
             default -> false;
         };
     }
@@ -52,6 +53,14 @@ public final class LabelPullRequestSize implements EventHandler {
     public void handle(EventContext ctx) throws Exception {
         WebhookEvent e = ctx.event();
         SizeGitHub github = ctx.github();
+        if (e.mergeGroupChecksRequested()) { // a merge queue waits for every required check, this one too
+            String head = e.payload().path("merge_group").path("head_sha").asText();
+            if (ctx.settingsForCheck(CHECK, head).map(RepoSettings::size).filter(SizeSettings::enabled).isPresent()) {
+                services.checks().publish(github, CheckRunResult.completed(CHECK, head, "neutral", "Size is a pull request's, not a merge group's",
+                        "Each pull request in the group was sized on its own; a merge group is not judged by size."));
+            }
+            return;
+        }
         JsonNode prs = e.payload().path("check_run").path("pull_requests");
         JsonNode pr = e.event().equals("pull_request") ? e.payload().path("pull_request")
                 : prs.isArray() && !prs.isEmpty() ? github.pullRequest(prs.get(0).path("number").asLong()) : null;

@@ -36,6 +36,7 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
     private final Map<String, String> files = new HashMap<>();                  // repo \n ref \n path -> text
     private final Map<String, List<ObjectNode>> prFiles = new HashMap<>();      // repo#n
     private final Map<String, ObjectNode> pulls = new HashMap<>();              // repo#n
+    private final Map<String, ArrayNode> commitPulls = new HashMap<>();         // repo@sha
     private final Map<String, List<ObjectNode>> comments = new HashMap<>();     // repo#n
     private final Map<String, ObjectNode> repoLabels = new HashMap<>();         // repo \n name
     private final Map<String, List<String>> issueLabels = new HashMap<>();      // repo#n
@@ -115,6 +116,15 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
 
     public synchronized void pullRequest(String repo, long number, ObjectNode pr) {
         pulls.put(repo + "#" + number, pr);
+    }
+
+    /** What GET /repos/{o}/{r}/commits/{sha}/pulls answers: the pull requests a commit belongs to. */
+    public synchronized void commitOf(String repo, String sha, long... numbers) {
+        ArrayNode list = JSON.createArrayNode();
+        for (long n : numbers) {
+            list.add(pulls.containsKey(repo + "#" + n) ? pulls.get(repo + "#" + n).deepCopy() : JSON.createObjectNode().put("number", n));
+        }
+        commitPulls.put(repo + "@" + sha, list);
     }
 
     /** A review as GitHub lists it; reviews are listed in the order submitted. */
@@ -392,6 +402,9 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                 List<String> on = issueLabels.computeIfAbsent(m.group(1) + "#" + m.group(2), k -> new ArrayList<>());
                 return on.remove(URLDecoder.decode(m.group(3), StandardCharsets.UTF_8))
                         ? json(200, array(List.of())) : json(404, JSON.createObjectNode().put("message", "Label does not exist"));
+            }
+            if ((m = match(R + "/commits/([0-9a-f]{40})/pulls", path)) != null && method.equals("GET")) {
+                return json(200, commitPulls.getOrDefault(m.group(1) + "@" + m.group(2), JSON.createArrayNode()));
             }
             if ((m = match(R + "/commits/([^/]+)/check-runs", path)) != null) {
                 String sha = m.group(2);
