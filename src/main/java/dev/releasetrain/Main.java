@@ -2,6 +2,7 @@ package dev.releasetrain;
 
 import dev.releasetrain.cli.AuditCommand;
 import dev.releasetrain.cli.CalendarCommand;
+import dev.releasetrain.cli.CheckMigrationsCommand;
 import dev.releasetrain.cli.ConfigCommand;
 import dev.releasetrain.cli.DeliveriesCommand;
 import dev.releasetrain.cli.NotesCommand;
@@ -24,12 +25,14 @@ public final class Main {
               deliveries [--json] [--state S] [--limit N]
                                                       recent deliveries; S is pending, processing, done, failed or dead
               redeliver <delivery-id>                 queue a stored delivery again
-              replay <payload.json> --event <name>    push a payload through the pipeline (try it with DRY_RUN=true)
+              replay <payload.json> --event <name>    what the bot would do with a payload: its writes printed, not sent
               audit [--json]                          pull requests merged without review, and emergency overrides
               notes --repo owner/name --release X.Y.Z the release notes, in Markdown
               calendar [--months N] [--timezone Z]    the coming code freeze and release dates
               config check [FILE]                     check a repository config (default .github/release-train.yml)
               config defaults | config schema         the commented defaults; the JSON Schema for editors
+              check-migrations [--engine E] [--format text|json|github] [--contract] FILE...
+                                                      the built-in migration checker, for pre-commit and CI
             Settings come from the environment and an optional .env file beside the database (see README).""";
 
     private Main() {
@@ -43,11 +46,15 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
-        if (command.equals("config")) { // about a repository's file: needs no server settings
+        if (command.equals("config") || command.equals("check-migrations")) { // about a repository's files: no server settings
             try {
-                System.exit(new ConfigCommand().run(rest, System.out, System.err));
+                System.exit(command.equals("config") ? new ConfigCommand().run(rest, System.out, System.err)
+                        : new CheckMigrationsCommand(Path.of(dev.releasetrain.config.RepoConfigParser.PATH)).run(rest, System.out, System.err));
             } catch (UsageException e) {
                 System.err.println("release-train: " + e.getMessage() + "\n" + USAGE);
+                System.exit(2);
+            } catch (java.io.IOException e) {
+                System.err.println("release-train: " + e.getMessage());
                 System.exit(2);
             }
         }

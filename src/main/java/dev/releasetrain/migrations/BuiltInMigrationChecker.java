@@ -48,7 +48,7 @@ public final class BuiltInMigrationChecker {
         long failures = findings.stream().filter(f -> f.severity().equals(Finding.FAILURE)).count();
         long warnings = findings.size() - failures;
         String summary = failures > 0
-                ? failures + " problem" + (failures == 1 ? "" : "s") + " that break backwards compatibility" + (warnings > 0 ? ", " + warnings + " warning(s)" : "")
+                ? failures + (failures == 1 ? " problem that breaks" : " problems that break") + " backwards compatibility" + (warnings > 0 ? ", " + warnings + " warning(s)" : "")
                 : files.size() + " migration" + (files.size() == 1 ? "" : "s") + " backwards compatible" + (warnings > 0 ? ", " + warnings + " warning(s)" : "");
         return new MigrationVerdict(failures > 0 ? MigrationVerdict.FAILURE : MigrationVerdict.SUCCESS, summary, null, findings);
     }
