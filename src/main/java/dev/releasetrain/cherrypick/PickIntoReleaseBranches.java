@@ -1,6 +1,7 @@
 package dev.releasetrain.cherrypick;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.releasetrain.github.GitHubApiException;
 import dev.releasetrain.config.CherryPickSettings;
 
 import java.util.ArrayList;
@@ -68,7 +69,16 @@ final class PickIntoReleaseBranches {
                         existing.get(0).path("html_url").asText(), null);
             }
         }
-        PickResult result = new GitHubCherryPick(github).pick(commits.commits(), target, "release-train/tmp-" + number + "-to-" + target);
+        PickResult result;
+        try {
+            result = new GitHubCherryPick(github).pick(commits.commits(), target, "release-train/tmp-" + number + "-to-" + target);
+        } catch (GitHubApiException e) {
+            if (e.refusedWorkflow().isEmpty()) {
+                throw e;
+            }
+            return new CherryPickRecords.Row(target, "failed", PickReport.workflowRefused(e.refusedWorkflow().get())
+                    + PickReport.manual(commits, target, work), null, null);
+        }
         if (result instanceof PickResult.MissingTarget) {
             return new CherryPickRecords.Row(target, "failed", "the branch " + target + " does not exist", null, null);
         }

@@ -30,6 +30,12 @@ final class PickReport {
         return s.append(details).toString();
     }
 
+    /** Why a pick touching a workflow file is left to a person, in plain words. */
+    static String workflowRefused(String file) {
+        return "GitHub does not let Release Train change workflow files (`" + file + "`): the app does not ask for the "
+                + "workflows permission, so CI definitions stay in people's hands. Pick it by hand";
+    }
+
     /** The commands to do a pick by hand, exactly. */
     static String manual(CommitsToPick.Picks commits, String target, String work) {
         return "\n\n```sh\ngit fetch origin\ngit switch -c " + work + " origin/" + target + "\ngit cherry-pick -x "

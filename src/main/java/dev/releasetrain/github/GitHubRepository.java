@@ -289,7 +289,7 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
     public Merge merge(String baseBranch, String head, String message) throws IOException {
         GitHubRest.Reply r = rest.call("POST", base + "/merges", Map.of("base", baseBranch, "head", head, "commit_message", message), Map.of());
         if (!r.ok() && r.status() != 409) {
-            throw new GitHubApiException(r.status(), "merging " + head + " answered " + r.status());
+            throw new GitHubApiException(r.status(), "merging " + head + " answered " + r.status() + ": " + r.body().path("message").asText(""));
         }
         return new Merge(r.status(), r.body().path("commit").path("tree").path("sha").asText(null));
     }

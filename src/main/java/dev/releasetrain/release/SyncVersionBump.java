@@ -3,6 +3,7 @@ package dev.releasetrain.release;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.releasetrain.cherrypick.GitHubCherryPick;
 import dev.releasetrain.cherrypick.PickResult;
+import dev.releasetrain.github.GitHubApiException;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,12 +38,21 @@ public final class SyncVersionBump {
             String from = ctx.git().ref("heads/" + defaultBranch).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
             ctx.git().createRef("refs/heads/" + sync, from);
         }
-        PickResult picked = new GitHubCherryPick(ctx.git()).pick(bumps, sync, "release-train/tmp-" + sync);
+        String byHand = "By hand:\n\n```sh\ngit fetch origin\ngit switch -c " + sync + " origin/" + defaultBranch + "\ngit cherry-pick -x "
+                + String.join(" ", bumps) + "\n# resolve, git cherry-pick --continue\ngit push -u origin " + sync
+                + "\n```\nthen `/release sync` opens the pull request.";
+        PickResult picked;
+        try {
+            picked = new GitHubCherryPick(ctx.git()).pick(bumps, sync, "release-train/tmp-" + sync);
+        } catch (GitHubApiException e) {
+            if (e.refusedWorkflow().isEmpty()) {
+                throw e;
+            }
+            return ReleaseContext.Outcome.refused("The version bump (" + named + ") changes `" + e.refusedWorkflow().get() + "`, and GitHub "
+                    + "does not let Release Train change workflow files (the app does not ask for the workflows permission). " + byHand);
+        }
         if (picked instanceof PickResult.Conflict) {
-            return ReleaseContext.Outcome.refused("The version bump (" + named + ") does not apply cleanly to `" + defaultBranch
-                    + "`. By hand:\n\n```sh\ngit fetch origin\ngit switch -c " + sync + " origin/" + defaultBranch + "\ngit cherry-pick -x "
-                    + String.join(" ", bumps) + "\n# resolve, git cherry-pick --continue\ngit push -u origin " + sync
-                    + "\n```\nthen `/release sync` opens the pull request.");
+            return ReleaseContext.Outcome.refused("The version bump (" + named + ") does not apply cleanly to `" + defaultBranch + "`. " + byHand);
         }
         if (picked instanceof PickResult.Picked p) {
             ctx.git().updateBranch(sync, p.head(), false);

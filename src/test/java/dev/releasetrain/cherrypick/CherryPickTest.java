@@ -284,6 +284,21 @@ class CherryPickTest {
     }
 
     @Test
+    void aFixToAWorkflowIsLeftToAPersonInPlainWords() throws Exception {
+        Files.createDirectories(work.resolve(".github/workflows"));
+        write(".github/workflows/ci.yml", "on: push\njobs: {}\n");
+        String fix = commit("Fix the CI workflow (#2)");
+        serve(List.of(fix));
+        deliver("pull_request", prEvent("closed", mergedPullRequest(fix, List.of(RELEASE)), "Codertocat", null));
+        assertEquals(List.of(), repo.createdPulls(), "no half-made pull request");
+        assertEquals("", bare.git(Map.of(), "for-each-ref", "refs/heads/release-train/")[1], "no temporary branch left");
+        String report = reports().get(0);
+        assertTrue(report.contains("❌ GitHub does not let Release Train change workflow files (`.github/workflows/ci.yml`)"), report);
+        assertTrue(report.contains("git cherry-pick -x " + fix), report);
+        assertTrue(repo.labels(REPO, 2).contains("cherry-pick-failed"));
+    }
+
+    @Test
     void repeatsOpenNoSecondPullRequest_andAReadersLabelIsRefused() throws Exception {
         git(work, "switch", "-q", "main");
         String fix = edit("app.txt", "line 1", "line one", "Fix the thing (#2)");

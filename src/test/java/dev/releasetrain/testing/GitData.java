@@ -69,6 +69,18 @@ public final class GitData {
         return r[0].equals("0") ? r[1] : null;
     }
 
+    /**
+     * GitHub's answer when a write would change a workflow file and the app lacks the workflows permission (Release
+     * Train does not ask for it); null when the change from {@code from} to {@code to} leaves workflows alone.
+     */
+    private Answer workflowRefusal(String from, String to) {
+        String changed = ok("diff", "--name-only", from, to);
+        return changed.lines().filter(f -> f.startsWith(".github/workflows/")).findFirst()
+                .map(f -> new Answer(403, JSON.createObjectNode().put("message",
+                        "refusing to allow a GitHub App to create or update workflow `" + f + "` without `workflows` permission")))
+                .orElse(null);
+    }
+
     /** null when the route is not a git-data one. */
     public Answer handle(String method, String repo, String path, JsonNode body) {
         String prefix = "/repos/" + repo + "/git/";
@@ -92,6 +104,10 @@ public final class GitData {
                     boolean forward = git(Map.of(), "merge-base", "--is-ancestor", sha, to)[0].equals("0");
                     if (!forward && !body.path("force").asBoolean(false)) {
                         return new Answer(422, JSON.createObjectNode().put("message", "Update is not a fast forward"));
+                    }
+                    Answer refused = workflowRefusal(sha, to);
+                    if (refused != null) {
+                        return refused;
                     }
                     ok("update-ref", ref, to);
                     return new Answer(200, refJson(ref, to));
@@ -210,6 +226,10 @@ public final class GitData {
                 return new Answer(409, JSON.createObjectNode().put("message", "Merge conflict"));
             }
             String tree = merged[1].lines().findFirst().orElseThrow();
+            Answer refused = workflowRefusal(base, tree);
+            if (refused != null) {
+                return refused;
+            }
             String sha = ok("commit-tree", tree, "-p", base, "-p", head, "-m",
                     body.path("commit_message").asText("Merge " + head + " into " + body.path("base").asText()));
             ok("update-ref", baseRef, sha);
