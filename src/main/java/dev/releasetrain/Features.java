@@ -7,6 +7,7 @@ import dev.releasetrain.migrations.CheckMigrations;
 import dev.releasetrain.notes.CollectHighlights;
 import dev.releasetrain.release.ChecklistIssue;
 import dev.releasetrain.release.FollowReleaseCalendar;
+import dev.releasetrain.release.KeepChecklistCurrent;
 import dev.releasetrain.release.RunReleaseCommand;
 import dev.releasetrain.review.CheckMergeGroupReview;
 import dev.releasetrain.review.DeclareEmergency;
@@ -31,6 +32,7 @@ public final class Features {
                 new FlagMergedWithoutReview(audit), new CheckMergeGroupReview(services, audit), new LabelPullRequestSize(services),
                 new CheckMigrations(services), new CheckMergeGroupMigrations(services),
                 new CherryPickLabelledPullRequest(services), new CollectHighlights(services),
-                new RunReleaseCommand(services, checklist), new FollowReleaseCalendar(services, checklist));
+                new RunReleaseCommand(services, checklist), new FollowReleaseCalendar(services, checklist),
+                new KeepChecklistCurrent(services, checklist));
     }
 }

@@ -146,7 +146,7 @@ class ReleaseOwnerTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
@@ -302,6 +302,35 @@ class ReleaseOwnerTest {
         payload.put("number", number);
         ((ObjectNode) payload.get("sender")).put("login", "Codertocat");
         return payload;
+    }
+
+    @Test
+    void theChecklistFollowsPicksWithoutACommand_aBurstBeingFewerEdits() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        command("/release start", "Codertocat", 1);
+        long n = checklistNumber();
+        assertTrue(checklist().path("body").asText().contains("None yet. Label a merged fix"), "no picks at the start");
+        Path bareDir = dir.resolve("bare.git");
+        List<String> fixes = List.of(work.edit("app.txt", "line 7", "line seven", "Fix line 7 (#7)"),
+                work.edit("app.txt", "line 2", "line two", "Fix line 2 (#9)"), work.edit("app.txt", "line 5", "line five", "Fix line 5 (#11)"));
+        work.git("push", "-q", bareDir.toString(), "main");
+        int editsBefore = checklistEdits(n);
+        for (int i = 0; i < fixes.size(); i++) {
+            repo.pullRequestCommits(REPO, 7 + 2L * i, List.of(fixes.get(i)));
+            deliver("pull_request", merged(7 + 2L * i, fixes.get(i)));
+        }
+        await(() -> List.of("#7", "#9", "#11").stream().allMatch(checklist().path("body").asText()::contains),
+                "the cherry-picks section listing all three, with no /release command");
+        Thread.sleep(KeepChecklistCurrent.GATHER_MILLIS + 2_000); // any refresh still due has run
+        int edits = checklistEdits(n) - editsBefore;
+        // the merges fall in at most two gathering windows: fewer edits than events (one when they share a window)
+        assertTrue(edits >= 1 && edits < fixes.size(), edits + " edits for " + fixes.size() + " merges");
+    }
+
+    /** How many times the bot has changed the checklist issue's body. */
+    private int checklistEdits(long n) {
+        return (int) github.requests().stream().filter(r -> r.getMethod().getName().equals("PATCH")
+                && r.getUrl().equals("/repos/" + REPO + "/issues/" + n) && r.getBodyAsString().contains("\"body\"")).count();
     }
 
     @Test
