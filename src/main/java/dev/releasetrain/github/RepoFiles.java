@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Small text files read through the contents API and cached with GitHub's ETag: while a file is unchanged GitHub
- * answers 304, which costs no rate limit. Without a ref the default branch is read. A file found missing is
- * remembered as missing, without asking again, until a push to its branch touches it ({@link #pushed}).
+ * Text files read through the contents API; a file over GitHub's 1 MB there (its content left out) is read as its git
+ * blob instead (up to GitHub's 100 MB). On a branch (or the default branch, without a ref) a small file is cached
+ * with GitHub's ETag: while it is unchanged GitHub answers 304, which costs no rate limit; and a file found missing
+ * is remembered as missing, without asking again, until a push to its branch touches it ({@link #pushed}). Reads at
+ * a commit SHA are not kept: a commit never changes and is not read again.
  */
 public final class RepoFiles {
     /** A file as read: its text, or empty when it does not exist. */
@@ -24,6 +26,7 @@ public final class RepoFiles {
     }
 
     private static final FileText MISSING = new FileText(Optional.empty(), 0);
+    private static final int MAX_CACHED_CHARS = 256 * 1024;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     /** Files known to be missing, by the same key; most repositories have no config file and no .gitattributes. */
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
@@ -43,9 +46,12 @@ public final class RepoFiles {
         if (reply.status() == 304 && cached != null) {
             return cached.file();
         }
+        boolean commit = ref != null && ref.matches("[0-9a-f]{40}");
         if (reply.status() == 404) {
             cache.remove(key);
-            missing.add(key);
+            if (!commit) {
+                missing.add(key);
+            }
             return MISSING;
         }
         if (!reply.ok()) {
@@ -55,14 +61,19 @@ public final class RepoFiles {
         if (!"file".equals(body.path("type").asText("file"))) {
             throw new GitHubApiException(reply.status(), path + " in " + repository + " is not a file");
         }
+        String content = body.path("content").asText("");
+        if ("none".equals(body.path("encoding").asText())) {
+            // GitHub leaves out the content of a file over 1 MB here; its git blob has it
+            content = rest.get("/repos/" + repository + "/git/blobs/" + body.path("sha").asText()).path("content").asText("");
+        }
         String text;
         try {
-            text = new String(Base64.getMimeDecoder().decode(body.path("content").asText("")), StandardCharsets.UTF_8);
+            text = new String(Base64.getMimeDecoder().decode(content), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new GitHubApiException(reply.status(), "GitHub returned content that is not base64 for " + path);
         }
         FileText file = new FileText(Optional.of(text), body.path("size").asLong(text.length()));
-        if (reply.etag() != null) {
+        if (reply.etag() != null && !commit && text.length() <= MAX_CACHED_CHARS) {
             cache.put(key, new Cached(reply.etag(), file));
         }
         return file;

@@ -14,6 +14,7 @@ import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.FollowUps;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.github.ChangedFile;
+import dev.releasetrain.github.GitHubApiException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,9 +95,28 @@ public final class CheckMigrations implements EventHandler {
             return;
         }
         List<MigrationFile> files = new ArrayList<>();
+        List<Finding> unreadable = new ArrayList<>();
         for (ChangedFile f : migrations) {
-            String content = f.status().equals("removed") ? "" : github.readFile(f.path(), head).text().orElse("");
-            files.add(new MigrationFile(f.path(), f.status(), content));
+            Optional<String> content = Optional.of("");
+            String why = "GitHub has no such file at " + head.substring(0, Math.min(7, head.length()));
+            if (!f.status().equals("removed")) {
+                try {
+                    content = github.readFile(f.path(), head).text();
+                } catch (GitHubApiException refused) {
+                    content = Optional.empty();
+                    why = refused.getMessage();
+                }
+            }
+            if (content.isEmpty()) { // what cannot be checked is never reported as passing
+                unreadable.add(new Finding(f.path(), 1, Finding.FAILURE, f.path() + " could not be read (" + why + "), so it is not known to be safe"));
+            } else {
+                files.add(new MigrationFile(f.path(), f.status(), content.get()));
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            publish(github, head, new MigrationVerdict(MigrationVerdict.FAILURE, unreadable.size() + " migration file(s) could not be read",
+                    null, unreadable));
+            return;
         }
         boolean contract = false;
         for (JsonNode l : pr.path("labels")) {

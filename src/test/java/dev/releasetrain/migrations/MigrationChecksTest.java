@@ -254,4 +254,31 @@ class MigrationChecksTest {
         deliverPullRequest("synchronize", none);
         assertEquals("No migrations", awaitCheck(none, "success").path("output").path("title").asText());
     }
+
+    @Test
+    void aLargeMigrationIsReadWholeAndOneThatCannotBeReadFails() throws Exception {
+        String head = "a".repeat(40);
+        String big = "posthog/migrations/0301_backfill.sql";
+        String lost = "posthog/migrations/0302_gone.sql";
+        StringBuilder sql = new StringBuilder();
+        while (sql.length() < 2 * 1024 * 1024) { // 2 MB of harmless rows, then the statement that matters
+            sql.append("INSERT INTO audit_log (id, note) VALUES (").append(sql.length()).append(", 'backfilled');\n");
+        }
+        long lines = sql.chars().filter(c -> c == '\n').count();
+        sql.append("DROP TABLE legacy_events;\n");
+        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile(big, (int) lines + 1, 0)));
+        repo.file(REPO, head, big, sql.toString());
+        startServer(false);
+        deliverPullRequest("opened", head);
+        JsonNode check = awaitCheck(head, "failure");
+        JsonNode note = check.path("output").path("annotations").get(0);
+        assertEquals(lines + 1, note.path("start_line").asLong(), "the DROP TABLE at the end of the 2 MB file");
+        assertTrue(note.path("message").asText().contains("DROP TABLE"), note.toString());
+
+        String next = "b".repeat(40); // a file the pull request lists but GitHub cannot give: a failure, never a pass
+        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile(lost, 3, 0)));
+        deliverPullRequest("synchronize", next);
+        JsonNode failed = awaitCheck(next, "failure");
+        assertTrue(failed.path("output").path("summary").asText().contains(lost + " could not be read"), failed.toString());
+    }
 }

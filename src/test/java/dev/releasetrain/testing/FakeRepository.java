@@ -37,6 +37,7 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
     private final Map<String, List<ObjectNode>> prFiles = new HashMap<>();      // repo#n
     private final Map<String, ObjectNode> pulls = new HashMap<>();              // repo#n
     private final Map<String, ArrayNode> commitPulls = new HashMap<>();         // repo@sha
+    private final Map<String, byte[]> blobs = new HashMap<>();                  // repo@blob sha, of every file served
     private final Map<String, List<ObjectNode>> comments = new HashMap<>();     // repo#n
     private final Map<String, ObjectNode> repoLabels = new HashMap<>();         // repo \n name
     private final Map<String, List<String>> issueLabels = new HashMap<>();      // repo#n
@@ -403,6 +404,11 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                 return on.remove(URLDecoder.decode(m.group(3), StandardCharsets.UTF_8))
                         ? json(200, array(List.of())) : json(404, JSON.createObjectNode().put("message", "Label does not exist"));
             }
+            if ((m = match(R + "/git/blobs/([0-9a-f]{40})", path)) != null && method.equals("GET")) {
+                byte[] blob = blobs.get(m.group(1) + "@" + m.group(2));
+                return blob == null ? notFound() : json(200, JSON.createObjectNode().put("sha", m.group(2)).put("size", blob.length)
+                        .put("encoding", "base64").put("content", Base64.getMimeEncoder().encodeToString(blob)));
+            }
             if ((m = match(R + "/commits/([0-9a-f]{40})/pulls", path)) != null && method.equals("GET")) {
                 return json(200, commitPulls.getOrDefault(m.group(1) + "@" + m.group(2), JSON.createArrayNode()));
             }
@@ -447,11 +453,27 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
         if (etag.equals(ifNoneMatch)) {
             return ResponseDefinitionBuilder.responseDefinition().withStatus(304).withHeader("ETag", etag).build();
         }
-        ObjectNode f = JSON.createObjectNode().put("type", "file").put("encoding", "base64").put("path", path)
-                .put("name", path.substring(path.lastIndexOf('/') + 1)).put("size", text.getBytes(StandardCharsets.UTF_8).length)
-                .put("content", Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String sha = blobSha(bytes);
+        blobs.put(repo + "@" + sha, bytes);
+        // as GitHub does: over 1 MB the contents API leaves the content out, and the git blob API serves it
+        boolean large = bytes.length > 1024 * 1024;
+        ObjectNode f = JSON.createObjectNode().put("type", "file").put("encoding", large ? "none" : "base64").put("path", path)
+                .put("name", path.substring(path.lastIndexOf('/') + 1)).put("size", bytes.length).put("sha", sha)
+                .put("content", large ? "" : Base64.getMimeEncoder().encodeToString(bytes));
         return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withHeader("ETag", etag).withBody(f.toString()).build();
+    }
+
+    /** A blob's id as git computes it. */
+    private static String blobSha(byte[] bytes) {
+        try {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha1.digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assign(ObjectNode issue, JsonNode logins) {
