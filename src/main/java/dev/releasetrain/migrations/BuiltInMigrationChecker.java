@@ -17,8 +17,8 @@ public final class BuiltInMigrationChecker {
     }
 
     public List<Finding> findings(MigrationFile f, boolean contract) {
-        if (f.status().equals("removed")) {
-            return List.of();
+        if (f.status().equals("removed") || f.path().toLowerCase(Locale.ROOT).endsWith(".down.sql")) {
+            return List.of(); // a removed file runs nowhere; a down migration only runs to roll back
         }
         String path = f.path().toLowerCase(Locale.ROOT);
         List<SqlRules.Issue> issues = path.endsWith(".py") ? FrameworkRules.django(f.content(), sql)

@@ -31,12 +31,133 @@ public final class FrameworkRules {
     private FrameworkRules() {
     }
 
+    /** The keyword arguments that make a Django field's column allow NULL or give it a value on existing rows. */
+    private static final Pattern DJANGO_ADD_FIELD = Pattern.compile("\\bAddField\\s*\\(");
+    /** Fields that add no column of their own. */
+    private static final Pattern NO_COLUMN = Pattern.compile("\\bManyToManyField\\b|\\bGeneratedField\\b");
+    /** Rails' rollback halves: {@code def down … end} and a {@code reversible} block's {@code dir.down { … }} / {@code do … end}. */
+    private static final Pattern RAILS_DOWN = Pattern.compile("(?m)^(\\s*)def\\s+(self\\.)?down\\b");
+    private static final Pattern RAILS_DIR_DOWN = Pattern.compile("\\b\\w+\\.down\\s*(\\{|do\\b)");
+    /** Django's RunSQL reverse half. */
+    private static final Pattern DJANGO_REVERSE_SQL = Pattern.compile("\\breverse_sql\\s*=");
+
     public static List<SqlRules.Issue> django(String source, SqlRules sql) {
-        return check(ScriptScanner.scan(source, false), DJANGO, DJANGO_SQL, sql);
+        ScriptScanner.Scanned scanned = ScriptScanner.scan(source, false);
+        List<SqlRules.Issue> out = check(withoutDjangoReverseSql(scanned), DJANGO, DJANGO_SQL, sql);
+        Matcher m = DJANGO_ADD_FIELD.matcher(scanned.code());
+        while (m.find()) {
+            String call = balanced(scanned.code(), m.end() - 1);
+            boolean nullable = call.matches("(?s).*\\bnull\\s*=\\s*True\\b.*");
+            boolean keepsDefault = call.matches("(?s).*\\bdefault\\s*=.*") && !call.matches("(?s).*\\bpreserve_default\\s*=\\s*False\\b.*");
+            if (!nullable && !keepsDefault && !NO_COLUMN.matcher(call).find()) {
+                out.add(new SqlRules.Issue(true, lineOf(scanned.code(), m.start()), "AddField of a NOT NULL column without a default "
+                        + "(neither null=True nor a default kept): the running release inserts rows without it, and they fail"));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(SqlRules.Issue::line));
+        return out;
     }
 
     public static List<SqlRules.Issue> rails(String source, SqlRules sql) {
-        return check(ScriptScanner.scan(source, true), RAILS, RAILS_SQL, sql);
+        return check(ScriptScanner.scan(withoutRailsDown(source), true), RAILS, RAILS_SQL, sql);
+    }
+
+    /** The source with the rollback halves blanked (newlines kept, so lines still count): they do not ship forward. */
+    static String withoutRailsDown(String source) {
+        ScriptScanner.Scanned scanned = ScriptScanner.scan(source, true);
+        char[] out = source.toCharArray();
+        Matcher def = RAILS_DOWN.matcher(scanned.code());
+        while (def.find()) {
+            blank(out, def.start(), endOfBlock(scanned.code(), def.end()));
+        }
+        Matcher dir = RAILS_DIR_DOWN.matcher(scanned.code());
+        while (dir.find()) {
+            int end = dir.group(1).equals("{") ? closing(scanned.code(), dir.end() - 1, '{', '}') : endOfBlock(scanned.code(), dir.end());
+            blank(out, dir.start(), end);
+        }
+        return new String(out);
+    }
+
+    /** The scanned code with every {@code reverse_sql=…} argument and the literals inside it left out. */
+    private static ScriptScanner.Scanned withoutDjangoReverseSql(ScriptScanner.Scanned scanned) {
+        String code = scanned.code();
+        List<int[]> reverse = new ArrayList<>(); // line ranges of reverse_sql arguments
+        Matcher m = DJANGO_REVERSE_SQL.matcher(code);
+        while (m.find()) {
+            int end = argumentEnd(code, m.end());
+            reverse.add(new int[]{lineOf(code, m.start()), lineOf(code, end)});
+        }
+        if (reverse.isEmpty()) {
+            return scanned;
+        }
+        List<ScriptScanner.Literal> forward = scanned.strings().stream()
+                .filter(s -> reverse.stream().noneMatch(r -> s.line() >= r[0] && s.line() <= r[1])).toList();
+        return new ScriptScanner.Scanned(code, forward);
+    }
+
+    private static void blank(char[] text, int from, int to) {
+        for (int i = from; i < Math.min(to, text.length); i++) {
+            if (text[i] != '\n') {
+                text[i] = ' ';
+            }
+        }
+    }
+
+    /** The end of a Ruby block opened before {@code from} ({@code def}, {@code do}): the matching {@code end}. */
+    private static int endOfBlock(String code, int from) {
+        Matcher words = Pattern.compile("\\b(def|do|if|unless|case|begin|while|until|class|module|end)\\b").matcher(code);
+        int depth = 1;
+        int i = from;
+        while (words.find(i)) {
+            String w = words.group(1);
+            boolean modifier = (w.equals("if") || w.equals("unless") || w.equals("while") || w.equals("until"))
+                    && !code.substring(code.lastIndexOf('\n', words.start()) + 1, words.start()).isBlank();
+            if (w.equals("end")) {
+                depth--;
+                if (depth == 0) {
+                    return words.end();
+                }
+            } else if (!modifier) {
+                depth++;
+            }
+            i = words.end();
+        }
+        return code.length();
+    }
+
+    private static int closing(String code, int open, char o, char c) {
+        int depth = 0;
+        for (int i = open; i < code.length(); i++) {
+            if (code.charAt(i) == o) {
+                depth++;
+            } else if (code.charAt(i) == c && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return code.length();
+    }
+
+    /** The call's arguments from its opening parenthesis to the matching one. */
+    private static String balanced(String code, int open) {
+        return code.substring(open, closing(code, open, '(', ')'));
+    }
+
+    /** Where a keyword argument's value ends: the comma or closing parenthesis at its own depth. */
+    private static int argumentEnd(String code, int from) {
+        int depth = 0;
+        for (int i = from; i < code.length(); i++) {
+            char ch = code.charAt(i);
+            if (ch == '(' || ch == '[' || ch == '{') {
+                depth++;
+            } else if (ch == ')' || ch == ']' || ch == '}') {
+                if (depth-- == 0) {
+                    return i;
+                }
+            } else if (ch == ',' && depth == 0) {
+                return i;
+            }
+        }
+        return code.length();
     }
 
     private static List<SqlRules.Issue> check(ScriptScanner.Scanned scanned, List<Op> ops, Pattern runsSql, SqlRules sql) {

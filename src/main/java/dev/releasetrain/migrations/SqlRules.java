@@ -51,7 +51,7 @@ public record SqlRules(String engine) {
         if (s.has("SET", "NOT", "NULL")) {
             return java.util.Optional.of("SET NOT NULL on an existing column fails while the running release still writes NULLs");
         }
-        if (s.has("ADD") && s.has("NOT", "NULL") && !s.has("DEFAULT") && !s.has("CONSTRAINT")) {
+        if (s.has("ADD") && s.has("NOT", "NULL") && !s.has("DEFAULT") && !s.has("CONSTRAINT") && !s.has("GENERATED")) {
             return java.util.Optional.of("a NOT NULL column without a DEFAULT cannot be added to a table with rows "
                     + "(and the running release does not set it)");
         }

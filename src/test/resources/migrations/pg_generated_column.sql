@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN total numeric GENERATED ALWAYS AS (price * quantity) STORED NOT NULL;
