@@ -3,6 +3,7 @@ package dev.releasetrain.migrations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Answers the migration question in-process when no status API is configured. A pull request labelled as a
@@ -24,8 +25,14 @@ public final class BuiltInMigrationChecker {
         List<SqlRules.Issue> issues = path.endsWith(".py") ? FrameworkRules.django(f.content(), sql)
                 : path.endsWith(".rb") ? FrameworkRules.rails(f.content(), sql)
                 : path.endsWith(".sql") ? sql.check(f.content(), 1) : List.of();
-        List<Finding> out = new ArrayList<>();
+        Suppressions allowed = new Suppressions(f.path(), f.content());
+        List<Finding> out = new ArrayList<>(allowed.problems());
         for (SqlRules.Issue i : issues) {
+            Optional<String> reason = allowed.reason(i);
+            if (reason.isPresent()) { // accepted by its author, and said so in the check
+                out.add(new Finding(f.path(), i.line(), Finding.NOTICE, "allowed (" + i.rule() + "): " + reason.get() + ". " + i.message()));
+                continue;
+            }
             String severity = i.destructive() && !contract ? Finding.FAILURE : Finding.WARNING;
             String message = i.destructive() ? (contract ? "second stage: " + i.message()
                     : i.message() + ". Ship it in two stages: stop using it in this release, remove it in a later one "
@@ -46,10 +53,12 @@ public final class BuiltInMigrationChecker {
                     + "release before."));
         }
         long failures = findings.stream().filter(f -> f.severity().equals(Finding.FAILURE)).count();
-        long warnings = findings.size() - failures;
+        long warnings = findings.stream().filter(f -> f.severity().equals(Finding.WARNING)).count();
+        long allowed = findings.stream().filter(f -> f.severity().equals(Finding.NOTICE)).count();
         String summary = failures > 0
                 ? failures + (failures == 1 ? " problem that breaks" : " problems that break") + " backwards compatibility" + (warnings > 0 ? ", " + warnings + " warning(s)" : "")
-                : files.size() + " migration" + (files.size() == 1 ? "" : "s") + " backwards compatible" + (warnings > 0 ? ", " + warnings + " warning(s)" : "");
+                : files.size() + " migration" + (files.size() == 1 ? "" : "s") + " backwards compatible" + (warnings > 0 ? ", " + warnings + " warning(s)" : "")
+                + (allowed > 0 ? ", " + allowed + " finding(s) allowed with a reason" : "");
         return new MigrationVerdict(failures > 0 ? MigrationVerdict.FAILURE : MigrationVerdict.SUCCESS, summary, null, findings);
     }
 }

@@ -7,24 +7,24 @@ import java.util.regex.Pattern;
 
 /** Django and Rails migrations: the destructive operations by name, and the SQL they run by hand. */
 public final class FrameworkRules {
-    private record Op(Pattern pattern, boolean destructive, String message) {
+    private record Op(Pattern pattern, boolean destructive, String rule, String message) {
     }
 
     private static final List<Op> DJANGO = List.of(
-            new Op(Pattern.compile("\\bRemoveField\\s*\\("), true, "RemoveField drops a column the running release may still use"),
-            new Op(Pattern.compile("\\bDeleteModel\\s*\\("), true, "DeleteModel drops a table the running release may still use"),
-            new Op(Pattern.compile("\\bRenameField\\s*\\("), true, "RenameField breaks code that still uses the old column name"),
-            new Op(Pattern.compile("\\bRenameModel\\s*\\("), true, "RenameModel breaks code that still uses the old table name"),
-            new Op(Pattern.compile("\\bAlterField\\s*\\("), false, "AlterField may change the column's type or nullability and rewrite the table: check it is backwards compatible"));
+            new Op(Pattern.compile("\\bRemoveField\\s*\\("), true, "drop-column", "RemoveField drops a column the running release may still use"),
+            new Op(Pattern.compile("\\bDeleteModel\\s*\\("), true, "drop-table", "DeleteModel drops a table the running release may still use"),
+            new Op(Pattern.compile("\\bRenameField\\s*\\("), true, "rename", "RenameField breaks code that still uses the old column name"),
+            new Op(Pattern.compile("\\bRenameModel\\s*\\("), true, "rename-table", "RenameModel breaks code that still uses the old table name"),
+            new Op(Pattern.compile("\\bAlterField\\s*\\("), false, "alter-field", "AlterField may change the column's type or nullability and rewrite the table: check it is backwards compatible"));
     private static final List<Op> RAILS = List.of(
-            new Op(Pattern.compile("\\bremove_column\\b"), true, "remove_column drops a column the running release may still use"),
-            new Op(Pattern.compile("\\bremove_columns\\b"), true, "remove_columns drops columns the running release may still use"),
-            new Op(Pattern.compile("\\b(remove_reference|remove_belongs_to)\\b"), true, "remove_reference drops a column the running release may still use"),
-            new Op(Pattern.compile("\\bdrop_table\\b"), true, "drop_table removes a table the running release may still use"),
-            new Op(Pattern.compile("\\brename_column\\b"), true, "rename_column breaks code that still uses the old name"),
-            new Op(Pattern.compile("\\brename_table\\b"), true, "rename_table breaks code that still uses the old name"),
-            new Op(Pattern.compile("\\bchange_column\\s"), true, "change_column changes a column's type: the running release may break and the table is rewritten"),
-            new Op(Pattern.compile("\\bchange_column_null\\b[^\\n]*,\\s*false\\b"), true, "change_column_null … false adds NOT NULL while the running release may still write NULLs"));
+            new Op(Pattern.compile("\\bremove_column\\b"), true, "drop-column", "remove_column drops a column the running release may still use"),
+            new Op(Pattern.compile("\\bremove_columns\\b"), true, "drop-column", "remove_columns drops columns the running release may still use"),
+            new Op(Pattern.compile("\\b(remove_reference|remove_belongs_to)\\b"), true, "drop-column", "remove_reference drops a column the running release may still use"),
+            new Op(Pattern.compile("\\bdrop_table\\b"), true, "drop-table", "drop_table removes a table the running release may still use"),
+            new Op(Pattern.compile("\\brename_column\\b"), true, "rename", "rename_column breaks code that still uses the old name"),
+            new Op(Pattern.compile("\\brename_table\\b"), true, "rename-table", "rename_table breaks code that still uses the old name"),
+            new Op(Pattern.compile("\\bchange_column\\s"), true, "change-type", "change_column changes a column's type: the running release may break and the table is rewritten"),
+            new Op(Pattern.compile("\\bchange_column_null\\b[^\\n]*,\\s*false\\b"), true, "set-not-null", "change_column_null … false adds NOT NULL while the running release may still write NULLs"));
     private static final Pattern DJANGO_SQL = Pattern.compile("\\bRunSQL\\s*\\(");
     private static final Pattern RAILS_SQL = Pattern.compile("\\bexecute\\b");
 
@@ -50,7 +50,7 @@ public final class FrameworkRules {
             boolean nullable = call.matches("(?s).*\\bnull\\s*=\\s*True\\b.*");
             boolean keepsDefault = call.matches("(?s).*\\bdefault\\s*=.*") && !call.matches("(?s).*\\bpreserve_default\\s*=\\s*False\\b.*");
             if (!nullable && !keepsDefault && !NO_COLUMN.matcher(call).find()) {
-                out.add(new SqlRules.Issue(true, lineOf(scanned.code(), m.start()), "AddField of a NOT NULL column without a default "
+                out.add(new SqlRules.Issue(true, lineOf(scanned.code(), m.start()), "not-null-without-default", "AddField of a NOT NULL column without a default "
                         + "(neither null=True nor a default kept): the running release inserts rows without it, and they fail"));
             }
         }
@@ -166,7 +166,7 @@ public final class FrameworkRules {
         for (Op op : ops) {
             Matcher m = op.pattern().matcher(code);
             while (m.find()) {
-                out.add(new SqlRules.Issue(op.destructive(), lineOf(code, m.start()), op.message()));
+                out.add(new SqlRules.Issue(op.destructive(), lineOf(code, m.start()), op.rule(), op.message()));
             }
         }
         Matcher m = runsSql.matcher(code);

@@ -11,48 +11,63 @@ import java.util.List;
  * @param engine postgresql, mysql or sqlite: which statements rewrite or lock depends on it
  */
 public record SqlRules(String engine) {
-    /** A finding without its file: severity (failure or warning), line and message. */
-    public record Issue(boolean destructive, int line, String message) {
+    /**
+     * A finding without its file: whether it breaks backwards compatibility (else a warning), line, the rule's name
+     * (what a suppression names) and message.
+     */
+    public record Issue(boolean destructive, int line, String rule, String message) {
     }
+
+    private record Found(String rule, String message) {
+    }
+
+    private static java.util.Optional<Found> found(String rule, String message) {
+        return java.util.Optional.of(new Found(rule, message));
+    }
+
+    /** Every rule's name, for suppressions. */
+    public static final List<String> RULES = List.of("drop-table", "truncate", "rename-table", "drop-column", "rename", "change-type",
+            "set-not-null", "not-null-without-default", "unbatched-update", "insert-select", "index-without-concurrently",
+            "default-rewrites-table", "alter-field");
 
     public List<Issue> check(String sql, int firstLine) {
         List<Issue> out = new ArrayList<>();
         for (SqlStatements.Statement s : SqlStatements.parse(sql)) {
             int line = s.line() + firstLine - 1;
-            destructive(s).ifPresent(m -> out.add(new Issue(true, line, m)));
-            heavy(s).ifPresent(m -> out.add(new Issue(false, line, m)));
+            destructive(s).ifPresent(f -> out.add(new Issue(true, line, f.rule(), f.message())));
+            heavy(s).ifPresent(f -> out.add(new Issue(false, line, f.rule(), f.message())));
         }
         return out;
     }
 
-    private java.util.Optional<String> destructive(SqlStatements.Statement s) {
+    private java.util.Optional<Found> destructive(SqlStatements.Statement s) {
         if (s.startsWith("DROP", "TABLE")) {
-            return java.util.Optional.of("DROP TABLE removes a table the running release may still use");
+            return found("drop-table", "DROP TABLE removes a table the running release may still use");
         }
         if (s.startsWith("TRUNCATE")) {
-            return java.util.Optional.of("TRUNCATE deletes every row");
+            return found("truncate", "TRUNCATE deletes every row");
         }
         if (s.startsWith("RENAME", "TABLE")) {
-            return java.util.Optional.of("RENAME TABLE breaks code that still uses the old name");
+            return found("rename-table", "RENAME TABLE breaks code that still uses the old name");
         }
         if (!s.startsWith("ALTER", "TABLE")) {
             return java.util.Optional.empty();
         }
         if (dropsColumn(s)) {
-            return java.util.Optional.of("DROP COLUMN removes a column the running release may still read or write");
+            return found("drop-column", "DROP COLUMN removes a column the running release may still read or write");
         }
         if (s.has("RENAME")) {
-            return java.util.Optional.of("RENAME breaks code that still uses the old name");
+            return found("rename", "RENAME breaks code that still uses the old name");
         }
         if (s.has("TYPE") && s.has("ALTER") && s.indexOf(2, "ALTER") >= 0 || s.has("SET", "DATA", "TYPE")
                 || s.has("MODIFY") || s.has("CHANGE", "COLUMN")) {
-            return java.util.Optional.of("changing a column's type can break the running release and rewrites the table");
+            return found("change-type", "changing a column's type can break the running release and rewrites the table");
         }
         if (s.has("SET", "NOT", "NULL")) {
-            return java.util.Optional.of("SET NOT NULL on an existing column fails while the running release still writes NULLs");
+            return found("set-not-null", "SET NOT NULL on an existing column fails while the running release still writes NULLs");
         }
         if (s.has("ADD") && s.has("NOT", "NULL") && !s.has("DEFAULT") && !s.has("CONSTRAINT") && !s.has("GENERATED")) {
-            return java.util.Optional.of("a NOT NULL column without a DEFAULT cannot be added to a table with rows "
+            return found("not-null-without-default", "a NOT NULL column without a DEFAULT cannot be added to a table with rows "
                     + "(and the running release does not set it)");
         }
         return java.util.Optional.empty();
@@ -76,21 +91,21 @@ public record SqlRules(String engine) {
         return false;
     }
 
-    private java.util.Optional<String> heavy(SqlStatements.Statement s) {
+    private java.util.Optional<Found> heavy(SqlStatements.Statement s) {
         if ((s.startsWith("UPDATE") || s.startsWith("DELETE")) && !s.has("WHERE")) {
-            return java.util.Optional.of(s.tokens().get(0) + " without WHERE touches every row and locks the table: "
+            return found("unbatched-update", s.tokens().get(0) + " without WHERE touches every row and locks the table: "
                     + "consider an asynchronous data migration in batches");
         }
         if (s.startsWith("INSERT") && s.has("SELECT")) {
-            return java.util.Optional.of("INSERT … SELECT copies data while the migration holds its locks: "
+            return found("insert-select", "INSERT … SELECT copies data while the migration holds its locks: "
                     + "consider an asynchronous data migration");
         }
         if (engine.equals("postgresql") && (s.startsWith("CREATE", "INDEX") || s.startsWith("CREATE", "UNIQUE", "INDEX"))
                 && !s.has("CONCURRENTLY")) {
-            return java.util.Optional.of("CREATE INDEX without CONCURRENTLY blocks writes to the table while it builds");
+            return found("index-without-concurrently", "CREATE INDEX without CONCURRENTLY blocks writes to the table while it builds");
         }
         if (s.startsWith("ALTER", "TABLE") && s.has("ADD") && s.has("DEFAULT") && rewritesOnDefault(s)) {
-            return java.util.Optional.of("adding a column with this DEFAULT rewrites the whole table on " + engine
+            return found("default-rewrites-table", "adding a column with this DEFAULT rewrites the whole table on " + engine
                     + ": add it without a default, backfill asynchronously, then set the default");
         }
         return java.util.Optional.empty();

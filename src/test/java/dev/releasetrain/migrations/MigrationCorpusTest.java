@@ -67,4 +67,16 @@ class MigrationCorpusTest {
         assertEquals(Finding.WARNING, f.get(0).severity());
         assertTrue(f.get(0).message().contains(mentions), f.get(0).message());
     }
+
+    @Test
+    void anAllowedFindingIsShownWithItsReason() {
+        MigrationFile allowed = new MigrationFile("db/0004.sql", "added",
+                "-- release-train: allow drop-column: nickname is unused since 1.28\nALTER TABLE users DROP COLUMN nickname;\n");
+        MigrationVerdict v = new BuiltInMigrationChecker("postgresql").check(List.of(allowed), false, List.of());
+        assertEquals(MigrationVerdict.SUCCESS, v.state());
+        assertEquals("1 migration backwards compatible, 1 finding(s) allowed with a reason", v.summary());
+        assertEquals(Finding.NOTICE, v.findings().get(0).severity());
+        assertTrue(v.findings().get(0).message().startsWith("allowed (drop-column): nickname is unused since 1.28. DROP COLUMN"),
+                v.findings().get(0).message());
+    }
 }

@@ -1,0 +1,2 @@
+-- release-train: allow drop-column
+ALTER TABLE users DROP COLUMN nickname;
