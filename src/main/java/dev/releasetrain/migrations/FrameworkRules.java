@@ -25,6 +25,29 @@ public final class FrameworkRules {
             new Op(Pattern.compile("\\brename_table\\b"), true, "rename-table", "rename_table breaks code that still uses the old name"),
             new Op(Pattern.compile("\\bchange_column\\s"), true, "change-type", "change_column changes a column's type: the running release may break and the table is rewritten"),
             new Op(Pattern.compile("\\bchange_column_null\\b[^\\n]*,\\s*false\\b"), true, "set-not-null", "change_column_null … false adds NOT NULL while the running release may still write NULLs"));
+    /** strong_migrations' list, beyond dropping and renaming: constraints validated in one go, NOT NULL without a default. */
+    private static final List<Op> RAILS_MORE = List.of(
+            new Op(Pattern.compile("\\badd_column\\b(?![^\\n]*\\bdefault:)(?=[^\\n]*\\bnull:\\s*false)"), true, "not-null-without-default",
+                    "add_column … null: false without a default: the running release inserts rows without the column, and they fail"),
+            new Op(Pattern.compile("\\bt\\.remove\\b"), true, "drop-column", "t.remove drops a column the running release may still use"),
+            new Op(Pattern.compile("\\bt\\.rename\\b"), true, "rename", "t.rename breaks code that still uses the old name"),
+            new Op(Pattern.compile("\\bt\\.change\\b"), true, "change-type", "t.change changes a column's type: the running release may break and the table is rewritten"),
+            new Op(Pattern.compile("\\badd_foreign_key\\b(?![^\\n]*\\bvalidate:\\s*false)"), false, "validates-constraint",
+                    "add_foreign_key checks every row while it locks both tables: add it with validate: false, then validate_foreign_key in a later migration"),
+            new Op(Pattern.compile("\\badd_check_constraint\\b(?![^\\n]*\\bvalidate:\\s*false)"), false, "validates-constraint",
+                    "add_check_constraint checks every row while it locks the table: add it with validate: false, then validate_check_constraint later"));
+    /** On PostgreSQL an index is built without blocking writes only concurrently. */
+    private static final List<Op> RAILS_POSTGRES = List.of(
+            new Op(Pattern.compile("\\b(add_index|remove_index)\\b(?![^\\n]*\\balgorithm:\\s*:concurrently)"), false, "index-without-concurrently",
+                    "an index added or removed without algorithm: :concurrently blocks writes to the table (with disable_ddl_transaction!)"),
+            new Op(Pattern.compile("\\b(add_reference|add_belongs_to)\\b(?![^\\n]*\\bindex:\\s*(false|\\{[^}\\n]*algorithm:\\s*:concurrently))"), false,
+                    "index-without-concurrently", "add_reference builds its index without algorithm: :concurrently, blocking writes"));
+    private static final List<Op> DJANGO_MORE = List.of(
+            new Op(Pattern.compile("\\bAddConstraint\\s*\\("), false, "validates-constraint",
+                    "AddConstraint checks every row while it locks the table: on big tables add it NOT VALID and validate it separately"));
+    private static final List<Op> DJANGO_POSTGRES = List.of(
+            new Op(Pattern.compile("\\b(AddIndex|RemoveIndex)\\s*\\("), false, "index-without-concurrently",
+                    "AddIndex / RemoveIndex block writes while they run: use AddIndexConcurrently / RemoveIndexConcurrently in a non-atomic migration"));
     private static final Pattern DJANGO_SQL = Pattern.compile("\\bRunSQL\\s*\\(");
     private static final Pattern RAILS_SQL = Pattern.compile("\\bexecute\\b");
 
@@ -43,7 +66,7 @@ public final class FrameworkRules {
 
     public static List<SqlRules.Issue> django(String source, SqlRules sql) {
         ScriptScanner.Scanned scanned = ScriptScanner.scan(source, false);
-        List<SqlRules.Issue> out = check(withoutDjangoReverseSql(scanned), DJANGO, DJANGO_SQL, sql);
+        List<SqlRules.Issue> out = check(withoutDjangoReverseSql(scanned), ops(sql, DJANGO, DJANGO_MORE, DJANGO_POSTGRES), DJANGO_SQL, sql);
         Matcher m = DJANGO_ADD_FIELD.matcher(scanned.code());
         while (m.find()) {
             String call = balanced(scanned.code(), m.end() - 1);
@@ -59,7 +82,16 @@ public final class FrameworkRules {
     }
 
     public static List<SqlRules.Issue> rails(String source, SqlRules sql) {
-        return check(ScriptScanner.scan(withoutRailsDown(source), true), RAILS, RAILS_SQL, sql);
+        return check(ScriptScanner.scan(withoutRailsDown(source), true), ops(sql, RAILS, RAILS_MORE, RAILS_POSTGRES), RAILS_SQL, sql);
+    }
+
+    private static List<Op> ops(SqlRules sql, List<Op> always, List<Op> more, List<Op> postgres) {
+        List<Op> all = new ArrayList<>(always);
+        all.addAll(more);
+        if (sql.engine().equals("postgresql")) {
+            all.addAll(postgres);
+        }
+        return all;
     }
 
     /** The source with the rollback halves blanked (newlines kept, so lines still count): they do not ship forward. */

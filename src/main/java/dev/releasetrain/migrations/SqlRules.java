@@ -28,7 +28,7 @@ public record SqlRules(String engine) {
     /** Every rule's name, for suppressions. */
     public static final List<String> RULES = List.of("drop-table", "truncate", "rename-table", "drop-column", "rename", "change-type",
             "set-not-null", "not-null-without-default", "unbatched-update", "insert-select", "index-without-concurrently",
-            "default-rewrites-table", "alter-field");
+            "default-rewrites-table", "alter-field", "validates-constraint");
 
     public List<Issue> check(String sql, int firstLine) {
         List<Issue> out = new ArrayList<>();
