@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every HTTP call to GitHub goes through here: only to {@code GITHUB_API_URL}, counted by route and status,
- * reads (and the idempotent DELETEs and PUTs) retried on connection errors and 5xx, rate limits waited out briefly or
+ * reads (and what is safe to send twice: DELETEs, PUTs, git objects, ref moves) retried on connection errors and 5xx, rate limits waited out briefly or
  * handed back to the queue, repository writes paced per installation and, in dry-run mode, logged instead of sent.
  *
  * <p>Other writes are not retried here after a 5xx or a broken connection: GitHub may have done them. The delivery
