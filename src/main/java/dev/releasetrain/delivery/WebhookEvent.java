@@ -43,6 +43,16 @@ public record WebhookEvent(String deliveryId, String event, String action, Long 
         return event.equals("merge_group") && "checks_requested".equals(action);
     }
 
+    /** The commit a merge group's checks are asked for. */
+    public String mergeGroupHead() {
+        return payload.path("merge_group").path("head_sha").asText();
+    }
+
+    /** The commit a merge group's changes start from. */
+    public String mergeGroupBase() {
+        return payload.path("merge_group").path("base_sha").asText();
+    }
+
     /** A new comment on a pull request (GitHub sends those as issue comments). */
     public boolean newPullRequestComment() {
         return event.equals("issue_comment") && "created".equals(action) && payload.path("issue").has("pull_request");

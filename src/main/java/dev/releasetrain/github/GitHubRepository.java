@@ -78,8 +78,8 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
     @Override
     public List<Long> pullRequestsIn(String baseSha, String headSha) throws IOException {
         java.util.LinkedHashSet<Long> numbers = new java.util.LinkedHashSet<>();
-        for (JsonNode c : rest.get(base + "/compare/" + baseSha + "..." + headSha + "?per_page=250").path("commits")) {
-            rest.get(base + "/commits/" + c.path("sha").asText() + "/pulls").forEach(pr -> numbers.add(pr.path("number").asLong()));
+        for (Commit c : compare(baseSha, headSha).commits()) {
+            rest.get(base + "/commits/" + c.sha() + "/pulls").forEach(pr -> numbers.add(pr.path("number").asLong()));
         }
         return List.copyOf(numbers);
     }

@@ -37,15 +37,14 @@ public final class CheckMergeGroupMigrations implements EventHandler {
 
     @Override
     public void handle(EventContext ctx) throws Exception {
-        var group = ctx.event().payload().path("merge_group");
-        String head = group.path("head_sha").asText();
+        String head = ctx.event().mergeGroupHead();
         Optional<MigrationSettings> settings = ctx.settingsForCheck(CheckMigrations.CHECK, head).map(RepoSettings::migrations)
                 .filter(MigrationSettings::enabled);
         if (settings.isEmpty()) {
             return;
         }
         MigrationsGitHub github = ctx.github();
-        List<Long> prs = github.pullRequestsIn(group.path("base_sha").asText(), head);
+        List<Long> prs = github.pullRequestsIn(ctx.event().mergeGroupBase(), head);
         Map<Long, String> notSafe = heads.notSafe(ctx.repository());
         List<String> failing = prs.stream().filter(notSafe::containsKey).map(n -> "#" + n + " (" + notSafe.get(n) + ")").toList();
         services.checks().publish(github, CheckRunResult.completed(CheckMigrations.CHECK, head, failing.isEmpty() ? "success" : "failure",

@@ -39,14 +39,13 @@ public final class CheckMergeGroupReview implements EventHandler {
 
     @Override
     public void handle(EventContext ctx) throws Exception {
-        JsonNode group = ctx.event().payload().path("merge_group");
-        String head = group.path("head_sha").asText();
+        String head = ctx.event().mergeGroupHead();
         Optional<ReviewSettings> settings = ctx.settingsForCheck(ReviewCheck.CHECK, head).map(RepoSettings::review).filter(ReviewSettings::enabled);
         if (settings.isEmpty()) {
             return;
         }
         ReviewGitHub github = ctx.github();
-        List<Long> prs = github.pullRequestsIn(group.path("base_sha").asText(), head);
+        List<Long> prs = github.pullRequestsIn(ctx.event().mergeGroupBase(), head);
         StringBuilder table = new StringBuilder("| pull request | review |\n|---|---|\n");
         List<String> waiting = new ArrayList<>();
         for (long n : prs) {

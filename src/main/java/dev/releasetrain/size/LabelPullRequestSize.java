@@ -54,7 +54,7 @@ public final class LabelPullRequestSize implements EventHandler {
         WebhookEvent e = ctx.event();
         SizeGitHub github = ctx.github();
         if (e.mergeGroupChecksRequested()) { // a merge queue waits for every required check, this one too
-            String head = e.payload().path("merge_group").path("head_sha").asText();
+            String head = e.mergeGroupHead();
             if (ctx.settingsForCheck(CHECK, head).map(RepoSettings::size).filter(SizeSettings::enabled).isPresent()) {
                 services.checks().publish(github, CheckRunResult.completed(CHECK, head, "neutral", "Size is a pull request's, not a merge group's",
                         "Each pull request in the group was sized on its own; a merge group is not judged by size."));
