@@ -12,6 +12,7 @@ import dev.releasetrain.delivery.RetryPolicy;
 import dev.releasetrain.delivery.SignatureVerifier;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.delivery.WorkerPool;
+import dev.releasetrain.github.AppDeliveryLog;
 import dev.releasetrain.github.AppJwt;
 import dev.releasetrain.github.GitHubGateway;
 import dev.releasetrain.github.GitHubRepository;
@@ -20,10 +21,14 @@ import dev.releasetrain.github.InstallationTokens;
 import dev.releasetrain.github.IssueLabels;
 import dev.releasetrain.github.PullRequestFiles;
 import dev.releasetrain.github.RepoFiles;
+import dev.releasetrain.github.SharedWritePacing;
 import dev.releasetrain.github.StickyComments;
+import dev.releasetrain.github.WritePacing;
 import dev.releasetrain.metrics.Metrics;
 import dev.releasetrain.settings.Settings;
+import dev.releasetrain.reconcile.FetchBackMissedDeliveries;
 import dev.releasetrain.store.Database;
+import dev.releasetrain.store.FleetJobs;
 import dev.releasetrain.web.HealthRoutes;
 import dev.releasetrain.web.SetupRoutes;
 import dev.releasetrain.web.WebServer;
@@ -62,6 +67,9 @@ public final class App implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The first pass waits for the door to listen: GitHub sends what it is asked for to the webhook URL. */
+    private static final long FETCH_BACK_DELAY_MILLIS = 1_000;
+    private boolean fetchBackScheduled;
     private WebServer web;
     private WebhookRoute door;
     private WebhookProxy proxy;
@@ -107,14 +115,17 @@ public final class App implements AutoCloseable {
     /** As above, telling a dry run's writes to {@code dryRunWrites}, one line each ({@code replay} prints them). */
     public static App start(Settings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock,
                             java.util.function.Consumer<String> dryRunWrites) throws SQLException {
-        Database db = new Database(settings.databaseUrl());
+        Database db = Database.open(settings.database());
         Metrics metrics = new Metrics();
+        // one process paces its writes in memory; a fleet shares each installation's budget through the database
+        WritePacing pacing = db.dialect().singleProcess() ? WritePacing.inMemory(settings.writesPerMinute())
+                : new SharedWritePacing(db, settings.writesPerMinute());
         GitHubTransport transport = new GitHubTransport(settings.githubApiUrl(), metrics, settings.dryRun(),
-                settings.writesPerMinute(), Math.min(settings.retryBaseMillis(), 500), dryRunWrites);
+                pacing, Math.min(settings.retryBaseMillis(), 500), dryRunWrites);
         DeliveryStore store = new DeliveryStore(db);
         EventRouter router = new EventRouter(2 * settings.workers());
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);
-        WorkerPool workers = new WorkerPool(store, router, metrics, retries, settings.workers());
+        WorkerPool workers = new WorkerPool(store, router, metrics, retries, settings.workers(), WorkerPool.Leases.of(settings.replicaId()));
         App app = new App(db, store, workers, metrics, router, transport, features, clock);
         if (settings.registered()) {
             app.wire(settings);
@@ -122,7 +133,7 @@ public final class App implements AutoCloseable {
         workers.start();
         app.scheduleRetention(settings.retentionDays());
         if (serve) {
-            app.door = new WebhookRoute(store, workers, metrics);
+            app.door = new WebhookRoute(store, metrics);
             if (settings.registered()) {
                 app.door.register(new SignatureVerifier(settings.webhookSecrets()));
             }
@@ -141,6 +152,21 @@ public final class App implements AutoCloseable {
         CheckRunPublisher checks = new CheckRunPublisher(db);
         EventContext.Resolver resolver = new EventContext.Resolver(github, new RepoConfigLoader(new RepoConfigParser()), checks);
         router.install(features.apply(new Services(settings, db, metrics, checks, new FollowUps(store), clock)), resolver);
+        scheduleFetchBack(settings, jwt);
+    }
+
+    /**
+     * At start and every {@code RECONCILE_MINUTES}, one replica at a time asks GitHub again for what it failed to
+     * deliver (a dry run sends nothing to GitHub, so it fetches nothing back either).
+     */
+    private void scheduleFetchBack(Settings settings, AppJwt jwt) {
+        if (settings.reconcileMinutes() == 0 || settings.dryRun() || fetchBackScheduled) {
+            return;
+        }
+        fetchBackScheduled = true;
+        FetchBackMissedDeliveries fetchBack = new FetchBackMissedDeliveries(new AppDeliveryLog(transport, jwt), store, new FleetJobs(db), metrics);
+        housekeeping.scheduleWithFixedDelay(() -> fetchBack.runIfFree(settings.replicaId(), java.time.Instant.now()),
+                FETCH_BACK_DELAY_MILLIS, TimeUnit.MINUTES.toMillis(settings.reconcileMinutes()), TimeUnit.MILLISECONDS);
     }
 
     /** Registration finished while the server runs (the manifest flow's callback): no restart needed. */

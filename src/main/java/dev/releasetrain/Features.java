@@ -27,7 +27,7 @@ public final class Features {
     public static List<EventHandler> all(App.Services services) {
         ReviewAudit audit = new ReviewAudit(services.db());
         ReviewCheck review = new ReviewCheck(services, audit);
-        ChecklistIssue checklist = new ChecklistIssue();
+        ChecklistIssue checklist = new ChecklistIssue(services.db());
         return List.of(new EnforceReviewBeforeMerge(review), new DeclareEmergency(review, audit),
                 new FlagMergedWithoutReview(audit), new CheckMergeGroupReview(services, audit), new LabelPullRequestSize(services),
                 new CheckMigrations(services), new CheckMergeGroupMigrations(services),

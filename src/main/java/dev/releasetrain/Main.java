@@ -6,6 +6,7 @@ import dev.releasetrain.cli.CheckMigrationsCommand;
 import dev.releasetrain.cli.ConfigCommand;
 import dev.releasetrain.cli.DeliveriesCommand;
 import dev.releasetrain.cli.NotesCommand;
+import dev.releasetrain.cli.ReconcileCommand;
 import dev.releasetrain.cli.RedeliverCommand;
 import dev.releasetrain.cli.ReplayCommand;
 import dev.releasetrain.cli.UsageException;
@@ -25,6 +26,8 @@ public final class Main {
               deliveries [--json] [--state S] [--limit N]
                                                       recent deliveries; S is pending, processing, done, failed or dead
               redeliver <delivery-id>                 queue a stored delivery again
+              reconcile [--since DURATION] [--dry-run]
+                                                      ask GitHub again for deliveries it failed to make (default: 3 days)
               replay <payload.json> --event <name>    what the bot would do with a payload: its writes printed, not sent
               audit [--json]                          pull requests merged without review, and emergency overrides
               notes --repo owner/name --release X.Y.Z the release notes, in Markdown
@@ -72,6 +75,7 @@ public final class Main {
                 case "serve" -> serve(settings);
                 case "deliveries" -> new DeliveriesCommand(settings).run(rest, System.out);
                 case "redeliver" -> new RedeliverCommand(settings).run(rest, System.out);
+                case "reconcile" -> new ReconcileCommand(settings).run(rest, System.out);
                 case "replay" -> new ReplayCommand(settings, Features::all).run(rest, System.out);
                 case "audit" -> new AuditCommand(settings).run(rest, System.out);
                 case "notes" -> new NotesCommand(settings).run(rest, System.out);
@@ -125,6 +129,11 @@ public final class Main {
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         setDefault("org.slf4j.simpleLogger.log.io.javalin", "warn");
+        // Flyway's and the pool's info lines name the database URL, which may hold a password
+        setDefault("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        setDefault("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+        // an unreachable database at start is said once, in one line, by Main; the pool's stack trace would repeat it
+        setDefault("org.slf4j.simpleLogger.log.com.zaxxer.hikari.pool.HikariPool", "off");
         setDefault("org.slf4j.simpleLogger.logFile", "System.out");
     }
 

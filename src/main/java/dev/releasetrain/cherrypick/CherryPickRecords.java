@@ -19,7 +19,7 @@ public final class CherryPickRecords {
     public void put(String repo, long number, Row row) throws SQLException {
         db.update("INSERT INTO cherry_picks (repository, number, target, state, detail, url, requested_by, updated_at) "
                 + "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (repository, number, target) DO UPDATE SET state = excluded.state, "
-                + "detail = excluded.detail, url = excluded.url, requested_by = COALESCE(excluded.requested_by, requested_by), "
+                + "detail = excluded.detail, url = excluded.url, requested_by = COALESCE(excluded.requested_by, cherry_picks.requested_by), "
                 + "updated_at = excluded.updated_at", repo, number, row.target(), row.state(), row.detail(), row.url(), row.requestedBy(),
                 System.currentTimeMillis());
     }

@@ -25,7 +25,7 @@ public final class AuditCommand {
         }
         List<ReviewAudit.Case> cases;
         List<ReviewAudit.Recorded> overrides;
-        try (Database db = new Database(settings.databaseUrl())) {
+        try (Database db = Database.open(settings.database())) {
             ReviewAudit audit = new ReviewAudit(db);
             cases = audit.cases();
             overrides = audit.overrides();

@@ -36,7 +36,7 @@ public final class DeliveriesCommand {
             }
         }
         List<StoredDelivery> rows;
-        try (Database db = new Database(settings.databaseUrl())) {
+        try (Database db = Database.open(settings.database())) {
             rows = new DeliveryStore(db).recent(state, limit);
         }
         if (json) {

@@ -34,7 +34,7 @@ public final class NotesCommand {
         }
         // the categories of the documented defaults: the command line does not read repositories
         RepoSettings defaults = new RepoConfigParser().defaultSettings();
-        try (Database db = new Database(settings.databaseUrl())) {
+        try (Database db = Database.open(settings.database())) {
             out.print(ReleaseNotes.render(version, new ReleaseNotesStore(db).release(repo, version, defaults.release().branchPrefix()),
                     defaults.notes().categories()));
         }

@@ -19,7 +19,7 @@ public final class RedeliverCommand {
         if (args.size() != 1) {
             throw new UsageException("redeliver takes one delivery id");
         }
-        try (Database db = new Database(settings.databaseUrl())) {
+        try (Database db = Database.open(settings.database())) {
             if (!new DeliveryStore(db).requeue(args.get(0), System.currentTimeMillis())) {
                 out.println("No delivery " + args.get(0) + " in the store (see: deliveries).");
                 return 1;

@@ -5,7 +5,6 @@ import dev.releasetrain.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,33 +21,28 @@ public final class DeliveryStore {
     }
 
     /** Stores a delivery; the future completes once it is committed, and says whether it is new work. */
-    public CompletableFuture<Ingested> ingest(Delivery d) {
+    public CompletableFuture<IngestOutcome> ingest(Delivery d) {
         byte[] stored = PayloadCodec.compress(d.payload()); // here, on the caller's thread, not the single writer's
         return db.write(c -> {
-            PreparedStatement find = db.prepared(c, "SELECT state, seq, ordering_key FROM deliveries WHERE id = ?");
+            PreparedStatement find = db.prepared(c, "SELECT state FROM deliveries WHERE id = ?");
             find.setString(1, d.id());
             try (ResultSet rs = find.executeQuery()) {
                 if (rs.next()) {
-                    DeliveryState state = DeliveryState.of(rs.getString(1));
-                    QueuedDelivery queued = new QueuedDelivery(rs.getLong(2), d.id(), rs.getString(3), d.receivedAt(), 0);
-                    return switch (state) {
-                        case DONE -> new Ingested(IngestOutcome.ALREADY_DONE, queued);
-                        case PENDING, PROCESSING -> new Ingested(IngestOutcome.ALREADY_QUEUED, queued);
+                    return switch (DeliveryState.of(rs.getString(1))) {
+                        case DONE -> IngestOutcome.ALREADY_DONE;
+                        case PENDING, PROCESSING -> IngestOutcome.ALREADY_QUEUED;
                         case FAILED, DEAD -> {
-                            requeue(c, d.id(), d.receivedAt(), false);
-                            yield new Ingested(IngestOutcome.REQUEUED, queued);
+                            requeue(c, d.id(), d.receivedAt());
+                            yield IngestOutcome.REQUEUED;
                         }
                     };
                 }
             }
-            PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (" + ROW_COLUMNS + ", requeued) VALUES (?,?,?,?,?,?,?,?,?,?,0) "
-                    + "RETURNING seq");
+            // a redelivery racing its twin on another replica: the unique id decides, the loser answers as a repeat
+            PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (" + ROW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT (id) DO NOTHING");
             Database.bind(insert, row(d, stored, d.receivedAt()));
-            try (ResultSet keys = insert.executeQuery()) {
-                keys.next();
-                return new Ingested(IngestOutcome.QUEUED,
-                        new QueuedDelivery(keys.getLong(1), d.id(), d.summary().orderingKey(), d.receivedAt(), 0));
-            }
+            return insert.executeUpdate() == 1 ? IngestOutcome.QUEUED : IngestOutcome.ALREADY_QUEUED;
         });
     }
 
@@ -62,34 +56,56 @@ public final class DeliveryStore {
             d.receivedAt(), DeliveryState.PENDING.sql(), notBefore};
     }
 
-    /** What storing a delivery did, and the queue entry for the workers when there is work. */
-    public record Ingested(IngestOutcome outcome, QueuedDelivery queued) {
-    }
-
-    /** @param flag whether a running server must find it by sweeping (true from the command line) */
-    private static void requeue(java.sql.Connection c, String id, long now, boolean flag) throws SQLException {
+    private static void requeue(java.sql.Connection c, String id, long now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE deliveries SET state = 'pending', next_attempt_at = ?, "
-                + "attempts = 0, requeued = ? WHERE id = ?")) {
+                + "attempts = 0, claimed_by = NULL, lease_until = NULL WHERE id = ?")) {
             update.setLong(1, now);
-            update.setInt(2, flag ? 1 : 0);
-            update.setString(3, id);
+            update.setString(2, id);
             update.executeUpdate();
         }
     }
 
     /**
-     * A delivery the bot sends itself (a poll of an outside service, say), due at {@code notBefore}. Marked like a
-     * command-line redelivery, so the running server's sweep picks it up; an id already stored is left alone, which
-     * makes scheduling the same follow-up twice harmless.
+     * A delivery the bot sends itself (a poll of an outside service, say), due at {@code notBefore}: it waits among
+     * the follow-ups and joins the queue when due. An id already scheduled or stored is left alone, which makes
+     * scheduling the same follow-up twice harmless, on any replica.
      */
     public void scheduleFollowUp(Delivery d, long notBefore) throws SQLException {
         byte[] stored = PayloadCodec.compress(d.payload());
-        db.update("INSERT INTO deliveries (" + ROW_COLUMNS + ", requeued) VALUES (?,?,?,?,?,?,?,?,?,?,1) ON CONFLICT (id) DO NOTHING",
-                row(d, stored, notBefore));
+        PayloadSummary s = d.summary();
+        db.writeNow(c -> {
+            try (PreparedStatement known = c.prepareStatement("SELECT 1 FROM deliveries WHERE id = ?")) {
+                known.setString(1, d.id());
+                try (ResultSet rs = known.executeQuery()) {
+                    if (rs.next()) {
+                        return 0;
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO follow_ups (id, event, action, installation_id, repository, "
+                    + "ordering_key, payload, received_at, due_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+                Database.bind(insert, d.id(), d.event(), s.action(), s.installationId(), s.repository(), s.orderingKey(), stored,
+                        d.receivedAt(), notBefore);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Follow-ups due by {@code now} join the queue, at its end, in the order they fell due. */
+    private void promoteDueFollowUps(java.sql.Connection c, long now) throws SQLException {
+        PreparedStatement promote = db.prepared(c, "INSERT INTO deliveries (id, event, action, installation_id, repository, ordering_key, "
+                + "payload, payload_encoding, received_at, state, next_attempt_at) SELECT id, event, action, installation_id, repository, "
+                + "ordering_key, payload, payload_encoding, received_at, 'pending', due_at FROM follow_ups WHERE due_at <= ? "
+                + "ORDER BY due_at, id ON CONFLICT (id) DO NOTHING");
+        promote.setLong(1, now);
+        promote.executeUpdate();
+        PreparedStatement clear = db.prepared(c, "DELETE FROM follow_ups WHERE due_at <= ?");
+        clear.setLong(1, now);
+        clear.executeUpdate();
     }
 
     /** The command line's redeliver: queue a stored delivery again, whatever its state. */
-    public boolean requeue(String id, long now) throws java.sql.SQLException {
+    public boolean requeue(String id, long now) throws SQLException {
         return db.writeNow(c -> {
             try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM deliveries WHERE id = ?")) {
                 find.setString(1, id);
@@ -99,23 +115,37 @@ public final class DeliveryStore {
                     }
                 }
             }
-            requeue(c, id, now, true);
+            requeue(c, id, now);
             return true;
         });
     }
 
-    /** Everything not finished, in arrival order: what a starting server resumes (a crash leaves some 'processing'). */
-    public List<QueuedDelivery> unfinished() throws SQLException {
-        return queued("state IN ('pending', 'processing', 'failed')");
-    }
+    private static final int CLAIM_WINDOW = 2_000;
 
-    /** Deliveries the command line queued again since the server last looked; taking them clears the mark, atomically. */
-    public List<QueuedDelivery> takeRequeued() throws SQLException {
+    /**
+     * Claims up to {@code max} deliveries for {@code replica} until {@code leaseUntil}: due ones, and those whose
+     * holder's lease ran out (it died), oldest first, none while an earlier delivery of its ordering key is
+     * unfinished, so one pull request's deliveries run one at a time in arrival order across the fleet. PostgreSQL
+     * skips rows another replica is claiming; SQLite has one writer, which serialises claims by itself.
+     */
+    public List<QueuedDelivery> claim(String replica, int max, long now, long leaseUntil) throws SQLException {
+        String skipLocked = db.dialect() == Database.Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         return db.writeNow(c -> {
+            promoteDueFollowUps(c, now);
+            // only the oldest CLAIM_WINDOW unfinished rows are looked at: a backlog of one busy pull request (each of
+            // its rows waiting behind the first) costs a bounded scan, not one over the whole queue
+            PreparedStatement claim = db.prepared(c, "UPDATE deliveries SET state = 'processing', attempts = attempts + 1, "
+                    + "claimed_by = ?, lease_until = ? WHERE seq IN (SELECT d.seq FROM deliveries d "
+                    + "WHERE d.seq IN (SELECT seq FROM deliveries WHERE state IN ('pending', 'processing', 'failed') ORDER BY seq LIMIT "
+                    + CLAIM_WINDOW + ") "
+                    // stated on d itself: PostgreSQL re-checks these on a row another replica changed meanwhile
+                    + "AND (d.state IN ('pending', 'failed') AND d.next_attempt_at <= ? OR d.state = 'processing' AND d.lease_until < ?) "
+                    + "AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.ordering_key = d.ordering_key AND e.seq < d.seq "
+                    + "AND e.state IN ('pending', 'processing', 'failed')) "
+                    + "ORDER BY d.seq LIMIT ?" + skipLocked + ") RETURNING seq, id, ordering_key, next_attempt_at, attempts");
+            Database.bind(claim, replica, leaseUntil, now, now, max);
             List<QueuedDelivery> out = new ArrayList<>();
-            try (PreparedStatement take = c.prepareStatement("UPDATE deliveries SET requeued = 0 WHERE requeued = 1 "
-                    + "RETURNING seq, id, ordering_key, next_attempt_at, attempts");
-                 ResultSet rs = take.executeQuery()) {
+            try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
                     out.add(new QueuedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5)));
                 }
@@ -125,17 +155,49 @@ public final class DeliveryStore {
         });
     }
 
-    private List<QueuedDelivery> queued(String where) throws SQLException {
+    /** Extends the leases of the deliveries {@code replica} is still working on. */
+    public void renew(String replica, java.util.Collection<Long> seqs, long leaseUntil) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(seqs.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(leaseUntil, replica));
+        args.addAll(seqs);
+        db.update("UPDATE deliveries SET lease_until = ? WHERE claimed_by = ? AND state = 'processing' AND seq IN (" + marks + ")",
+                args.toArray());
+    }
+
+    /**
+     * What a process that owns its database alone does at start: claims left by its previous run (a crash) are
+     * free at once instead of when their leases run out.
+     */
+    public int releaseAbandonedClaims() throws SQLException {
+        return db.update("UPDATE deliveries SET lease_until = 0 WHERE state = 'processing'");
+    }
+
+    /** Wakes the workers of every replica: there is new or newly runnable work. */
+    public void announceWork() {
+        db.announceWork();
+    }
+
+    /** Calls {@code wake} whenever any replica announces work. */
+    public void onWork(Runnable wake) {
+        db.onWork(wake);
+    }
+
+    /** Whether this process owns the store alone (SQLite), so that whatever it finds claimed is its own from before. */
+    public boolean singleProcess() {
+        return db.dialect().singleProcess();
+    }
+
+    /** Deliveries not finished yet (queued, running or waiting for a retry), across the fleet. */
+    public long unfinishedCount() throws SQLException {
         return db.read(c -> {
-            List<QueuedDelivery> out = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT seq, id, ordering_key, next_attempt_at, attempts "
-                    + "FROM deliveries WHERE " + where + " ORDER BY seq");
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE state IN ('pending', 'processing', 'failed')");
                  ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new QueuedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5)));
-                }
+                rs.next();
+                return rs.getLong(1);
             }
-            return out;
         });
     }
 
@@ -179,6 +241,18 @@ public final class DeliveryStore {
         });
     }
 
+    /** Which of these delivery ids the store holds, in any state. */
+    public java.util.Set<String> stored(java.util.Collection<String> ids) throws SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            out.addAll(db.query("SELECT id FROM deliveries WHERE id IN (" + marks + ")", rs -> rs.getString(1), chunk.toArray()));
+        }
+        return out;
+    }
+
     public Optional<StoredDelivery> find(String id) throws SQLException {
         List<StoredDelivery> found = list("WHERE id = ?", id, 1);
         return found.stream().findFirst();
@@ -213,71 +287,37 @@ public final class DeliveryStore {
             try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE state = ?")) {
                 q.setString(1, state.sql());
                 try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
                     return rs.getLong(1);
                 }
             }
         });
     }
 
-    public CompletableFuture<Void> markProcessing(long seq) {
-        return update("UPDATE deliveries SET state = 'processing', attempts = attempts + 1 WHERE seq = ?", seq);
-    }
-
-    public CompletableFuture<Void> markDone(long seq, long now, long durationMs) {
-        return db.write(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE deliveries SET state = 'done', finished_at = ?, "
-                    + "duration_ms = ?, last_error = NULL WHERE seq = ?")) {
-                u.setLong(1, now);
-                u.setLong(2, durationMs);
-                u.setLong(3, seq);
-                u.executeUpdate();
-            }
-            return null;
-        });
+    /**
+     * Done; false when {@code replica} no longer holds the claim (its lease ran out and another replica took the
+     * delivery, whose own outcome counts).
+     */
+    public boolean markDone(long seq, String replica, long now, long durationMs) throws SQLException {
+        return db.update("UPDATE deliveries SET state = 'done', finished_at = ?, duration_ms = ?, last_error = NULL, "
+                + "claimed_by = NULL, lease_until = NULL WHERE seq = ? AND claimed_by = ?", now, durationMs, seq, replica) == 1;
     }
 
     /** A failed attempt: back to the queue at {@code nextAttemptAt}, or dead when there is none. */
-    public CompletableFuture<Void> markFailed(long seq, String error, Long nextAttemptAt, long now) {
-        return db.write(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE deliveries SET state = ?, last_error = ?, "
-                    + "next_attempt_at = COALESCE(?, next_attempt_at), finished_at = ? WHERE seq = ?")) {
-                u.setString(1, nextAttemptAt == null ? "dead" : "failed");
-                u.setString(2, error);
-                setLong(u, 3, nextAttemptAt);
-                if (nextAttemptAt == null) {
-                    u.setLong(4, now);
-                } else {
-                    u.setNull(4, Types.INTEGER);
-                }
-                u.setLong(5, seq);
-                u.executeUpdate();
-            }
-            return null;
-        });
+    public boolean markFailed(long seq, String replica, String error, Long nextAttemptAt, long now) throws SQLException {
+        return db.update("UPDATE deliveries SET state = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), "
+                        + "finished_at = ?, claimed_by = NULL, lease_until = NULL WHERE seq = ? AND claimed_by = ?",
+                nextAttemptAt == null ? "dead" : "failed", error, nextAttemptAt, nextAttemptAt == null ? now : null, seq, replica) == 1;
     }
 
-    /** Waiting on a GitHub rate limit is not a failed attempt: the attempt is given back. */
-    public CompletableFuture<Void> reschedule(long seq, long at, String reason) {
-        return db.write(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE deliveries SET state = 'pending', next_attempt_at = ?, "
-                    + "attempts = MAX(attempts - 1, 0), last_error = ? WHERE seq = ?")) {
-                u.setLong(1, at);
-                u.setString(2, reason);
-                u.setLong(3, seq);
-                u.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    private CompletableFuture<Void> update(String sql, long seq) {
-        return db.write(c -> {
-            try (PreparedStatement u = c.prepareStatement(sql)) {
-                u.setLong(1, seq);
-                u.executeUpdate();
-            }
-            return null;
-        });
+    /**
+     * Not a failed attempt, given back to run at {@code at}: a GitHub rate limit, or a replica stopping before it
+     * could finish.
+     */
+    public boolean handBack(long seq, String replica, long at, String reason) throws SQLException {
+        return db.update("UPDATE deliveries SET state = 'pending', next_attempt_at = ?, "
+                + "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, last_error = COALESCE(?, last_error), "
+                + "claimed_by = NULL, lease_until = NULL WHERE seq = ? AND claimed_by = ?", at, reason, seq, replica) == 1;
     }
 
     private static StoredDelivery row(ResultSet rs) throws SQLException {
@@ -290,11 +330,4 @@ public final class DeliveryStore {
                 rs.getString(11), durationMs);
     }
 
-    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setLong(index, value);
-        }
-    }
 }

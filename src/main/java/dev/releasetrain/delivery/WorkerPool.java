@@ -9,10 +9,13 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,35 +24,49 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs stored deliveries through the router. A dispatcher thread takes what the scheduler allows as workers free
- * up; results go back to the store, and a key is released only once its delivery's outcome is committed, so a
- * crash can at worst repeat the deliveries in hand, never skip one.
+ * Runs stored deliveries through the router. A dispatcher claims due deliveries from the store as workers free up
+ * (a claim is a lease this replica renews while the work runs), and sleeps until new work is announced, by this
+ * replica or another, or a retry falls due. An outcome is recorded before the worker takes more; a store that cannot
+ * be reached is waited out, never a reason to drop one.
  */
 public final class WorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     private static final ObjectMapper JSON = new ObjectMapper(PayloadSummary.JSON);
-    private static final long SWEEP_MILLIS = 1_000;
+    /** How often the dispatcher looks for due work when nobody announced any: retries and follow-ups falling due. */
+    private static final long POLL_MILLIS = 1_000;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final DeliveryStore store;
     private final EventRouter router;
     private final Metrics metrics;
     private final RetryPolicy retries;
+    private final Leases leases;
     private final int workers;
     private final ExecutorService executor;
     private final Semaphore free;
-    private final DeliveryScheduler scheduler = new DeliveryScheduler();
+    private final Map<Long, QueuedDelivery> inHand = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final AtomicInteger inHand = new AtomicInteger();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lease-renewal");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean woken;
     private Thread dispatcher;
     private volatile boolean stopping;
 
-    public WorkerPool(DeliveryStore store, EventRouter router, Metrics metrics, RetryPolicy retries, int workers) {
+    /**
+     * @param leases who this replica is, how long its claims last, and how long a stopping replica waits for its
+     *               deliveries before handing them back
+     */
+    public WorkerPool(DeliveryStore store, EventRouter router, Metrics metrics, RetryPolicy retries, int workers, Leases leases) {
         this.store = store;
         this.router = router;
         this.metrics = metrics;
         this.retries = retries;
         this.workers = workers;
+        this.leases = leases;
         this.free = new Semaphore(workers);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(workers, r -> {
@@ -60,14 +77,27 @@ public final class WorkerPool implements AutoCloseable {
         metrics.queueDepth(this::depth);
     }
 
-    /** Loads what a previous run left unfinished (a crash leaves some 'processing') and starts dispatching. */
-    public void start() throws SQLException {
-        List<QueuedDelivery> left = store.unfinished();
-        store.takeRequeued(); // all unfinished rows are loaded already
-        enqueueAll(left);
-        if (!left.isEmpty()) {
-            log.info("resuming {} unfinished deliveries", left.size());
+    /** Who this replica is and the timings of its claims. */
+    public record Leases(String replica, long leaseMillis, long graceMillis) {
+        public static Leases of(String replica) {
+            return new Leases(replica, 20_000, 20_000);
         }
+    }
+
+    /**
+     * Starts dispatching. A process that owns its store alone frees what its previous run held at once; on a shared
+     * store a dead replica's claims come free when their leases run out.
+     */
+    public void start() throws SQLException {
+        store.onWork(this::wake);
+        if (store.singleProcess()) {
+            int left = store.releaseAbandonedClaims();
+            if (left > 0) {
+                log.info("resuming {} deliveries a previous run was working on", left);
+            }
+        }
+        long renewEvery = Math.max(100, leases.leaseMillis() / 4);
+        heartbeat.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         dispatcher = new Thread(this::dispatch, "dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -77,73 +107,59 @@ public final class WorkerPool implements AutoCloseable {
         return dispatcher != null && dispatcher.isAlive() && !stopping;
     }
 
-    public void enqueue(QueuedDelivery q) {
-        enqueueAll(List.of(q));
-    }
-
-    private void enqueueAll(List<QueuedDelivery> queued) {
+    /** New work may be due: the dispatcher looks now instead of at its next poll. */
+    public void wake() {
         lock.lock();
         try {
-            queued.forEach(scheduler::add);
+            woken = true;
             changed.signal();
         } finally {
             lock.unlock();
         }
     }
 
+    /** Unfinished deliveries in the store (on PostgreSQL, the fleet's). */
     public long depth() {
-        lock.lock();
         try {
-            return scheduler.size();
-        } finally {
-            lock.unlock();
+            return store.unfinishedCount();
+        } catch (SQLException e) {
+            return -1;
         }
     }
 
     private void dispatch() {
-        long lastSweep = System.currentTimeMillis();
+        long backoff = 0;
         while (!stopping) {
             try {
                 free.acquire();
-                QueuedDelivery next = null;
-                lock.lock();
+                int wanted = 1 + free.drainPermits();
+                List<QueuedDelivery> claimed;
                 try {
-                    while (!stopping && next == null) {
-                        long now = System.currentTimeMillis();
-                        if (now - lastSweep >= SWEEP_MILLIS) {
-                            lock.unlock();
-                            try {
-                                sweepRequeued();
-                            } finally {
-                                lock.lock();
-                            }
-                            lastSweep = now;
-                        }
-                        Optional<QueuedDelivery> taken = scheduler.take(now);
-                        if (taken.isPresent()) {
-                            next = taken.get();
-                        } else {
-                            long wait = Math.min(SWEEP_MILLIS, scheduler.nextDueAt().map(t -> t - now).orElse(SWEEP_MILLIS));
-                            changed.await(Math.max(wait, 1), TimeUnit.MILLISECONDS);
-                        }
-                    }
-                } finally {
-                    lock.unlock();
-                }
-                if (next == null) {
-                    free.release();
+                    long now = System.currentTimeMillis();
+                    claimed = store.claim(leases.replica(), wanted, now, now + leases.leaseMillis());
+                    backoff = 0;
+                } catch (SQLException e) {
+                    free.release(wanted);
+                    backoff = backoff == 0 ? 250 : Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                    log.warn("cannot claim deliveries ({}); trying again in {} ms", e.getMessage(), backoff);
+                    Thread.sleep(backoff);
                     continue;
                 }
-                QueuedDelivery work = next;
-                inHand.incrementAndGet();
-                executor.execute(() -> {
-                    try {
-                        process(work);
-                    } finally {
-                        inHand.decrementAndGet();
-                        free.release();
-                    }
-                });
+                free.release(wanted - claimed.size());
+                for (QueuedDelivery q : claimed) {
+                    inHand.put(q.seq(), q);
+                    executor.execute(() -> {
+                        try {
+                            process(q);
+                        } finally {
+                            inHand.remove(q.seq());
+                            free.release();
+                        }
+                    });
+                }
+                if (claimed.isEmpty()) {
+                    awaitWork();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -152,13 +168,26 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** The command line's redeliver marks rows in the store; a running server picks them up here. */
-    private void sweepRequeued() {
+    private void awaitWork() throws InterruptedException {
+        lock.lock();
         try {
-            List<QueuedDelivery> requeued = store.takeRequeued();
-            requeued.forEach(scheduler::add);
-        } catch (SQLException e) {
-            log.warn("could not look for redelivered deliveries: {}", e.getMessage());
+            if (!woken && !stopping) {
+                changed.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void renewLeases() {
+        if (inHand.isEmpty()) {
+            return;
+        }
+        try {
+            store.renew(leases.replica(), List.copyOf(inHand.keySet()), System.currentTimeMillis() + leases.leaseMillis());
+        } catch (SQLException | RuntimeException e) {
+            log.warn("could not renew the leases of {} deliveries: {}", inHand.size(), e.getMessage());
         }
     }
 
@@ -167,7 +196,6 @@ public final class WorkerPool implements AutoCloseable {
         String event = "unknown";
         StoredDelivery row = null;
         try {
-            store.markProcessing(q.seq());
             DeliveryStore.Loaded loaded = store.load(q.seq());
             row = loaded.row();
             event = row.event();
@@ -177,7 +205,7 @@ public final class WorkerPool implements AutoCloseable {
             boolean handled = router.route(e);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             String outcome = handled ? "done" : "ignored";
-            store.markDone(q.seq(), System.currentTimeMillis(), ms).whenComplete((v, err) -> release(q, err));
+            record(q, () -> store.markDone(q.seq(), leases.replica(), System.currentTimeMillis(), ms));
             metrics.delivery(event, outcome);
             logLine(row, outcome, ms, null);
         } catch (Exception failure) {
@@ -185,6 +213,8 @@ public final class WorkerPool implements AutoCloseable {
             failed(q, row, event, failure, ms);
         } finally {
             metrics.processed(event, System.nanoTime() - started);
+            // the next delivery of this key may run now, here or on another replica
+            store.announceWork();
         }
     }
 
@@ -194,47 +224,50 @@ public final class WorkerPool implements AutoCloseable {
         Optional<RateLimitedException> limited = RateLimitedException.in(failure);
         if (limited.isPresent()) {
             long at = Math.max(now, limited.get().retryAt().toEpochMilli());
-            store.reschedule(q.seq(), at, describe(limited.get())).whenComplete((v, err) -> retryLater(q, at, false));
+            record(q, () -> store.handBack(q.seq(), leases.replica(), at, describe(limited.get())));
             metrics.delivery(event, "rate_limited");
             logLine(row, "rate-limited, again in " + (at - now) + " ms", ms, null);
             return;
         }
         OptionalLong next = retries.nextAttemptAt(q.attempts(), now, ThreadLocalRandom.current());
-        store.markFailed(q.seq(), error, next.isPresent() ? next.getAsLong() : null, now).whenComplete((v, err) -> {
-            if (next.isPresent()) {
-                retryLater(q, next.getAsLong(), true);
-            } else {
-                release(q, err);
-            }
-        });
+        record(q, () -> store.markFailed(q.seq(), leases.replica(), error, next.isPresent() ? next.getAsLong() : null, now));
         metrics.delivery(event, next.isPresent() ? "retried" : "dead");
         logLine(row, next.isPresent() ? "failed, attempt " + q.attempts() + ", again in " + (next.getAsLong() - now) + " ms"
                 : "dead after " + q.attempts() + " attempts", ms, error);
     }
 
-    private void release(QueuedDelivery q, Throwable storeError) {
-        lock.lock();
-        try {
-            if (storeError != null) {
-                // the outcome is not on disk: keep the delivery and try it again rather than lose it
-                log.error("could not record the outcome of delivery {}: {}", q.id(), storeError.getMessage());
-                scheduler.retryAt(q.seq(), System.currentTimeMillis() + retries.baseMillis(), false);
-            } else {
-                scheduler.finish(q.seq());
-            }
-            changed.signal();
-        } finally {
-            lock.unlock();
-        }
+    /** An outcome write: true when this replica still held the claim. */
+    @FunctionalInterface
+    private interface Outcome {
+        boolean record() throws SQLException;
     }
 
-    private void retryLater(QueuedDelivery q, long at, boolean countAttempt) {
-        lock.lock();
-        try {
-            scheduler.retryAt(q.seq(), at, countAttempt);
-            changed.signal();
-        } finally {
-            lock.unlock();
+    /**
+     * Records an outcome, waiting out a store that cannot be reached (the lease keeps the delivery ours meanwhile,
+     * or, if it runs out, another replica runs it again: a repeat, never a loss).
+     */
+    private void record(QueuedDelivery q, Outcome outcome) {
+        long backoff = 100;
+        while (true) {
+            try {
+                if (!outcome.record()) {
+                    log.warn("delivery {}: its claim passed to another replica (the lease ran out); that replica's outcome counts", q.id());
+                }
+                return;
+            } catch (SQLException e) {
+                if (stopping) {
+                    log.warn("could not record the outcome of delivery {} before stopping ({}); it runs again", q.id(), e.getMessage());
+                    return;
+                }
+                log.warn("could not record the outcome of delivery {} ({}); trying again in {} ms", q.id(), e.getMessage(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
         }
     }
 
@@ -259,10 +292,14 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Stops taking deliveries and waits for those in hand; what is still queued stays in the store for next time. */
+    /**
+     * Stops claiming, waits up to the grace period for the deliveries in hand, and hands back the ones still running
+     * so another replica (or the next start) takes them at once: what SIGTERM does.
+     */
     @Override
     public void close() {
         stopping = true;
+        wake();
         if (dispatcher != null) {
             dispatcher.interrupt();
             try {
@@ -273,12 +310,29 @@ public final class WorkerPool implements AutoCloseable {
         }
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("{} deliveries still running at shutdown; they will run again at the next start", inHand.get());
+            if (!executor.awaitTermination(leases.graceMillis(), TimeUnit.MILLISECONDS)) {
+                handBackInHand();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heartbeat.shutdownNow();
+    }
+
+    private void handBackInHand() {
+        List<QueuedDelivery> left = List.copyOf(inHand.values());
+        long now = System.currentTimeMillis();
+        int handed = 0;
+        for (QueuedDelivery q : left) {
+            try {
+                if (store.handBack(q.seq(), leases.replica(), now, "handed back by a stopping replica")) {
+                    handed++;
+                }
+            } catch (SQLException e) {
+                log.warn("could not hand back delivery {} ({}); it is taken again when its lease runs out", q.id(), e.getMessage());
+            }
+        }
+        log.warn("{} deliveries still running when the grace period ended; {} handed back to the queue", left.size(), handed);
     }
 
     public int workers() {

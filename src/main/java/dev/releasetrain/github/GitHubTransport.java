@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every HTTP call to GitHub goes through here: only to {@code GITHUB_API_URL}, counted by route and status,
@@ -54,19 +53,18 @@ public final class GitHubTransport {
     private final Metrics metrics;
     private final boolean dryRun;
     private final java.util.function.Consumer<String> dryRunWrites;
-    private final int writesPerMinute;
+    private final WritePacing pacing;
     private final long retryBaseMillis;
     private final HttpClient http;
-    private final Map<Long, WriteThrottle> throttles = new ConcurrentHashMap<>();
 
     /** @param dryRunWrites where a dry run's writes are told, one line each */
-    public GitHubTransport(URI apiBase, Metrics metrics, boolean dryRun, int writesPerMinute, long retryBaseMillis,
+    public GitHubTransport(URI apiBase, Metrics metrics, boolean dryRun, WritePacing pacing, long retryBaseMillis,
                            java.util.function.Consumer<String> dryRunWrites) {
         this.apiBase = apiBase;
         this.metrics = metrics;
         this.dryRun = dryRun;
         this.dryRunWrites = dryRunWrites;
-        this.writesPerMinute = writesPerMinute;
+        this.pacing = pacing;
         this.retryBaseMillis = retryBaseMillis;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -94,7 +92,7 @@ public final class GitHubTransport {
                 dryRunWrites.accept(WriteDescription.of(request.method(), request.url(), request.body()));
                 return new HttpExchange.Response(200, Map.of("Content-Type", List.of("application/json")), "{}".getBytes(StandardCharsets.UTF_8));
             }
-            throttles.computeIfAbsent(caller.installationId(), id -> new WriteThrottle(writesPerMinute)).acquire();
+            pacing.acquire(caller.installationId());
         }
         HttpExchange.Request current = request;
         boolean reauthorized = false;

@@ -27,8 +27,17 @@ public final class Metrics {
     private final Gauge rateLimitRemaining = Gauge.builder().name("releasetrain_github_rate_limit_remaining")
             .help("x-ratelimit-remaining last seen, per installation").labelNames("installation").register(registry);
 
+    private final Counter fetchedBack = Counter.builder().name("releasetrain_reconcile_deliveries_total")
+            .help("Fetching back what GitHub failed to deliver: deliveries seen in GitHub's log, redeliveries requested, requests that failed")
+            .labelNames("outcome").register(registry);
+
     public void delivery(String event, String outcome) {
         deliveries.labelValues(event, outcome).inc();
+    }
+
+    /** @param outcome seen, requested or failed */
+    public void fetchedBack(String outcome, int n) {
+        fetchedBack.labelValues(outcome).inc(n);
     }
 
     public void rejection(String reason) {

@@ -47,6 +47,7 @@ public final class ReleaseNotesStore {
                 q.setString(1, repo);
                 q.setLong(2, cut == null ? Long.MAX_VALUE : cut);
                 try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
                     previous = rs.getLong(1);
                 }
             }

@@ -1,40 +1,31 @@
 package dev.releasetrain.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.releasetrain.store.Database;
 
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
  * The release's checklist issue on GitHub. Its body is edited read-modify-write, so edits of one release are taken
- * one at a time (commands in different issues can be about the same release); what would push the body past
- * GitHub's limit moves to one overflow comment.
+ * one at a time, fleet-wide (commands in different issues, on different replicas, can be about the same release);
+ * what would push the body past GitHub's limit moves to one overflow comment.
  */
 public final class ChecklistIssue {
     static final String OVERFLOW = "<!-- release-train:checklist-overflow -->";
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Database db;
 
-    /** Work that reads and writes GitHub and the store. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run() throws Exception;
+    public ChecklistIssue(Database db) {
+        this.db = db;
     }
 
-    /** Runs {@code work} while no other work on the same release runs. */
-    public <T> T locked(String repo, Version version, Work<T> work) throws Exception {
-        ReentrantLock lock = locks.computeIfAbsent(repo + "@" + version, k -> new ReentrantLock());
-        lock.lock();
-        try {
-            return work.run();
-        } finally {
-            lock.unlock();
-        }
+    /** Runs {@code work} while no other work on the same release runs, in any replica. */
+    public <T> T locked(String repo, Version version, Database.Work<T> work) throws Exception {
+        return db.exclusively("checklist:" + repo + "@" + version, work);
     }
 
     /** The release's checklist if one exists, found by its label and the bot's header: an earlier attempt may have made it. */

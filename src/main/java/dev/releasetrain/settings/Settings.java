@@ -2,6 +2,8 @@ package dev.releasetrain.settings;
 
 import dev.releasetrain.github.PrivateKeys;
 
+import dev.releasetrain.store.Database;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * @param privateKey    the app's key, parsed at start-up so a bad key stops the server with a clear sentence
  * @param webhookSecrets the current secret first; a second one is accepted during rotation
  * @param webhookProxyUrl a smee.io-style channel whose events are taken in like deliveries (local development)
+ * @param reconcileMinutes how often one replica fetches back what GitHub failed to deliver (0: never)
+ * @param replicaId     this process's name in the claims it holds: unique per running process
  */
 public record Settings(
         int port,
@@ -33,7 +37,7 @@ public record Settings(
         URI githubWebUrl,
         Optional<URI> publicUrl,
         Optional<URI> webhookProxyUrl,
-        String databaseUrl,
+        Database.Address database,
         int workers,
         boolean dryRun,
         String logLevel,
@@ -43,7 +47,9 @@ public record Settings(
         int retentionDays,
         Optional<URI> migrationStatusApiUrl,
         Optional<String> migrationStatusApiToken,
-        Path envFile) {
+        Path envFile,
+        int reconcileMinutes,
+        String replicaId) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:release-train.db";
 
@@ -51,10 +57,22 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[port=" + port + ", appId=" + appId.map(String::valueOf).orElse("-") + ", githubApiUrl=" + githubApiUrl
-                + ", webhookProxyUrl=" + webhookProxyUrl.map(String::valueOf).orElse("-") + ", databaseUrl=" + databaseUrl + ", workers=" + workers + ", dryRun=" + dryRun
+                + ", webhookProxyUrl=" + webhookProxyUrl.map(String::valueOf).orElse("-") + ", database=" + database.redacted() + ", workers=" + workers + ", dryRun=" + dryRun
                 + ", migrationStatusApiUrl=" + migrationStatusApiUrl.map(String::valueOf).orElse("-")
                 + ", privateKey=" + (privateKey.isPresent() ? "(set)" : "-") + ", webhookSecrets=" + webhookSecrets.size()
                 + ", migrationStatusApiToken=" + (migrationStatusApiToken.isPresent() ? "(set)" : "-") + "]";
+    }
+
+    /** Host name and process id: unique among running replicas, and readable in the store's claims. */
+    private static String defaultReplicaId() {
+        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "replica";
+            }
+        });
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     public boolean registered() {
@@ -93,11 +111,19 @@ public record Settings(
         URI web = r.url("GITHUB_URL", "https://github.com");
         Optional<URI> publicUrl = r.optional("PUBLIC_URL").map(v -> r.url("PUBLIC_URL", v));
         Optional<URI> proxy = r.optional("WEBHOOK_PROXY_URL").map(v -> r.url("WEBHOOK_PROXY_URL", v));
-        String db = r.optional("DATABASE_URL").orElse(DEFAULT_DATABASE_URL);
-        if (!db.startsWith("jdbc:sqlite:")) {
-            throw new SettingsException("DATABASE_URL must be a jdbc:sqlite: URL (for example " + DEFAULT_DATABASE_URL + ").");
+        String url = r.optional("DATABASE_URL").orElse(DEFAULT_DATABASE_URL);
+        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            throw new SettingsException("DATABASE_URL must be a JDBC URL: write jdbc:postgresql://host:port/database, with the user and "
+                    + "password in DATABASE_USER and DATABASE_PASSWORD (or ?user=…&password=… at its end).");
+        }
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql://")) {
+            throw new SettingsException("DATABASE_URL must be a jdbc:sqlite: URL (the default is " + DEFAULT_DATABASE_URL
+                    + ") or a jdbc:postgresql://host:port/database URL.");
         }
         int workers = r.integer("WORKERS", 2 * Runtime.getRuntime().availableProcessors(), 1, 512);
+        // every worker may hold a connection for a lock while it reads and writes on another
+        Database.Address db = new Database.Address(url, r.optional("DATABASE_USER"), r.optional("DATABASE_PASSWORD"),
+                r.integer("DATABASE_POOL_SIZE", Math.max(10, workers + 4), 2, 1000));
         boolean dryRun = r.bool("DRY_RUN", false);
         String level = r.optional("LOG_LEVEL").orElse("info").toLowerCase(Locale.ROOT);
         if (!List.of("trace", "debug", "info", "warn", "error").contains(level)) {
@@ -110,23 +136,25 @@ public record Settings(
         int retentionDays = r.integer("DELIVERY_RETENTION_DAYS", 7, 3, 3650);
         Optional<URI> migrationApi = r.optional("MIGRATION_STATUS_API_URL").map(v -> r.url("MIGRATION_STATUS_API_URL", v));
         Optional<String> migrationToken = r.optional("MIGRATION_STATUS_API_TOKEN");
+        int reconcile = r.integer("RECONCILE_MINUTES", 5, 0, 24 * 60);
+        String replica = r.optional("REPLICA_ID").orElseGet(Settings::defaultReplicaId);
         return new Settings(port, appId, key, secrets, api, web, publicUrl, proxy, db, workers, dryRun, level, writesPerMinute,
-                retryBase, maxAttempts, retentionDays, migrationApi, migrationToken, envFile);
+                retryBase, maxAttempts, retentionDays, migrationApi, migrationToken, envFile, reconcile, replica);
     }
 
     /** For {@code replay}: a dry run on a scratch database, so no real delivery or record is touched. */
     public Settings dryRunOn(String scratchDatabaseUrl) {
         return new Settings(port, appId, privateKey, webhookSecrets, githubApiUrl, githubWebUrl, publicUrl, webhookProxyUrl,
-                scratchDatabaseUrl, workers, true, logLevel, writesPerMinute, retryBaseMillis, maxAttempts, retentionDays,
-                migrationStatusApiUrl, migrationStatusApiToken, envFile);
+                Database.Address.of(scratchDatabaseUrl), workers, true, logLevel, writesPerMinute, retryBaseMillis, maxAttempts,
+                retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile, 0, replicaId);
     }
 
     /** These settings with the credentials GitHub's manifest flow handed over: what the server runs on once registered. */
     public Settings registeredAs(String appId, String privateKeyPem, String webhookSecret) {
         Reader r = new Reader(Map.of("APP_ID", appId, "PRIVATE_KEY", privateKeyPem, "WEBHOOK_SECRET", webhookSecret));
         return new Settings(port, Optional.of(r.positiveLong("APP_ID", appId)), r.privateKey(), List.of(webhookSecret), githubApiUrl,
-                githubWebUrl, publicUrl, webhookProxyUrl, databaseUrl, workers, dryRun, logLevel, writesPerMinute, retryBaseMillis,
-                maxAttempts, retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile);
+                githubWebUrl, publicUrl, webhookProxyUrl, database, workers, dryRun, logLevel, writesPerMinute, retryBaseMillis,
+                maxAttempts, retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile, reconcileMinutes, replicaId);
     }
 
     private record Reader(Map<String, String> values) {

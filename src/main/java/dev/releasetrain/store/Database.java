@@ -1,119 +1,113 @@
 package dev.releasetrain.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded SQLite store. SQLite allows one writer at a time, so every write goes through one thread that
- * commits whatever has queued up in a single transaction (group commit): one fsync covers many deliveries, and a
- * caller's future completes only once its write is durable. Reads use a small pool of their own connections,
- * which WAL mode lets run beside the writer.
+ * The store's contract, kept by the embedded SQLite file (one process) and by PostgreSQL (any number of replicas).
+ * Callers write SQL both understand; where the two differ they ask {@link #dialect()}.
  */
-public final class Database implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final int MAX_BATCH = 1024;
-    private static final int READERS = 4;
+public interface Database extends AutoCloseable {
 
-    private final String url;
-    private final Connection writer;
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-    private final BlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
-    private final Thread writerThread;
-    private final Thread checkpointer;
-    /** Per connection; a connection is only ever used by one thread at a time, so each map is too. */
-    private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService completions = java.util.concurrent.Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-                Thread t = new Thread(r, "db-completions");
-                t.setDaemon(true);
-                return t;
-            });
-    private volatile boolean closed;
+    /** The SQL a store speaks where the two differ, and whether one process owns it. */
+    enum Dialect {
+        SQLITE, POSTGRESQL;
 
-    private record Write<T>(SqlFunction<T> work, CompletableFuture<T> done) {
+        /** SQLite's file belongs to one process: nothing another process holds can be in it. */
+        public boolean singleProcess() {
+            return this == SQLITE;
+        }
     }
 
-    public Database(String url) throws SQLException {
-        this.url = url;
-        this.writer = open(url);
-        try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            // FULL: a commit is on disk when it returns, so a 2xx is never sent for a delivery a power cut could lose.
-            s.execute("PRAGMA synchronous=FULL");
-            // checkpoints run on their own connection (below), not inside the writer's commits
-            s.execute("PRAGMA wal_autocheckpoint=0");
+    /** Where the store is and how to reach it: {@code DATABASE_URL}, and credentials when not in the URL. */
+    record Address(String url, Optional<String> user, Optional<String> password, int poolSize) {
+        public static Address of(String url) {
+            return new Address(url, Optional.empty(), Optional.empty(), 10);
         }
-        SchemaMigrations.apply(writer, url);
-        for (int i = 0; i < READERS; i++) {
-            readers.add(open(url));
+
+        public Dialect dialect() {
+            return url.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.SQLITE;
         }
-        writerThread = new Thread(this::writeLoop, "db-writer");
-        writerThread.setDaemon(true);
-        writerThread.start();
-        checkpointer = new Thread(this::checkpointLoop, "db-checkpoint");
-        checkpointer.setDaemon(true);
-        checkpointer.start();
+
+        /** The URL without a password, for log lines and messages. */
+        public String redacted() {
+            return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+        }
+    }
+
+    /** Opens the store at {@code address} and brings its schema up to date. */
+    static Database open(Address address) throws SQLException {
+        return address.dialect() == Dialect.POSTGRESQL ? new PostgresDatabase(address) : new SqliteDatabase(address.url());
+    }
+
+    /** Shorthand for a URL with its credentials in it. */
+    static Database open(String url) throws SQLException {
+        return open(Address.of(url));
+    }
+
+    Dialect dialect();
+
+    /**
+     * A statement for {@code sql} on {@code c}, which callers must not close (they may close its result sets):
+     * SQLite keeps it compiled per connection; PostgreSQL's pool closes it when the connection goes back.
+     */
+    PreparedStatement prepared(Connection c, String sql) throws SQLException;
+
+    /** Queues a write; the future completes after the transaction holding it has committed. */
+    <T> CompletableFuture<T> write(SqlFunction<T> work);
+
+    /** Work on a connection outside a transaction of its own (each statement commits), for reads. */
+    <T> T read(SqlFunction<T> work) throws SQLException;
+
+    /** Why the store cannot be used right now, if it cannot: what {@code /readyz} says. */
+    Optional<String> trouble();
+
+    /** Work that reads and writes GitHub and the store. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws Exception;
     }
 
     /**
-     * Copies the write-ahead log into the database once a second. PASSIVE never blocks the writer, so the door's
-     * latency does not carry the checkpoint's I/O as it would with SQLite's automatic checkpoints.
+     * Runs {@code work} while no other holder of the lock {@code name} runs, in this process or, on PostgreSQL, in
+     * any replica (an advisory lock, released if the replica dies).
      */
-    private void checkpointLoop() {
-        try (Connection c = open(url); Statement s = c.createStatement()) {
-            while (!closed) {
-                Thread.sleep(1_000);
-                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    <T> T exclusively(String name, Work<T> work) throws Exception;
+
+    /** There is new work: wakes this process's workers at once and, on PostgreSQL, every other replica's soon after. */
+    void announceWork();
+
+    /** Calls {@code wake} whenever any replica announces work (and after a lost notification channel returns). */
+    void onWork(Runnable wake);
+
+    @Override
+    void close();
+
+    default boolean healthy() {
+        return trouble().isEmpty();
+    }
+
+    /** A write the caller waits for. */
+    default <T> T writeNow(SqlFunction<T> work) throws SQLException {
+        try {
+            return write(work).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (SQLException e) {
-            log.warn("background checkpoints stopped: {}", e.getMessage());
+            throw e;
         }
-    }
-
-    private static Connection open(String url) throws SQLException {
-        Connection c = DriverManager.getConnection(url);
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=10000");
-            s.execute("PRAGMA foreign_keys=ON");
-        }
-        return c;
-    }
-
-    /**
-     * A statement compiled once per connection and kept (SQLite compiles SQL on every prepare, which the hot
-     * paths would otherwise pay per delivery). Callers must not close it; they may close its result sets.
-     */
-    public PreparedStatement prepared(Connection c, String sql) throws SQLException {
-        Map<String, PreparedStatement> cache = statements.computeIfAbsent(c, k -> new ConcurrentHashMap<>());
-        PreparedStatement s = cache.get(sql);
-        if (s == null) {
-            s = c.prepareStatement(sql);
-            cache.put(sql, s);
-        }
-        return s;
     }
 
     /** A single-statement write with its arguments bound in order (null binds SQL NULL); returns the rows changed. */
-    public int update(String sql, Object... args) throws SQLException {
+    default int update(String sql, Object... args) throws SQLException {
         return writeNow(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 bind(s, args);
@@ -124,12 +118,12 @@ public final class Database implements AutoCloseable {
 
     /** Reads one row of a result set into a value. */
     @FunctionalInterface
-    public interface RowReader<T> {
+    interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
     /** Every row a one-statement query returns, each read into a value. */
-    public <T> List<T> query(String sql, RowReader<T> reader, Object... args) throws SQLException {
+    default <T> List<T> query(String sql, RowReader<T> reader, Object... args) throws SQLException {
         return read(c -> {
             List<T> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -144,173 +138,13 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Binds arguments in order; sqlite-jdbc takes null, numbers, strings and byte arrays through setObject. */
-    public static void bind(PreparedStatement s, Object... args) throws SQLException {
+    /** Binds arguments in order: null, numbers, strings and byte arrays, as both drivers take them through setObject. */
+    static void bind(PreparedStatement s, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
-            s.setObject(i + 1, args[i]);
-        }
-    }
-
-    /** Queues a write; the future completes after the transaction holding it has committed. */
-    public <T> CompletableFuture<T> write(SqlFunction<T> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        if (closed) {
-            done.completeExceptionally(new SQLException("the store is closed"));
-            return done;
-        }
-        writes.add(new Write<>(work, done));
-        return done;
-    }
-
-    /** A write the caller waits for. */
-    public <T> T writeNow(SqlFunction<T> work) throws SQLException {
-        try {
-            return write(work).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw e;
-        }
-    }
-
-    public <T> T read(SqlFunction<T> work) throws SQLException {
-        Connection c;
-        try {
-            c = readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for a database connection");
-        }
-        try {
-            return work.apply(c);
-        } finally {
-            readers.add(c);
-        }
-    }
-
-    public boolean healthy() {
-        if (closed || !writerThread.isAlive()) {
-            return false;
-        }
-        try {
-            return read(c -> {
-                try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
-                    return rs.next();
-                }
-            });
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private void writeLoop() {
-        List<Write<?>> batch = new ArrayList<>(MAX_BATCH);
-        while (!closed || !writes.isEmpty()) {
-            try {
-                Write<?> first = writes.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                writes.drainTo(batch, MAX_BATCH - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
-    private void commit(List<Write<?>> batch) {
-        List<Object> results = new ArrayList<>(batch.size());
-        try {
-            writer.setAutoCommit(false);
-            try (Statement s = writer.createStatement()) {
-                for (Write<?> w : batch) {
-                    // each write in a savepoint: one failing write must not take the others down with it
-                    s.execute("SAVEPOINT w");
-                    try {
-                        results.add(w.work().apply(writer));
-                        s.execute("RELEASE w");
-                    } catch (SQLException | RuntimeException e) {
-                        s.execute("ROLLBACK TO w");
-                        s.execute("RELEASE w");
-                        results.add(new Failure(e));
-                    }
-                }
-            }
-            writer.commit();
-        } catch (SQLException e) {
-            try {
-                writer.rollback();
-            } catch (SQLException ignored) {
-                // the connection is in trouble already; the callers hear about the first error
-            }
-            List<Write<?>> failed = List.copyOf(batch);
-            completions.execute(() -> failed.forEach(w -> w.done().completeExceptionally(e)));
-            return;
-        } finally {
-            try {
-                writer.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // next batch will report it
-            }
-        }
-        List<Write<?>> committed = List.copyOf(batch);
-        // callers' continuations (answering HTTP, queueing work) must not run on, and slow down, the one writer thread
-        completions.execute(() -> {
-            for (int i = 0; i < committed.size(); i++) {
-                complete(committed.get(i), results.get(i));
-            }
-        });
-    }
-
-    private record Failure(Exception error) {
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void complete(Write<T> w, Object result) {
-        if (result instanceof Failure f) {
-            w.done().completeExceptionally(f.error());
-        } else {
-            w.done().complete((T) result);
-        }
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        try {
-            writerThread.join(10_000);
-            checkpointer.interrupt();
-            checkpointer.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        completions.shutdown();
-        try {
-            completions.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        } catch (SQLException e) {
-            log.warn("final checkpoint failed; the log is replayed at the next start: {}", e.getMessage());
-        }
-        List<Connection> all = new ArrayList<>(readers);
-        all.add(writer);
-        for (Connection c : all) {
-            try {
-                for (PreparedStatement s : statements.getOrDefault(c, Map.of()).values()) {
-                    s.close();
-                }
-                c.close();
-            } catch (SQLException ignored) {
-                // closing anyway
+            if (args[i] == null) {
+                s.setNull(i + 1, java.sql.Types.NULL);
+            } else {
+                s.setObject(i + 1, args[i]);
             }
         }
     }

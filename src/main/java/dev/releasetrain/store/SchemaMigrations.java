@@ -1,65 +1,73 @@
 package dev.releasetrain.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import javax.sql.DataSource;
 
-/** Brings a database's schema up to date: the scripts in {@code db/}, in order, each in its own transaction. */
+/**
+ * Brings a database's schema up to date with Flyway: the scripts in {@code db/sqlite} or {@code db/postgresql}, one
+ * version history for both, each version applied once (replicas starting together wait on Flyway's lock).
+ */
 final class SchemaMigrations {
-    private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
-    /** Applied in order; the database's user_version says how many have run. */
-    private static final List<String> SCRIPTS = List.of("db/V1__deliveries.sql", "db/V2__github_state.sql", "db/V3__review_audit.sql",
-            "db/V4__migration_checks.sql", "db/V5__cherry_picks.sql",
-            "db/V6__release_notes.sql", "db/V7__releases.sql", "db/V8__migration_conclusions.sql", "db/V9__check_run_creates.sql");
-
     private SchemaMigrations() {
     }
 
-    /** @param where the database's address, for the message when it is newer than this code */
-    static void apply(Connection c, String where) throws SQLException {
-        int version;
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.getInt(1);
+    /** PostgreSQL, through the pool. */
+    static void apply(DataSource pool) throws SQLException {
+        migrate(configure("postgresql").dataSource(pool));
+    }
+
+    /** An SQLite file, before the store opens its own connections. */
+    static void apply(String sqliteUrl) throws SQLException {
+        FluentConfiguration config = configure("sqlite").dataSource(sqliteUrl, null, null);
+        int legacy = legacyVersion(sqliteUrl);
+        if (legacy > 0) {
+            config = config.baselineOnMigrate(true).baselineVersion(Integer.toString(legacy));
         }
-        if (version > SCRIPTS.size()) {
-            throw new SQLException("the database at " + where + " was written by a newer Release Train (schema " + version + ")");
-        }
-        for (int i = version; i < SCRIPTS.size(); i++) {
-            String sql = resource(SCRIPTS.get(i));
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                for (String statement : sql.split(";\\s*\\n")) {
-                    if (!statement.replaceAll("(?m)--.*$", "").isBlank()) {
-                        s.execute(statement);
-                    }
-                }
-                s.execute("PRAGMA user_version=" + (i + 1));
-                c.commit();
-                log.info("database schema migrated to version {}", i + 1);
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        migrate(config);
+    }
+
+    private static FluentConfiguration configure(String dialect) {
+        return Flyway.configure()
+                .locations("classpath:db/" + dialect)
+                // a version applied here but unknown to this code means a newer Release Train wrote the database
+                .ignoreMigrationPatterns(new String[0])
+                .cleanDisabled(true);
+    }
+
+    private static void migrate(FluentConfiguration config) throws SQLException {
+        try {
+            config.load().migrate();
+        } catch (FlywayException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (message.contains("not resolved locally")) {
+                throw new SQLException("the database was written by a newer Release Train: " + message.lines().findFirst().orElse(""), e);
             }
+            throw new SQLException("could not bring the database schema up to date: " + message.lines().findFirst().orElse(""), e);
         }
     }
 
-    private static String resource(String name) {
-        try (InputStream in = SchemaMigrations.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing schema migration " + name);
+    /**
+     * A SQLite file from before Flyway counted its versions in {@code user_version}; those count as applied (a
+     * baseline), so the scripts after them run and none runs twice.
+     */
+    private static int legacyVersion(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE name = 'flyway_schema_history'")) {
+                if (rs.next()) {
+                    return 0;
+                }
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                return rs.getInt(1);
+            }
         }
     }
 }

@@ -22,8 +22,9 @@ public final class HealthRoutes {
     }
 
     public void ready(Context ctx) {
-        if (!db.healthy()) {
-            ctx.status(503).result("not ready: the store cannot be reached");
+        java.util.Optional<String> trouble = db.trouble();
+        if (trouble.isPresent()) {
+            ctx.status(503).result("not ready: " + trouble.get());
         } else if (!workers.running()) {
             ctx.status(503).result("not ready: the workers are not running");
         } else {

@@ -6,7 +6,6 @@ import dev.releasetrain.delivery.IngestOutcome;
 import dev.releasetrain.delivery.MalformedPayloadException;
 import dev.releasetrain.delivery.PayloadSummary;
 import dev.releasetrain.delivery.SignatureVerifier;
-import dev.releasetrain.delivery.WorkerPool;
 import dev.releasetrain.metrics.Metrics;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -28,15 +27,13 @@ public final class WebhookRoute implements Handler {
     /** GitHub caps payloads at 25 MB. */
 
     private final DeliveryStore store;
-    private final WorkerPool workers;
     private final Metrics metrics;
     private final RefusalLog refusals = new RefusalLog(System::nanoTime, log::info);
     /** Null until the app is registered: nothing can be verified before. */
     private volatile SignatureVerifier signatures;
 
-    public WebhookRoute(DeliveryStore store, WorkerPool workers, Metrics metrics) {
+    public WebhookRoute(DeliveryStore store, Metrics metrics) {
         this.store = store;
-        this.workers = workers;
         this.metrics = metrics;
     }
 
@@ -100,17 +97,16 @@ public final class WebhookRoute implements Handler {
             return;
         }
         Delivery delivery = new Delivery(id, event, summary, body, System.currentTimeMillis());
-        CompletableFuture<?> answered = store.ingest(delivery).handle((ingested, error) -> {
+        CompletableFuture<?> answered = store.ingest(delivery).handle((outcome, error) -> {
             if (error != null) {
                 log.error("could not store delivery {}: {}", id, error.getMessage());
                 metrics.rejection("store_error");
                 ctx.status(503).result("The delivery could not be stored; GitHub may redeliver it.");
                 return null;
             }
-            IngestOutcome outcome = ingested.outcome();
             switch (outcome) {
                 case QUEUED, REQUEUED -> {
-                    workers.enqueue(ingested.queued());
+                    store.announceWork();
                     metrics.delivery(event, "accepted");
                     ctx.status(202).result(outcome == IngestOutcome.QUEUED ? "Accepted." : "Accepted again (redelivery of a failed delivery).");
                 }

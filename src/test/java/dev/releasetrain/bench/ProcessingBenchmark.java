@@ -120,7 +120,7 @@ public final class ProcessingBenchmark {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("%-18s %8d %9.1f %12.0f %14.2f%n", "all", sentTotal, seconds, sentTotal / seconds,
                         (calls(server) - callsBefore) / (double) sentTotal);
-                try (Database db = new Database(server.databaseUrl())) {
+                try (Database db = Database.open(server.databaseUrl())) {
                     List<String> states = db.query("SELECT state || ' ' || COUNT(*) FROM deliveries WHERE event NOT LIKE 'release_train.%' GROUP BY state",
                             rs -> rs.getString(1));
                     System.out.println("in the store: " + states + " (sent " + sentTotal + ")");

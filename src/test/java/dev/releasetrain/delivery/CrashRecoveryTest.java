@@ -100,7 +100,7 @@ class CrashRecoveryTest {
 
         Map<String, Long> completions = Files.readAllLines(record).stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        try (Database database = new Database("jdbc:sqlite:" + db)) {
+        try (Database database = Database.open("jdbc:sqlite:" + db)) {
             DeliveryStore store = new DeliveryStore(database);
             for (String id : acked) {
                 assertEquals(DeliveryState.DONE, store.find(id).orElseThrow(() -> new AssertionError("lost: " + id)).state());

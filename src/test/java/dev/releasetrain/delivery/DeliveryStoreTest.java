@@ -1,90 +1,231 @@
 package dev.releasetrain.delivery;
 
-import dev.releasetrain.testing.NeedsSharedFixtures;
 import dev.releasetrain.store.Database;
-import dev.releasetrain.testing.Fixtures;
-import org.junit.jupiter.api.Test;
+import dev.releasetrain.testing.Stores;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@NeedsSharedFixtures
+/** The store's contract, on SQLite and on a real PostgreSQL: dedupe, claims as leases, per-key order, outcomes. */
 class DeliveryStoreTest {
+    private static final long LEASE = 20_000;
     @TempDir
     Path dir;
 
-    private static Delivery delivery(String id, long at) throws Exception {
-        byte[] body = Fixtures.webhook("pull_request", "opened.payload.json");
-        return new Delivery(id, "pull_request", PayloadSummary.parse(body), body, at);
+    private static Delivery delivery(String id, long at, Long number) {
+        byte[] body = ("{\"action\":\"opened\",\"number\":" + number + ",\"installation\":{\"id\":1},"
+                + "\"repository\":{\"full_name\":\"o/r\"}}").getBytes(StandardCharsets.UTF_8);
+        return new Delivery(id, "pull_request", new PayloadSummary("opened", 1L, "o/r", number), body, at);
     }
 
-    @Test
-    void aRedeliveryIsQueuedAgainOnlyWhenTheFirstDidNotSucceed() throws Exception {
-        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("s.db"))) {
+    private static Delivery delivery(String id, long at) {
+        return delivery(id, at, 2L);
+    }
+
+    private static List<String> ids(List<QueuedDelivery> claimed) {
+        return claimed.stream().map(QueuedDelivery::id).toList();
+    }
+
+    private Database open(Stores.Kind kind) throws Exception {
+        return Database.open(Stores.freshUrl(kind, dir));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void aRedeliveryIsQueuedAgainOnlyWhenTheFirstDidNotSucceed(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
-            DeliveryStore.Ingested first = store.ingest(delivery("a", 1)).join();
-            assertEquals(IngestOutcome.QUEUED, first.outcome());
-            assertEquals("Codertocat/Hello-World#2", first.queued().orderingKey());
-            assertEquals(IngestOutcome.ALREADY_QUEUED, store.ingest(delivery("a", 2)).join().outcome());
-            long seq = first.queued().seq();
-            store.markProcessing(seq).join();
-            store.markFailed(seq, "boom", 100L, 3).join();
-            assertEquals(IngestOutcome.REQUEUED, store.ingest(delivery("a", 4)).join().outcome());
+            assertEquals(IngestOutcome.QUEUED, store.ingest(delivery("a", 1)).join());
+            assertEquals(IngestOutcome.ALREADY_QUEUED, store.ingest(delivery("a", 2)).join());
+            QueuedDelivery a = store.claim("r1", 10, 3, 3 + LEASE).get(0);
+            assertEquals("o/r#2", a.orderingKey());
+            assertEquals(1, a.attempts());
+            assertTrue(store.markFailed(a.seq(), "r1", "boom", 100L, 3));
+            assertEquals(IngestOutcome.REQUEUED, store.ingest(delivery("a", 4)).join());
             assertEquals(DeliveryState.PENDING, store.find("a").orElseThrow().state());
-            store.markDone(seq, 5, 1).join();
-            assertEquals(IngestOutcome.ALREADY_DONE, store.ingest(delivery("a", 6)).join().outcome());
-            store.markFailed(seq, "gave up", null, 7).join();
+            QueuedDelivery again = store.claim("r1", 10, 5, 5 + LEASE).get(0);
+            assertTrue(store.markDone(again.seq(), "r1", 5, 1));
+            assertEquals(IngestOutcome.ALREADY_DONE, store.ingest(delivery("a", 6)).join());
+            assertTrue(store.requeue("a", 7));
+            QueuedDelivery third = store.claim("r1", 10, 7, 7 + LEASE).get(0);
+            assertTrue(store.markFailed(third.seq(), "r1", "gave up", null, 7));
             assertEquals(DeliveryState.DEAD, store.find("a").orElseThrow().state());
-            assertEquals(IngestOutcome.REQUEUED, store.ingest(delivery("a", 8)).join().outcome(), "a dead delivery can be redelivered");
+            assertEquals(IngestOutcome.REQUEUED, store.ingest(delivery("a", 8)).join(), "a dead delivery can be redelivered");
+            assertFalse(store.requeue("nope", 3));
         }
     }
 
-    @Test
-    void payloadsComeBackAsSentAndTheStoreReopens() throws Exception {
-        String url = "jdbc:sqlite:" + dir.resolve("r.db");
-        Delivery d = delivery("p", 1);
-        long seq;
-        try (Database db = new Database(url)) {
-            seq = new DeliveryStore(db).ingest(d).join().queued().seq();
-        }
-        try (Database db = new Database(url)) {
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void payloadsComeBackAsSent(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
+            Delivery d = delivery("p", 1);
+            store.ingest(d).join();
+            long seq = store.claim("r1", 1, 1, LEASE).get(0).seq();
             assertArrayEquals(d.payload(), store.payload(seq));
-            assertEquals(1, store.unfinished().size(), "what was pending is resumed after a restart");
         }
     }
 
-    @Test
-    void redeliverFromTheCommandLineIsSeenByARunningServer() throws Exception {
-        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("q.db"))) {
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void oneDeliveryPerPullRequestAtATimeInArrivalOrder(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
-            long seq = store.ingest(delivery("x", 1)).join().queued().seq();
-            store.markDone(seq, 2, 1).join();
-            assertTrue(store.requeue("x", 3));
-            assertEquals(1, store.takeRequeued().size());
-            assertEquals(0, store.takeRequeued().size(), "taken once");
-            assertEquals(false, store.requeue("nope", 3));
+            store.ingest(delivery("1a", 0, 1L)).join();
+            store.ingest(delivery("1b", 0, 1L)).join();
+            store.ingest(delivery("2a", 0, 2L)).join();
+            store.ingest(delivery("none", 0, null)).join();
+            List<QueuedDelivery> first = store.claim("r1", 10, 0, LEASE);
+            assertEquals(List.of("1a", "2a", "none"), ids(first), "#1's second delivery waits for its first; others are not held up");
+            assertEquals(List.of(), ids(store.claim("r2", 10, 0, LEASE)), "another replica finds nothing to take");
+            assertTrue(store.markDone(first.get(0).seq(), "r1", 1, 1));
+            assertEquals(List.of("1b"), ids(store.claim("r2", 10, 1, LEASE)));
         }
     }
 
-    @Test
-    void pruningForgetsOldFinishedDeliveriesButKeepsDeadOnes() throws Exception {
-        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("p.db"))) {
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void aRetryHoldsItsKeyUntilItIsDue(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
-            long old = store.ingest(delivery("old", 1_000)).join().queued().seq();
-            long dead = store.ingest(delivery("dead", 1_000)).join().queued().seq();
-            long recent = store.ingest(delivery("recent", 9_000)).join().queued().seq();
-            store.markDone(old, 1_001, 1).join();
-            store.markFailed(dead, "gave up", null, 1_001).join();
-            store.markDone(recent, 9_001, 1).join();
+            store.ingest(delivery("1a", 0, 1L)).join();
+            store.ingest(delivery("1b", 0, 1L)).join();
+            QueuedDelivery a = store.claim("r1", 1, 0, LEASE).get(0);
+            assertTrue(store.markFailed(a.seq(), "r1", "boom", 100L, 0));
+            assertEquals(List.of(), ids(store.claim("r1", 10, 50, LEASE)), "#1's later delivery must not overtake the retry");
+            QueuedDelivery retried = store.claim("r1", 10, 100, LEASE).get(0);
+            assertEquals("1a", retried.id());
+            assertEquals(2, retried.attempts());
+            assertTrue(store.handBack(retried.seq(), "r1", 100, "rate limited"));
+            assertEquals(2, store.claim("r1", 1, 100, LEASE).get(0).attempts(), "a handed-back attempt is not counted: this is still the second");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void aDeadReplicasClaimIsTakenOverWhenItsLeaseRunsOut(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
+            DeliveryStore store = new DeliveryStore(db);
+            store.ingest(delivery("x", 0)).join();
+            QueuedDelivery held = store.claim("dead", 1, 0, 1_000).get(0);
+            store.renew("dead", List.of(held.seq()), 2_000);
+            assertEquals(List.of(), ids(store.claim("alive", 1, 1_500, 1_500 + LEASE)), "a renewed lease holds");
+            QueuedDelivery taken = store.claim("alive", 1, 2_001, 2_001 + LEASE).get(0);
+            assertEquals("x", taken.id());
+            assertFalse(store.markDone(held.seq(), "dead", 2_002, 1), "the old holder's outcome no longer counts");
+            assertTrue(store.markDone(taken.seq(), "alive", 2_003, 1));
+            assertEquals(DeliveryState.DONE, store.find("x").orElseThrow().state());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void aFollowUpJoinsItsPullRequestsLineWhenItFallsDueNotWhenPlanned(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
+            DeliveryStore store = new DeliveryStore(db);
+            store.scheduleFollowUp(delivery("poll", 0, 1L), 1_000);
+            store.scheduleFollowUp(delivery("poll", 0, 1L), 5); // planned twice: the first plan stands
+            store.ingest(delivery("push", 10, 1L)).join();
+            QueuedDelivery push = store.claim("r", 10, 10, LEASE).get(0);
+            assertEquals("push", push.id(), "the poll planned for later does not hold up the push");
+            assertTrue(store.markDone(push.seq(), "r", 11, 1));
+            assertEquals(List.of(), ids(store.claim("r", 10, 999, LEASE)));
+            store.ingest(delivery("push-2", 1_000, 1L)).join();
+            List<QueuedDelivery> due = store.claim("r", 10, 1_000, LEASE);
+            assertEquals(List.of("push-2"), ids(due), "due now, the poll queues behind what arrived before");
+            assertTrue(store.markDone(due.get(0).seq(), "r", 1_001, 1));
+            assertEquals(List.of("poll"), ids(store.claim("r", 10, 1_001, LEASE)));
+            store.scheduleFollowUp(delivery("poll", 0, 1L), 2_000);
+            assertEquals(List.of(), ids(store.claim("r", 10, 3_000, LEASE)), "a follow-up already run is not planned again");
+        }
+    }
+
+    /** Replicas claiming at once each get different deliveries, and never two of one pull request. */
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void concurrentClaimsNeverShareADeliveryOrAKey(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
+            DeliveryStore store = new DeliveryStore(db);
+            for (int i = 0; i < 400; i++) {
+                store.ingest(delivery("d" + i, 0, (long) (i % 40))).join();
+            }
+            Set<String> done = ConcurrentHashMap.newKeySet();
+            List<String> order = Collections.synchronizedList(new ArrayList<>());
+            Set<String> runningKeys = ConcurrentHashMap.newKeySet();
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> replicas = new ArrayList<>();
+            for (int r = 0; r < 6; r++) {
+                String replica = "r" + r;
+                replicas.add(pool.submit(() -> {
+                    go.await();
+                    int idle = 0;
+                    while (idle < 20) {
+                        List<QueuedDelivery> got = store.claim(replica, 3, 0, LEASE);
+                        if (got.isEmpty()) {
+                            idle++;
+                            Thread.sleep(5);
+                        }
+                        for (QueuedDelivery q : got) {
+                            assertTrue(runningKeys.add(q.orderingKey()), "two deliveries of " + q.orderingKey() + " at once");
+                            assertTrue(done.add(q.id()), q.id() + " claimed twice");
+                            order.add(q.id());
+                            runningKeys.remove(q.orderingKey());
+                            assertTrue(store.markDone(q.seq(), replica, 1, 1));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : replicas) {
+                f.get();
+            }
+            pool.shutdown();
+            assertEquals(400, done.size());
+            for (int key = 0; key < 40; key++) {
+                int k = key;
+                List<Integer> seen = order.stream().map(id -> Integer.parseInt(id.substring(1))).filter(i -> i % 40 == k).toList();
+                assertEquals(seen.stream().sorted().toList(), seen, "key " + key + " ran out of arrival order");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void pruningForgetsOldFinishedDeliveriesButKeepsDeadOnes(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
+            DeliveryStore store = new DeliveryStore(db);
+            store.ingest(delivery("old", 1_000, 1L)).join();
+            store.ingest(delivery("dead", 1_000, 2L)).join();
+            store.ingest(delivery("recent", 9_000, 3L)).join();
+            List<QueuedDelivery> all = store.claim("r", 3, 9_000, LEASE);
+            assertTrue(store.markDone(all.get(0).seq(), "r", 1_001, 1));
+            assertTrue(store.markFailed(all.get(1).seq(), "r", "gave up", null, 1_001));
+            assertTrue(store.markDone(all.get(2).seq(), "r", 9_001, 1));
             assertEquals(1, store.prune(5_000).join());
             assertEquals(Optional.empty(), store.find("old"));
             assertTrue(store.find("dead").isPresent() && store.find("recent").isPresent());
+            assertEquals(Set.of("dead", "recent"), store.stored(List.of("old", "dead", "recent", "never")));
         }
     }
 }

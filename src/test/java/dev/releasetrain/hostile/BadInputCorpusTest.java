@@ -300,7 +300,7 @@ class BadInputCorpusTest {
                 assertEquals(DeliveryState.DONE, d.state(), a + ": " + d);
             }
         }
-        try (Database db = new Database(server.databaseUrl())) {
+        try (Database db = Database.open(server.databaseUrl())) {
             assertEquals(List.of(), db.query("SELECT id || ' ' || state FROM deliveries WHERE state IN ('pending', 'processing', 'failed') "
                     + "AND event <> ?", rs -> rs.getString(1), "release_train.calendar"), "no delivery left half-way");
         }

@@ -14,6 +14,7 @@ import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.FakeRepository;
 import dev.releasetrain.testing.Fixtures;
 import dev.releasetrain.testing.GitData;
+import dev.releasetrain.testing.Stores;
 import dev.releasetrain.testing.TestKeys;
 import dev.releasetrain.testing.TestServer;
 import dev.releasetrain.testing.WorkRepo;
@@ -48,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fifth of its calls: the end state must be the same, with nothing made twice.
  */
 @NeedsSharedFixtures
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // five independent months
 class ReleaseMonthTest {
     private static final String REPO = "Codertocat/Hello-World";
     private static final String BRANCH = "release-1.30.0";
@@ -70,11 +72,15 @@ class ReleaseMonthTest {
 
     /**
      * How deliveries travel: as sent; each twice with the events between merges reordered; through a GitHub failing a
-     * fifth of its calls; to a server (a child JVM) killed with SIGKILL at three random points and started again.
+     * fifth of its calls; to a server (a child JVM) killed with SIGKILL at three random points and started again; to
+     * a fleet of three replicas on PostgreSQL taking turns, one SIGKILLed and another stopped and started again.
      */
-    enum Mode { PLAIN, DOUBLED_AND_REORDERED, GITHUB_FAILING, KILLED }
+    enum Mode { PLAIN, DOUBLED_AND_REORDERED, GITHUB_FAILING, KILLED, FLEET }
 
     private ChildServer child;
+    private final List<ChildServer> fleet = new ArrayList<>();
+    private int turn;
+    private int terminateAt;
     private final Set<Integer> killAt = new HashSet<>();
     private int sent;
 
@@ -86,6 +92,7 @@ class ReleaseMonthTest {
         if (child != null) {
             child.close();
         }
+        fleet.forEach(ChildServer::close);
         if (github != null) {
             github.close();
         }
@@ -111,6 +118,11 @@ class ReleaseMonthTest {
         month(Mode.KILLED, Long.getLong("month.seed", 42));
     }
 
+    @Test
+    void theMonthOnAFleetOfThreeReplicasOneKilledOneRestarted() throws Exception {
+        month(Mode.FLEET, Long.getLong("month.seed", 3));
+    }
+
     // ---- the month ----
 
     private void month(Mode mode, long seed) throws Exception {
@@ -126,6 +138,14 @@ class ReleaseMonthTest {
             while (killAt.size() < 3) {
                 killAt.add(5 + random.nextInt(80)); // among the ~90 deliveries of the month
             }
+        } else if (mode == Mode.FLEET) {
+            env.put("PRIVATE_KEY", TestKeys.privatePem());
+            String url = Stores.freshPostgresUrl();
+            for (int i = 0; i < 3; i++) {
+                fleet.add(new ChildServer(env, url).start());
+            }
+            killAt.add(5 + random.nextInt(20)); // both within the month's first pull requests
+            terminateAt = 30 + random.nextInt(20);
         } else {
             server = TestServer.start(env, Features::all);
         }
@@ -249,7 +269,12 @@ class ReleaseMonthTest {
                 assertTrue(purposes.add(first), "#" + issue + " has a comment twice: " + first);
             }
         }
-        try (Database db = new Database(mode == Mode.KILLED ? child.databaseUrl() : server.databaseUrl())) {
+        String store = switch (mode) {
+            case KILLED -> child.databaseUrl();
+            case FLEET -> fleet.get(0).databaseUrl();
+            default -> server.databaseUrl();
+        };
+        try (Database db = Database.open(store)) {
             assertEquals(List.of("14 closed", "15 closed"), db.query("SELECT number || ' ' || CASE WHEN closed_at IS NULL THEN 'open' ELSE 'closed' END "
                     + "FROM post_merge_reviews ORDER BY number", rs -> rs.getString(1)), "the audit: both reviewed after the fact");
             assertEquals(List.of("15 bob"), db.query("SELECT DISTINCT number || ' ' || actor FROM emergency_overrides", rs -> rs.getString(1)));
@@ -448,6 +473,9 @@ class ReleaseMonthTest {
         if (mode == Mode.DOUBLED_AND_REORDERED) {
             post(d);
         }
+        if (mode == Mode.FLEET) {
+            fleetEvents(++sent);
+        }
         if (mode == Mode.KILLED && killAt.contains(++sent)) {
             Thread.sleep(random.nextInt(40)); // somewhere in the handling of an acknowledged delivery
             child.kill();
@@ -455,6 +483,21 @@ class ReleaseMonthTest {
             child.start();
         }
         awaitDone(d[1]);
+    }
+
+    /** A replica SIGKILLed in the middle of a delivery (the others take over its work); another stopped and started. */
+    private void fleetEvents(int n) throws Exception {
+        if (killAt.contains(n)) {
+            Thread.sleep(random.nextInt(40));
+            fleet.remove(Math.floorMod(turn - 1, fleet.size())).kill(); // the replica that took this delivery
+            System.out.println("SIGKILLed the replica that took delivery " + n + "; " + fleet.size() + " carry on");
+        }
+        if (n == terminateAt) {
+            ChildServer stopping = fleet.remove(0);
+            stopping.terminate();
+            fleet.add(stopping.start());
+            System.out.println("stopped a replica with SIGTERM after delivery " + n + " and started it again");
+        }
     }
 
     /** What the reordering mode held back goes out shuffled and each twice; then everything is waited for. */
@@ -476,13 +519,17 @@ class ReleaseMonthTest {
 
     private void post(String[] d) throws Exception {
         byte[] body = d[2].getBytes(StandardCharsets.UTF_8);
-        int status = mode == Mode.KILLED ? child.deliver(d[0], d[1], body) : server.deliver(d[0], d[1], body).statusCode();
+        int status = switch (mode) {
+            case KILLED -> child.deliver(d[0], d[1], body);
+            case FLEET -> fleet.get(Math.floorMod(turn++, fleet.size())).deliver(d[0], d[1], body);
+            default -> server.deliver(d[0], d[1], body).statusCode();
+        };
         assertTrue(status == 202 || status == 200, d[0] + " answered " + status);
     }
 
     private void awaitDone(String id) throws Exception {
-        if (mode == Mode.KILLED) {
-            assertEquals("done", child.awaitFinished(id), id);
+        if (mode == Mode.KILLED || mode == Mode.FLEET) {
+            assertEquals("done", (mode == Mode.KILLED ? child : fleet.get(0)).awaitFinished(id), id);
             return;
         }
         StoredDelivery d = server.awaitFinished(id);

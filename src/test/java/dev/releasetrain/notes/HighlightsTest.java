@@ -115,7 +115,7 @@ class HighlightsTest {
         merged("unlabeled", 2, "Speed up funnels", "octo-friend", "CONTRIBUTOR", "", List.of("feature"), hourAgo, "highlight");
         assertFalse(notes("1.30.0").contains("### Highlights"), "the label removed, the highlight dropped");
 
-        try (Database db = new Database(server.databaseUrl())) {
+        try (Database db = Database.open(server.databaseUrl())) {
             new CherryPickRecords(db).put(REPO, 4, new CherryPickRecords.Row("release-1.30.0", "done", "pull request #100", null, null));
         }
         String withPick = notes("1.30.0");

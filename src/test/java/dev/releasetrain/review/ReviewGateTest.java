@@ -159,7 +159,7 @@ class ReviewGateTest {
         deliver("pull_request", pullRequestEvent("labeled", pr("open", HEAD, List.of("emergency")), "mallory", "emergency"));
         assertEquals("failure", reviewCheck(HEAD).path("conclusion").asText(), "a reader's label changes nothing");
         assertTrue(repo.comments(REPO, 2).stream().anyMatch(c -> c.path("body").asText().contains("@mallory, only people with write permission")));
-        try (Database db = new Database(server.databaseUrl())) {
+        try (Database db = Database.open(server.databaseUrl())) {
             assertEquals(List.of(), new ReviewAudit(db).overrides());
         }
 
@@ -167,7 +167,7 @@ class ReviewGateTest {
         JsonNode check = reviewCheck(HEAD);
         assertEquals("success", check.path("conclusion").asText());
         assertEquals("Emergency override by @alice: checkout is down in production", check.path("output").path("title").asText());
-        try (Database db = new Database(server.databaseUrl())) {
+        try (Database db = Database.open(server.databaseUrl())) {
             List<ReviewAudit.Recorded> overrides = new ReviewAudit(db).overrides();
             assertEquals(1, overrides.size());
             assertEquals("alice", overrides.get(0).override().actor());
@@ -187,7 +187,7 @@ class ReviewGateTest {
         deliver("pull_request", pullRequestEvent("closed", merged, AUTHOR, null));
         assertEquals(List.of("needs-post-merge-review"), repo.labels(REPO, 2));
         assertTrue(repo.comments(REPO, 2).get(0).path("body").asText().contains("merged without an approving review"));
-        try (Database db = new Database(server.databaseUrl())) {
+        try (Database db = Database.open(server.databaseUrl())) {
             assertTrue(new ReviewAudit(db).find(REPO, 2).orElseThrow().open());
         }
 
@@ -196,7 +196,7 @@ class ReviewGateTest {
         assertEquals(List.of(), repo.labels(REPO, 2), "the label goes");
         assertEquals(1, repo.comments(REPO, 2).size(), "the same comment, updated");
         assertTrue(repo.comments(REPO, 2).get(0).path("body").asText().contains("reviewed and approved by @alice"));
-        try (Database db = new Database(server.databaseUrl())) {
+        try (Database db = Database.open(server.databaseUrl())) {
             ReviewAudit.Case closed = new ReviewAudit(db).find(REPO, 2).orElseThrow();
             assertEquals("alice", closed.reviewer());
         }

@@ -40,9 +40,24 @@ class SettingsTest {
         assertEquals(3000, s.port());
         assertFalse(s.registered());
         assertEquals("https://api.github.com", s.githubApiUrl().toString());
-        assertEquals("jdbc:sqlite:release-train.db", s.databaseUrl());
+        assertEquals("jdbc:sqlite:release-train.db", s.database().url());
         assertEquals(2 * Runtime.getRuntime().availableProcessors(), s.workers());
         assertFalse(s.dryRun());
+    }
+
+    @Test
+    void postgresqlIsChosenByItsUrlAndItsPasswordNeverReachesALogLine() {
+        Map<String, String> env = registered();
+        env.put("DATABASE_URL", "jdbc:postgresql://db:5432/rt?user=rt&password=hunter2");
+        env.put("DATABASE_PASSWORD", "s3cret");
+        Settings s = load(env);
+        assertEquals(dev.releasetrain.store.Database.Dialect.POSTGRESQL, s.database().dialect());
+        assertEquals(java.util.Optional.of("s3cret"), s.database().password());
+        assertFalse(s.toString().contains("hunter2") || s.toString().contains("s3cret"), s.toString());
+        assertTrue(s.toString().contains("password=***"), s.toString());
+        env.put("DATABASE_URL", "jdbc:postgresql://rt:hunter2@db/rt");
+        assertFalse(load(env).toString().contains("hunter2"), load(env).toString());
+        assertEquals(5, load(env).reconcileMinutes());
     }
 
     @Test
@@ -56,7 +71,8 @@ class SettingsTest {
     @Test
     void aBadSettingStopsStartUpWithOneSentenceNamingIt() {
         for (String[] bad : new String[][] {{"PORT", "http"}, {"PORT", "70000"}, {"APP_ID", "abc"}, {"WORKERS", "0"},
-                {"DRY_RUN", "maybe"}, {"GITHUB_API_URL", "ftp://x"}, {"DATABASE_URL", "jdbc:postgresql://x"},
+                {"DRY_RUN", "maybe"}, {"GITHUB_API_URL", "ftp://x"}, {"DATABASE_URL", "jdbc:mysql://x/db"},
+                {"DATABASE_URL", "postgres://u:p@db:5432/rt"}, {"DATABASE_POOL_SIZE", "1"}, {"RECONCILE_MINUTES", "-1"},
                 {"LOG_LEVEL", "loud"}, {"PRIVATE_KEY", "not a key"}}) {
             Map<String, String> env = registered();
             env.put(bad[0], bad[1]);

@@ -28,29 +28,61 @@ import java.util.regex.Pattern;
  * SIGKILL and start it again on the same store, as an operator's crash would.
  */
 public final class ChildServer implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)|^READY (\\d+)");
     private final Map<String, String> env;
-    private final Path database;
+    private final String databaseUrl;
+    private List<String> main = List.of("dev.releasetrain.Main", "serve");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int port;
+    private Path log;
 
     public ChildServer(Map<String, String> settings, Path database) {
+        this(settings, "jdbc:sqlite:" + database);
+    }
+
+    /** On any store: an SQLite file, or PostgreSQL that several children share as replicas. */
+    public ChildServer(Map<String, String> settings, String databaseUrl) {
         this.env = new HashMap<>(settings);
         this.env.put("PORT", "0");
-        this.env.put("DATABASE_URL", "jdbc:sqlite:" + database);
+        this.env.put("DATABASE_URL", databaseUrl);
         this.env.put("LOG_LEVEL", "info");
-        this.database = database;
+        this.databaseUrl = databaseUrl;
+    }
+
+    /**
+     * The recording server instead of every feature ({@link CrashTestServer}): each delivery its handler completes is
+     * appended to {@code record}, after {@code handlerMillis} of work.
+     */
+    public ChildServer recording(Path record, long handlerMillis) {
+        env.put("RECORD_FILE", record.toString());
+        env.put("HANDLER_MILLIS", Long.toString(handlerMillis));
+        main = List.of(CrashTestServer.class.getName());
+        return this;
     }
 
     public String databaseUrl() {
-        return "jdbc:sqlite:" + database;
+        return databaseUrl;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGTERM, and wait for the graceful stop. */
+    public void terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("SIGTERM did not stop the child server");
+        }
     }
 
     public ChildServer start() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classpath, "dev.releasetrain.Main", "serve").redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", classpath));
+        command.addAll(main);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env);
         process = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -59,11 +91,16 @@ public final class ChildServer implements AutoCloseable {
         while ((line = out.readLine()) != null) {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
-                port = Integer.parseInt(m.group(1));
+                port = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+                log = Path.of(System.getProperty("java.io.tmpdir"), "release-train-child-" + port + ".log");
+                Path file = log;
                 Thread drain = new Thread(() -> {
-                    try {
-                        while (out.readLine() != null) {
-                            // keep the pipe empty so the child never blocks on its output
+                    // keep the pipe empty so the child never blocks on its output; keep the output for a failing test
+                    try (var w = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                        String l;
+                        while ((l = out.readLine()) != null) {
+                            w.write(l);
+                            w.newLine();
                         }
                     } catch (Exception gone) {
                         // the child was killed
@@ -106,7 +143,7 @@ public final class ChildServer implements AutoCloseable {
                 Thread.sleep(20);
             }
         }
-        throw new AssertionError("delivery " + id + " did not finish in the child server");
+        throw new AssertionError("delivery " + id + " did not finish in the child server (its output: " + log + ")");
     }
 
     @Override

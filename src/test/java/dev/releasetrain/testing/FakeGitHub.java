@@ -29,10 +29,13 @@ public final class FakeGitHub implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final FaultInjector faults = new FaultInjector();
     private final FakeRepository repository = new FakeRepository();
+    private final WebhookLog webhooks;
 
     public FakeGitHub(long appId, PublicKey appKey) {
+        TokenEndpoint tokens = new TokenEndpoint(appId, appKey, tokensIssued);
+        webhooks = new WebhookLog(tokens::check);
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(new TokenEndpoint(appId, appKey, tokensIssued), faults, repository));
+                .extensions(tokens, faults, repository, webhooks));
         server.start();
         server.stubFor(post(urlPathMatching("/app/installations/\\d+/access_tokens"))
                 .withName("access tokens").willReturn(aResponse().withTransformers(TokenEndpoint.NAME)));
@@ -63,6 +66,15 @@ public final class FakeGitHub implements AutoCloseable {
                             .withBody("{\"message\":\"Not Found\"}").withTransformers(FakeRepository.NAME)));
         }
         return repository;
+    }
+
+    /** GitHub's sending of webhooks and the app's delivery log ({@code /app/hook/deliveries}). */
+    public WebhookLog webhooks() {
+        if (server.getStubMappings().stream().noneMatch(s -> "webhook log".equals(s.getName()))) {
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching("/app/hook/deliveries.*"))
+                    .withName("webhook log").willReturn(aResponse().withTransformers(WebhookLog.NAME)));
+        }
+        return webhooks;
     }
 
     /** Serves a response recorded from GitHub (../shared/fixtures/github-api) at another path. */
@@ -122,6 +134,7 @@ public final class FakeGitHub implements AutoCloseable {
         try {
             assertOnlyRealRoutes();
         } finally {
+            webhooks.close();
             server.stop();
         }
     }

@@ -445,8 +445,30 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
         String text = files.get(repo + "\n" + (ref == null ? "" : ref) + "\n" + path);
         if (text == null && git.containsKey(repo)) {
             text = git.get(repo).fileAt(ref == null ? "refs/heads/main" : ref, path);
+            if (text == null) { // a directory: its entries, as GitHub lists them
+                List<String> entries = git.get(repo).entriesAt(ref == null ? "refs/heads/main" : ref, path);
+                if (entries != null) {
+                    ArrayNode list = JSON.createArrayNode();
+                    for (String e : entries) {
+                        String name = e.substring(0, e.lastIndexOf(' '));
+                        list.addObject().put("name", name).put("path", path + "/" + name).put("type", e.endsWith(" tree") ? "dir" : "file");
+                    }
+                    return json(200, list);
+                }
+            }
         }
         if (text == null) {
+            String dir = repo + "\n" + (ref == null ? "" : ref) + "\n" + path + "/";
+            List<String> names = files.keySet().stream().filter(k -> k.startsWith(dir)).map(k -> k.substring(dir.length()))
+                    .map(rest -> rest.contains("/") ? rest.substring(0, rest.indexOf('/')) + "/" : rest).distinct().sorted().toList();
+            if (!names.isEmpty()) {
+                ArrayNode list = JSON.createArrayNode();
+                for (String n : names) {
+                    String name = n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
+                    list.addObject().put("name", name).put("path", path + "/" + name).put("type", n.endsWith("/") ? "dir" : "file");
+                }
+                return json(200, list);
+            }
             return notFound();
         }
         String etag = "\"" + Integer.toHexString(text.hashCode()) + "\"";
@@ -513,7 +535,7 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
         return json(404, JSON.createObjectNode().put("message", "Not Found").put("documentation_url", "https://docs.github.com/rest"));
     }
 
-    private static ResponseDefinition json(int status, JsonNode body) {
+    static ResponseDefinition json(int status, JsonNode body) {
         return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
                 .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body.toString()).build();
     }

@@ -244,6 +244,15 @@ public final class GitData {
         return r[0].equals("0") ? r[1] + "\n" : null;
     }
 
+    /** A directory's entries at a ref, each "name type" (blob or tree); null when there is no such directory. */
+    public List<String> entriesAt(String ref, String dir) {
+        String[] r = git(Map.of(), "ls-tree", ref + ":" + dir);
+        if (!r[0].equals("0")) {
+            return null;
+        }
+        return r[1].lines().filter(l -> !l.isBlank()).map(l -> l.substring(l.indexOf('\t') + 1) + " " + l.split(" ")[1]).toList();
+    }
+
     private String hashObject(String content) {
         return hashObject(content, "blob");
     }

@@ -27,11 +27,13 @@ public final class TestServer implements AutoCloseable {
 
     private final App app;
     private final Path dir;
+    private final String databaseUrl;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private TestServer(App app, Path dir) {
+    private TestServer(App app, Path dir, String databaseUrl) {
         this.app = app;
         this.dir = dir;
+        this.databaseUrl = databaseUrl;
     }
 
     /** Settings a test may override; the GitHub URL points at the fake. */
@@ -45,6 +47,7 @@ public final class TestServer implements AutoCloseable {
         env.put("WORKERS", "4");
         env.put("RETRY_BASE_MS", "20");
         env.put("GITHUB_WRITES_PER_MINUTE", "100000");
+        env.put("RECONCILE_MINUTES", "0"); // the tests about fetching back deliveries turn it on
         return env;
     }
 
@@ -57,14 +60,16 @@ public final class TestServer implements AutoCloseable {
             throws Exception {
         Path dir = Files.createTempDirectory("release-train-test");
         Map<String, String> all = new HashMap<>(env);
-        all.putIfAbsent("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("test.db"));
+        // -Dtest.database=postgresql runs every server test on a fresh PostgreSQL database instead of an SQLite file
+        all.putIfAbsent("DATABASE_URL", "postgresql".equals(System.getProperty("test.database"))
+                ? Stores.freshPostgresUrl() : "jdbc:sqlite:" + dir.resolve("test.db"));
         Settings settings = Settings.load(all, dir.resolve(".env"));
-        return new TestServer(App.start(settings, features, true, clock), dir);
+        return new TestServer(App.start(settings, features, true, clock), dir, all.get("DATABASE_URL"));
     }
 
     /** The server's database, for opening a second connection to inspect what it stored. */
     public String databaseUrl() {
-        return "jdbc:sqlite:" + dir.resolve("test.db");
+        return databaseUrl;
     }
 
     /** Where the setup flow writes credentials for this server. */

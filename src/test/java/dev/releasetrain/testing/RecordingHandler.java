@@ -1,0 +1,49 @@
+package dev.releasetrain.testing;
+
+import dev.releasetrain.delivery.EventContext;
+import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.delivery.WebhookEvent;
+
+/** A feature that takes every delivery: says it started, works for a while, then says it is done, by delivery id. */
+public final class RecordingHandler implements EventHandler {
+    /** Told a delivery's id. */
+    @FunctionalInterface
+    public interface Told {
+        void tell(String deliveryId) throws Exception;
+    }
+
+    private final Told started;
+    private final long millis;
+    private final Told done;
+
+    public RecordingHandler(Told started, long millis, Told done) {
+        this.started = started;
+        this.millis = millis;
+        this.done = done;
+    }
+
+    /** Tells {@code done} of each delivery it completes, at once. */
+    public static RecordingHandler onDone(Told done) {
+        return new RecordingHandler(id -> { }, 0, done);
+    }
+
+    @Override
+    public String name() {
+        return "recorder";
+    }
+
+    @Override
+    public boolean handles(WebhookEvent event) {
+        return true;
+    }
+
+    @Override
+    public void handle(EventContext context) throws Exception {
+        String id = context.event().deliveryId();
+        started.tell(id);
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+        done.tell(id);
+    }
+}
