@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.config.ConfigException;
 import dev.releasetrain.config.RepoConfigParser;
 import dev.releasetrain.migrations.BuiltInMigrationChecker;
+import dev.releasetrain.migrations.EarlierMigrationsOnDisk;
 import dev.releasetrain.migrations.Finding;
 import dev.releasetrain.migrations.MigrationFile;
 import dev.releasetrain.migrations.MigrationVerdict;
@@ -80,7 +81,7 @@ public final class CheckMigrationsCommand {
             }
             migrations.add(new MigrationFile(f.toString(), "added", Files.readString(f, StandardCharsets.UTF_8)));
         }
-        MigrationVerdict verdict = new BuiltInMigrationChecker(engine).check(migrations, contract, List.of());
+        MigrationVerdict verdict = new BuiltInMigrationChecker(engine, new EarlierMigrationsOnDisk()).check(migrations, contract, List.of());
         switch (format) {
             case "json" -> {
                 ObjectNode o = JSON.createObjectNode().put("state", verdict.state()).put("summary", verdict.summary()).put("engine", engine);

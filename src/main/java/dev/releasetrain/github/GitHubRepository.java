@@ -109,6 +109,24 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
     }
 
     @Override
+    public List<String> listFiles(String directory, String ref) throws IOException {
+        GitHubRest.Reply r = rest.call("GET", base + "/contents/" + directory + (ref == null ? "" : "?ref=" + Paths.segment(ref)), null, Map.of());
+        if (r.status() == 404 || r.ok() && !r.body().isArray()) {
+            return List.of(); // no such directory, or a file
+        }
+        if (!r.ok()) {
+            throw new GitHubApiException(r.status(), "listing " + directory + " of " + repo + " answered " + r.status());
+        }
+        List<String> names = new ArrayList<>();
+        r.body().forEach(e -> {
+            if ("file".equals(e.path("type").asText())) {
+                names.add(e.path("name").asText());
+            }
+        });
+        return names;
+    }
+
+    @Override
     public boolean canWrite(String login) throws IOException {
         GitHubRest.Reply r = rest.call("GET", base + "/collaborators/" + Paths.segment(login) + "/permission", null, Map.of());
         if (r.status() == 404) {

@@ -12,17 +12,24 @@ import java.util.Optional;
  */
 public final class BuiltInMigrationChecker {
     private final SqlRules sql;
+    private final EarlierMigrations earlier;
 
+    /** For files judged on their own (no earlier migrations to compare an AlterField with). */
     public BuiltInMigrationChecker(String engine) {
-        this.sql = new SqlRules(engine.toLowerCase(Locale.ROOT));
+        this(engine, EarlierMigrations.UNKNOWN);
     }
 
-    public List<Finding> findings(MigrationFile f, boolean contract) {
+    public BuiltInMigrationChecker(String engine, EarlierMigrations earlier) {
+        this.sql = new SqlRules(engine.toLowerCase(Locale.ROOT));
+        this.earlier = earlier;
+    }
+
+    public List<Finding> findings(MigrationFile f, boolean contract) throws java.io.IOException {
         if (f.status().equals("removed") || f.path().toLowerCase(Locale.ROOT).endsWith(".down.sql")) {
             return List.of(); // a removed file runs nowhere; a down migration only runs to roll back
         }
         String path = f.path().toLowerCase(Locale.ROOT);
-        List<SqlRules.Issue> issues = path.endsWith(".py") ? FrameworkRules.django(f.content(), sql)
+        List<SqlRules.Issue> issues = path.endsWith(".py") ? FrameworkRules.django(f.content(), sql, f.path(), earlier)
                 : path.endsWith(".rb") ? FrameworkRules.rails(f.content(), sql)
                 : path.endsWith(".sql") ? sql.check(f.content(), 1) : List.of();
         Suppressions allowed = new Suppressions(f.path(), f.content());
@@ -42,7 +49,7 @@ public final class BuiltInMigrationChecker {
         return out;
     }
 
-    public MigrationVerdict check(List<MigrationFile> files, boolean contract, List<String> otherChangedFiles) {
+    public MigrationVerdict check(List<MigrationFile> files, boolean contract, List<String> otherChangedFiles) throws java.io.IOException {
         List<Finding> findings = new ArrayList<>();
         for (MigrationFile f : files) {
             findings.addAll(findings(f, contract));

@@ -124,7 +124,8 @@ public final class CheckMigrations implements EventHandler {
         }
         if (services.settings().migrationStatusApiUrl().isEmpty()) {
             List<String> others = changed.stream().filter(f -> !migrations.contains(f)).map(ChangedFile::path).toList();
-            publish(github, head, new BuiltInMigrationChecker(settings.engine()).check(files, contract, others));
+            EarlierMigrations earlier = new EarlierMigrationsOnGitHub(github, pr.path("base").path("ref").asText(null));
+            publish(github, head, new BuiltInMigrationChecker(settings.engine(), earlier).check(files, contract, others));
             return;
         }
         ObjectNode poll = FollowUps.payload("poll", e.installationId(), repo);

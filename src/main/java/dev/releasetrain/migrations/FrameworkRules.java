@@ -1,7 +1,9 @@
 package dev.releasetrain.migrations;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,7 @@ public final class FrameworkRules {
             new Op(Pattern.compile("\\bRemoveField\\s*\\("), true, "drop-column", "RemoveField drops a column the running release may still use"),
             new Op(Pattern.compile("\\bDeleteModel\\s*\\("), true, "drop-table", "DeleteModel drops a table the running release may still use"),
             new Op(Pattern.compile("\\bRenameField\\s*\\("), true, "rename", "RenameField breaks code that still uses the old column name"),
-            new Op(Pattern.compile("\\bRenameModel\\s*\\("), true, "rename-table", "RenameModel breaks code that still uses the old table name"),
-            new Op(Pattern.compile("\\bAlterField\\s*\\("), false, "alter-field", "AlterField may change the column's type or nullability and rewrite the table: check it is backwards compatible"));
+            new Op(Pattern.compile("\\bRenameModel\\s*\\("), true, "rename-table", "RenameModel breaks code that still uses the old table name"));
     private static final List<Op> RAILS = List.of(
             new Op(Pattern.compile("\\bremove_column\\b"), true, "drop-column", "remove_column drops a column the running release may still use"),
             new Op(Pattern.compile("\\bremove_columns\\b"), true, "drop-column", "remove_columns drops columns the running release may still use"),
@@ -64,20 +65,51 @@ public final class FrameworkRules {
     /** Django's RunSQL reverse half. */
     private static final Pattern DJANGO_REVERSE_SQL = Pattern.compile("\\breverse_sql\\s*=");
 
-    public static List<SqlRules.Issue> django(String source, SqlRules sql) {
+    /**
+     * @param path    the migration's path, for {@code earlier}
+     * @param earlier the same app's migrations before this one, read only if an AlterField needs them
+     */
+    public static List<SqlRules.Issue> django(String source, SqlRules sql, String path, EarlierMigrations earlier) throws IOException {
         ScriptScanner.Scanned scanned = ScriptScanner.scan(source, false);
         List<SqlRules.Issue> out = check(withoutDjangoReverseSql(scanned), ops(sql, DJANGO, DJANGO_MORE, DJANGO_POSTGRES), DJANGO_SQL, sql);
+        out.addAll(alteredFields(source, path, earlier));
         Matcher m = DJANGO_ADD_FIELD.matcher(scanned.code());
         while (m.find()) {
             String call = balanced(scanned.code(), m.end() - 1);
             boolean nullable = call.matches("(?s).*\\bnull\\s*=\\s*True\\b.*");
             boolean keepsDefault = call.matches("(?s).*\\bdefault\\s*=.*") && !call.matches("(?s).*\\bpreserve_default\\s*=\\s*False\\b.*");
             if (!nullable && !keepsDefault && !NO_COLUMN.matcher(call).find()) {
-                out.add(new SqlRules.Issue(true, lineOf(scanned.code(), m.start()), "not-null-without-default", "AddField of a NOT NULL column without a default "
+                out.add(new SqlRules.Issue(true, ScriptScanner.lineOf(scanned.code(), m.start()), "not-null-without-default", "AddField of a NOT NULL column without a default "
                         + "(neither null=True nor a default kept): the running release inserts rows without it, and they fail"));
             }
         }
         out.sort(java.util.Comparator.comparingInt(SqlRules.Issue::line));
+        return out;
+    }
+
+    /**
+     * Each AlterField judged against the field's definition before it: a type changed, a length shortened or NULL no
+     * longer allowed break the running release; anything else is harmless. A field whose definition cannot be found
+     * is a warning to check by hand.
+     */
+    private static List<SqlRules.Issue> alteredFields(String source, String path, EarlierMigrations earlier) throws IOException {
+        List<DjangoFields.Alteration> alterations = DjangoFields.alterations(source);
+        if (alterations.isEmpty()) {
+            return List.of();
+        }
+        Optional<List<String>> before = earlier.before(path);
+        List<SqlRules.Issue> out = new ArrayList<>();
+        for (DjangoFields.Alteration a : alterations) {
+            // an earlier AlterField of the same field in this very file counts as its definition too
+            Optional<DjangoFields.Field> was = before.flatMap(b -> DjangoFields.definedIn(b, a.model(), a.name()));
+            if (was.isPresent()) {
+                out.addAll(DjangoFields.judge(a, was.get()));
+            } else {
+                out.add(new SqlRules.Issue(false, a.line(), "alter-field", "AlterField of " + a.model() + "." + a.name() + ": "
+                        + (before.isEmpty() ? "the app's earlier migrations could not be read" : "its earlier definition is not in the app's "
+                        + "latest " + EarlierMigrations.MOST + " migrations") + ", so check by hand that the type, length and NULL stay compatible"));
+            }
+        }
         return out;
     }
 
@@ -116,8 +148,8 @@ public final class FrameworkRules {
         List<int[]> reverse = new ArrayList<>(); // line ranges of reverse_sql arguments
         Matcher m = DJANGO_REVERSE_SQL.matcher(code);
         while (m.find()) {
-            int end = argumentEnd(code, m.end());
-            reverse.add(new int[]{lineOf(code, m.start()), lineOf(code, end)});
+            int end = ScriptScanner.argumentEnd(code, m.end());
+            reverse.add(new int[]{ScriptScanner.lineOf(code, m.start()), ScriptScanner.lineOf(code, end)});
         }
         if (reverse.isEmpty()) {
             return scanned;
@@ -174,36 +206,18 @@ public final class FrameworkRules {
         return code.substring(open, closing(code, open, '(', ')'));
     }
 
-    /** Where a keyword argument's value ends: the comma or closing parenthesis at its own depth. */
-    private static int argumentEnd(String code, int from) {
-        int depth = 0;
-        for (int i = from; i < code.length(); i++) {
-            char ch = code.charAt(i);
-            if (ch == '(' || ch == '[' || ch == '{') {
-                depth++;
-            } else if (ch == ')' || ch == ']' || ch == '}') {
-                if (depth-- == 0) {
-                    return i;
-                }
-            } else if (ch == ',' && depth == 0) {
-                return i;
-            }
-        }
-        return code.length();
-    }
-
     private static List<SqlRules.Issue> check(ScriptScanner.Scanned scanned, List<Op> ops, Pattern runsSql, SqlRules sql) {
         List<SqlRules.Issue> out = new ArrayList<>();
         String code = scanned.code();
         for (Op op : ops) {
             Matcher m = op.pattern().matcher(code);
             while (m.find()) {
-                out.add(new SqlRules.Issue(op.destructive(), lineOf(code, m.start()), op.rule(), op.message()));
+                out.add(new SqlRules.Issue(op.destructive(), ScriptScanner.lineOf(code, m.start()), op.rule(), op.message()));
             }
         }
         Matcher m = runsSql.matcher(code);
         while (m.find()) {
-            int line = lineOf(code, m.start());
+            int line = ScriptScanner.lineOf(code, m.start());
             // the SQL is in the string literals that follow on the call's lines
             for (ScriptScanner.Literal s : scanned.strings()) {
                 if (s.line() >= line && s.line() <= line + 3) {
@@ -213,15 +227,5 @@ public final class FrameworkRules {
         }
         out.sort(java.util.Comparator.comparingInt(SqlRules.Issue::line));
         return out;
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -98,4 +98,45 @@ public final class ScriptScanner {
         }
         return new Scanned(code.toString(), strings);
     }
+
+    /** The 1-based line of {@code offset} in {@code text}. */
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * Where an argument that starts at {@code from} ends: the comma or closing bracket at its own depth. Quoted text
+     * is not looked inside, so it serves raw source as well as scanned code (whose strings are blank).
+     */
+    static int argumentEnd(String text, int from) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = from; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quote != 0) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '\'' || ch == '"') {
+                quote = ch;
+            } else if (ch == '(' || ch == '[' || ch == '{') {
+                depth++;
+            } else if (ch == ')' || ch == ']' || ch == '}') {
+                if (depth-- == 0) {
+                    return i;
+                }
+            } else if (ch == ',' && depth == 0) {
+                return i;
+            }
+        }
+        return text.length();
+    }
 }

@@ -42,6 +42,17 @@ class CheckMigrationsCommandTest {
     }
 
     @Test
+    void anAlterFieldIsComparedWithTheMigrationsBesideIt() throws Exception {
+        Path none = dir.resolve("no-config.yml");
+        file("users/migrations/0001_initial.py", "from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n"
+                + "    operations = [migrations.CreateModel(name='Account', fields=[('plan', models.CharField(max_length=40))])]\n");
+        Path alter = file("users/migrations/0002_plan.py", "from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n"
+                + "    operations = [\n        migrations.AlterField(model_name='account', name='plan', field=models.IntegerField()),\n    ]\n");
+        assertEquals(1, run(none, alter.toString()), out());
+        assertTrue(out().contains(alter + ":5: failure: AlterField changes account.plan from CharField to IntegerField"), out());
+    }
+
+    @Test
     void eachFormatAndItsExitCode() throws Exception {
         Path none = dir.resolve("no-config.yml");
         Path drop = file("db/0002_drop.sql", "-- tidy up\nALTER TABLE users DROP COLUMN nickname;\n");

@@ -43,10 +43,10 @@ class FrameworkRulesTest {
             "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9)) | not-null-without-default",
             "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9, default='free')) |",
     })
-    void django(String engine, String operation, String rules) {
+    void django(String engine, String operation, String rules) throws Exception {
         String source = "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        "
                 + operation + ",\n    ]\n";
         assertEquals(rules == null ? List.of() : List.of(rules.split(" ")),
-                FrameworkRules.django(source, new SqlRules(engine)).stream().map(SqlRules.Issue::rule).toList(), operation);
+                FrameworkRules.django(source, new SqlRules(engine), "app/migrations/0002_x.py", EarlierMigrations.UNKNOWN).stream().map(SqlRules.Issue::rule).toList(), operation);
     }
 }

@@ -238,6 +238,42 @@ class MigrationChecksTest {
     }
 
     @Test
+    void anAlterFieldIsJudgedAgainstTheFieldsDefinitionAtTheBase() throws Exception {
+        String base = JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json")).path("pull_request").path("base").path("ref").asText();
+        repo.file(REPO, base, "posthog/migrations/__init__.py", "");
+        repo.file(REPO, base, "posthog/migrations/0001_initial.py", """
+                from django.db import migrations, models
+
+
+                class Migration(migrations.Migration):
+                    operations = [
+                        migrations.CreateModel(name="Team", fields=[("id", models.AutoField(primary_key=True)),
+                                                                    ("name", models.CharField(max_length=200, null=True))]),
+                    ]
+                """);
+        String path = "posthog/migrations/0002_team_name.py";
+        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile(path, 7, 0)));
+        String notNull = "c".repeat(40);
+        repo.file(REPO, notNull, path, alterTeamName("models.CharField(max_length=200)"));
+        startServer(false);
+        deliverPullRequest("opened", notNull);
+        JsonNode failed = awaitCheck(notNull, "failure");
+        String message = failed.path("output").path("annotations").get(0).path("message").asText();
+        assertTrue(message.startsWith("AlterField makes team.name NOT NULL"), message);
+
+        String longer = "d".repeat(40);
+        repo.file(REPO, longer, path, alterTeamName("models.CharField(max_length=300, null=True)"));
+        deliverPullRequest("synchronize", longer);
+        assertEquals("1 migration backwards compatible", awaitCheck(longer, "success").path("output").path("title").asText(),
+                "a longer column that still allows NULL breaks nothing");
+    }
+
+    private static String alterTeamName(String field) {
+        return "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n"
+                + "        migrations.AlterField(model_name=\"team\", name=\"name\", field=" + field + "),\n    ]\n";
+    }
+
+    @Test
     void withoutAnApiTheBuiltInCheckerAnswers() throws Exception {
         String head = "9".repeat(40);
         pullRequestWithMigration(head);

@@ -39,7 +39,7 @@ class MigrationCorpusTest {
     }
 
     @Test
-    void warningsForWorkThatLocksOrRewritesBigTables() {
+    void warningsForWorkThatLocksOrRewritesBigTables() throws Exception {
         assertWarns("UPDATE persons SET is_identified = false;", "UPDATE without WHERE");
         assertWarns("DELETE FROM events;", "DELETE without WHERE");
         assertWarns("INSERT INTO archive SELECT * FROM events;", "INSERT … SELECT");
@@ -51,7 +51,7 @@ class MigrationCorpusTest {
     }
 
     @Test
-    void aContractMigrationTurnsDestructiveStatementsIntoWarningsButMustShipAlone() {
+    void aContractMigrationTurnsDestructiveStatementsIntoWarningsButMustShipAlone() throws Exception {
         MigrationFile drop = new MigrationFile("db/migrations/0050.sql", "added", "ALTER TABLE users DROP COLUMN legacy_token;");
         MigrationVerdict alone = checker.check(List.of(drop), true, List.of());
         assertEquals(MigrationVerdict.SUCCESS, alone.state());
@@ -61,7 +61,7 @@ class MigrationCorpusTest {
         assertTrue(withCode.findings().get(1).message().contains("must ship on its own"));
     }
 
-    private void assertWarns(String sql, String mentions) {
+    private void assertWarns(String sql, String mentions) throws Exception {
         List<Finding> f = checker.findings(new MigrationFile("m.sql", "added", sql), false);
         assertEquals(1, f.size(), sql + " " + f);
         assertEquals(Finding.WARNING, f.get(0).severity());
@@ -69,7 +69,7 @@ class MigrationCorpusTest {
     }
 
     @Test
-    void anAllowedFindingIsShownWithItsReason() {
+    void anAllowedFindingIsShownWithItsReason() throws Exception {
         MigrationFile allowed = new MigrationFile("db/0004.sql", "added",
                 "-- release-train: allow drop-column: nickname is unused since 1.28\nALTER TABLE users DROP COLUMN nickname;\n");
         MigrationVerdict v = new BuiltInMigrationChecker("postgresql").check(List.of(allowed), false, List.of());
