@@ -120,7 +120,7 @@ public final class DeliveryStore {
         });
     }
 
-    private static final int CLAIM_WINDOW = 2_000;
+    private static final int CLAIM_WINDOW = 500;
 
     /**
      * Claims up to {@code max} deliveries for {@code replica} until {@code leaseUntil}: due ones, and those whose
@@ -129,17 +129,18 @@ public final class DeliveryStore {
      * skips rows another replica is claiming; SQLite has one writer, which serialises claims by itself.
      */
     public List<QueuedDelivery> claim(String replica, int max, long now, long leaseUntil) throws SQLException {
-        String skipLocked = db.dialect() == Database.Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        String skipLocked = db.dialect() == Database.Dialect.POSTGRESQL ? " FOR UPDATE OF d SKIP LOCKED" : "";
         return db.writeNow(c -> {
             promoteDueFollowUps(c, now);
             // only the oldest CLAIM_WINDOW unfinished rows are looked at: a backlog of one busy pull request (each of
             // its rows waiting behind the first) costs a bounded scan, not one over the whole queue
             PreparedStatement claim = db.prepared(c, "UPDATE deliveries SET state = 'processing', attempts = attempts + 1, "
-                    + "claimed_by = ?, lease_until = ? WHERE seq IN (SELECT d.seq FROM deliveries d "
-                    + "WHERE d.seq IN (SELECT seq FROM deliveries WHERE state IN ('pending', 'processing', 'failed') ORDER BY seq LIMIT "
-                    + CLAIM_WINDOW + ") "
+                    + "claimed_by = ?, lease_until = ? WHERE seq IN (SELECT d.seq FROM (SELECT seq FROM deliveries "
+                    + "WHERE state IN ('pending', 'processing', 'failed') ORDER BY seq LIMIT " + CLAIM_WINDOW + ") w "
+                    // the window drives the join: the finished history (days of it) is never scanned
+                    + "JOIN deliveries d ON d.seq = w.seq "
                     // stated on d itself: PostgreSQL re-checks these on a row another replica changed meanwhile
-                    + "AND (d.state IN ('pending', 'failed') AND d.next_attempt_at <= ? OR d.state = 'processing' AND d.lease_until < ?) "
+                    + "WHERE (d.state IN ('pending', 'failed') AND d.next_attempt_at <= ? OR d.state = 'processing' AND d.lease_until < ?) "
                     + "AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.ordering_key = d.ordering_key AND e.seq < d.seq "
                     + "AND e.state IN ('pending', 'processing', 'failed')) "
                     + "ORDER BY d.seq LIMIT ?" + skipLocked + ") RETURNING seq, id, ordering_key, next_attempt_at, attempts");

@@ -35,6 +35,13 @@ public final class WorkerPool implements AutoCloseable {
     /** How often the dispatcher looks for due work when nobody announced any: retries and follow-ups falling due. */
     private static final long POLL_MILLIS = 1_000;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    /**
+     * After claims that found nothing, the next waits at least 10 ms, doubling to 100 ms while they keep finding
+     * nothing, however often work is announced: a flood of deliveries that cannot run yet (one pull request's, behind
+     * a retry) would otherwise cost a claim each. An idle replica claims at once when woken: the gap has passed.
+     */
+    private static final long MIN_CLAIM_GAP_MILLIS = 10;
+    private static final long MAX_CLAIM_GAP_MILLIS = 100;
 
     private final DeliveryStore store;
     private final EventRouter router;
@@ -129,6 +136,7 @@ public final class WorkerPool implements AutoCloseable {
 
     private void dispatch() {
         long backoff = 0;
+        int emptyClaims = 0;
         while (!stopping) {
             try {
                 free.acquire();
@@ -158,7 +166,15 @@ public final class WorkerPool implements AutoCloseable {
                     });
                 }
                 if (claimed.isEmpty()) {
+                    long gap = Math.min(MAX_CLAIM_GAP_MILLIS, MIN_CLAIM_GAP_MILLIS << Math.min(emptyClaims++, 4));
+                    long emptyAt = System.nanoTime();
                     awaitWork();
+                    long early = gap - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - emptyAt);
+                    if (early > 0) {
+                        Thread.sleep(early);
+                    }
+                } else {
+                    emptyClaims = 0;
                 }
             } catch (InterruptedException e) {
                 return;
@@ -213,8 +229,9 @@ public final class WorkerPool implements AutoCloseable {
             failed(q, row, event, failure, ms);
         } finally {
             metrics.processed(event, System.nanoTime() - started);
-            // the next delivery of this key may run now, here or on another replica
-            store.announceWork();
+            // the next delivery of this key may run now: this replica has the free worker, so it looks (a notification
+            // to the whole fleet per finished delivery would cost every replica a claim)
+            wake();
         }
     }
 

@@ -67,7 +67,8 @@ public final class IngestBenchmark {
                 }
             }
         } else {
-            bodies.addAll(variants(Files.readAllBytes(payloadFile), Integer.parseInt(opt.getOrDefault("prs", "1"))));
+            bodies.addAll(variants(Files.readAllBytes(payloadFile), Integer.parseInt(opt.getOrDefault("prs", "1")),
+                    Boolean.parseBoolean(opt.getOrDefault("installation", "true"))));
             bodies.forEach(b -> events.add(event));
         }
         byte[] body = bodies.get(0);
@@ -120,7 +121,7 @@ public final class IngestBenchmark {
         Thread sampler = sampleQueueDepth(target, depths, github);
         long loadStarted = System.nanoTime();
         Kill kill = Boolean.parseBoolean(opt.getOrDefault("kill", "false")) && servers.size() > 1
-                ? Kill.after(seconds / 2, servers.get(servers.size() - 1)) : null;
+                ? Kill.after(seconds / 2, servers.get(servers.size() - 1), databaseUrl, "bench-replica-" + (servers.size() - 1)) : null;
         Load load = run(targets, path, events, bodies, connections, seconds, rate);
         long drained = awaitDrained(target, 120);
         sampler.interrupt();
@@ -136,7 +137,7 @@ public final class IngestBenchmark {
                     load.accepted, total, load.accepted / total);
         }
         if (kill != null) {
-            kill.report(databaseUrl, "bench-replica-" + (servers.size() - 1));
+            kill.report();
         }
         if (servers.isEmpty() && pid > 0) {
             System.out.printf("server peak RSS: %d MB%n", peakRssKb(pid) / 1024);
@@ -208,40 +209,44 @@ public final class IngestBenchmark {
         return -1;
     }
 
-    /** A replica SIGKILLed in the middle of the load, and how long the deliveries it held waited for another. */
-    private record Kill(long[] killedAt, Process replica) {
-        static Kill after(int seconds, Process replica) {
-            long[] at = {0};
+    /**
+     * A replica SIGKILLed in the middle of the load, and how long the deliveries it held waited for another replica:
+     * from the kill until none of them is still claimed by it, watched in the database as it happens.
+     */
+    private record Kill(Thread watcher, long[] result) {
+        static Kill after(int seconds, Process replica, String databaseUrl, String replicaId) {
+            long[] result = {-1, 0};
             Thread t = new Thread(() -> {
-                try {
+                try (var db = java.sql.DriverManager.getConnection(databaseUrl);
+                     var q = db.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE claimed_by = ? AND state = 'processing'")) {
                     Thread.sleep(seconds * 1000L);
                     replica.destroyForcibly();
-                    at[0] = System.nanoTime();
-                } catch (InterruptedException ignored) {
-                    // the run ended first
+                    long killedAt = System.nanoTime();
+                    q.setString(1, replicaId);
+                    while (true) {
+                        try (var rs = q.executeQuery()) {
+                            rs.next();
+                            long held = rs.getLong(1);
+                            result[1] = Math.max(result[1], held);
+                            if (held == 0) {
+                                break;
+                            }
+                        }
+                        Thread.sleep(20);
+                    }
+                    result[0] = System.nanoTime() - killedAt;
+                } catch (Exception e) {
+                    System.out.println("could not watch the takeover: " + e.getMessage());
                 }
             });
             t.setDaemon(true);
             t.start();
-            return new Kill(at, replica);
+            return new Kill(t, result);
         }
 
-        void report(String databaseUrl, String replicaId) throws Exception {
-            try (var db = java.sql.DriverManager.getConnection(databaseUrl);
-                 var q = db.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE claimed_by = ? AND state = 'processing'")) {
-                q.setString(1, replicaId);
-                long deadline = System.nanoTime() + 120_000_000_000L;
-                while (System.nanoTime() < deadline) {
-                    try (var rs = q.executeQuery()) {
-                        rs.next();
-                        if (rs.getLong(1) == 0) {
-                            break;
-                        }
-                    }
-                    Thread.sleep(20);
-                }
-                System.out.printf("the SIGKILLed replica's claims were all taken over %.1f s after the kill%n", (System.nanoTime() - killedAt[0]) / 1e9);
-            }
+        void report() throws InterruptedException {
+            watcher.join(120_000);
+            System.out.printf("the SIGKILLed replica held %d deliveries; all were taken over %.1f s after the kill%n", result[1], result[0] / 1e9);
         }
     }
 
@@ -386,18 +391,22 @@ public final class IngestBenchmark {
     }
 
     /** The payload about {@code prs} different pull requests: same size, different ordering keys. */
-    private static List<byte[]> variants(byte[] body, int prs) throws IOException {
+    /** @param installation false: without the installation, so the features skip it and the queue's own cost shows */
+    private static List<byte[]> variants(byte[] body, int prs, boolean installation) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<byte[]> out = new ArrayList<>();
         for (int i = 1; i <= prs; i++) {
             var payload = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(body);
+            if (!installation) {
+                payload.remove("installation");
+            }
             if (prs > 1) {
                 payload.put("number", i);
                 if (payload.get("pull_request") instanceof com.fasterxml.jackson.databind.node.ObjectNode pr) {
                     pr.put("number", i);
                 }
             }
-            out.add(prs > 1 ? json.writeValueAsBytes(payload) : body);
+            out.add(prs > 1 || !installation ? json.writeValueAsBytes(payload) : body);
         }
         return out;
     }
