@@ -31,6 +31,8 @@ public final class FrameworkRules {
             new Op(Pattern.compile("\\badd_column\\b(?![^\\n]*\\bdefault:)(?=[^\\n]*\\bnull:\\s*false)"), true, "not-null-without-default",
                     "add_column … null: false without a default: the running release inserts rows without the column, and they fail"),
             new Op(Pattern.compile("\\bt\\.remove\\b"), true, "drop-column", "t.remove drops a column the running release may still use"),
+            new Op(Pattern.compile("\\bcreate_table\\b[^\\n]*\\bforce:\\s*(true|:cascade)"), true, "drop-table",
+                    "create_table … force: drops the table first if it exists, with its rows"),
             new Op(Pattern.compile("\\bt\\.rename\\b"), true, "rename", "t.rename breaks code that still uses the old name"),
             new Op(Pattern.compile("\\bt\\.change\\b"), true, "change-type", "t.change changes a column's type: the running release may break and the table is rewritten"),
             new Op(Pattern.compile("\\badd_foreign_key\\b(?![^\\n]*\\bvalidate:\\s*false)"), false, "validates-constraint",
@@ -81,6 +83,11 @@ public final class FrameworkRules {
             if (!nullable && !keepsDefault && !NO_COLUMN.matcher(call).find()) {
                 out.add(new SqlRules.Issue(true, ScriptScanner.lineOf(scanned.code(), m.start()), "not-null-without-default", "AddField of a NOT NULL column without a default "
                         + "(neither null=True nor a default kept): the running release inserts rows without it, and they fail"));
+            }
+            if (sql.engine().equals("postgresql") && call.matches("(?s).*\\b(unique|db_index)\\s*=\\s*True\\b.*")) {
+                out.add(new SqlRules.Issue(false, ScriptScanner.lineOf(scanned.code(), m.start()), "index-without-concurrently", "AddField with "
+                        + "unique=True or db_index=True builds its index while blocking writes: add the field plain, then "
+                        + "AddIndexConcurrently in a non-atomic migration"));
             }
         }
         out.sort(java.util.Comparator.comparingInt(SqlRules.Issue::line));

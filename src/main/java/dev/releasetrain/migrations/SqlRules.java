@@ -44,6 +44,9 @@ public record SqlRules(String engine) {
         if (s.startsWith("DROP", "TABLE")) {
             return found("drop-table", "DROP TABLE removes a table the running release may still use");
         }
+        if (s.startsWith("DROP", "SCHEMA") || s.startsWith("DROP", "DATABASE")) {
+            return found("drop-table", s.tokens().get(0) + " " + s.tokens().get(1) + " removes every table in it");
+        }
         if (s.startsWith("TRUNCATE")) {
             return found("truncate", "TRUNCATE deletes every row");
         }
@@ -66,7 +69,8 @@ public record SqlRules(String engine) {
         if (s.has("SET", "NOT", "NULL")) {
             return found("set-not-null", "SET NOT NULL on an existing column fails while the running release still writes NULLs");
         }
-        if (s.has("ADD") && s.has("NOT", "NULL") && !s.has("DEFAULT") && !s.has("CONSTRAINT") && !s.has("GENERATED")) {
+        // a generated or auto-increment column fills itself
+        if (s.has("ADD") && s.has("NOT", "NULL") && !s.has("DEFAULT") && !s.has("CONSTRAINT") && !s.has("GENERATED") && !s.has("AUTO_INCREMENT")) {
             return found("not-null-without-default", "a NOT NULL column without a DEFAULT cannot be added to a table with rows "
                     + "(and the running release does not set it)");
         }
@@ -104,11 +108,35 @@ public record SqlRules(String engine) {
                 && !s.has("CONCURRENTLY")) {
             return found("index-without-concurrently", "CREATE INDEX without CONCURRENTLY blocks writes to the table while it builds");
         }
+        if (engine.equals("postgresql") && s.startsWith("DROP", "INDEX") && !s.has("CONCURRENTLY")) {
+            return found("index-without-concurrently", "DROP INDEX without CONCURRENTLY blocks reads and writes of the table while it "
+                    + "waits for its lock");
+        }
+        if (engine.equals("postgresql") && s.startsWith("ALTER", "TABLE") && s.has("ADD") && (s.has("FOREIGN", "KEY") || s.has("CHECK"))
+                && !s.has("NOT", "VALID")) {
+            return found("validates-constraint", "adding a FOREIGN KEY or CHECK constraint checks every row while it holds a lock: add "
+                    + "it NOT VALID, then VALIDATE CONSTRAINT in a later migration");
+        }
+        if (engine.equals("postgresql") && s.startsWith("ALTER", "TABLE") && s.has("ADD") && (s.has("UNIQUE") || s.has("PRIMARY", "KEY"))
+                && !s.has("USING", "INDEX")) {
+            return found("index-without-concurrently", "a UNIQUE or PRIMARY KEY constraint builds its index while blocking writes: "
+                    + "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … USING INDEX");
+        }
+        if (s.startsWith("ALTER", "TABLE") && s.has("ADD") && fillsEveryRow(s)) {
+            return found("default-rewrites-table", "a column that fills every existing row (a serial, an identity, a stored generated "
+                    + "column, an auto-increment) rewrites the whole table under an exclusive lock");
+        }
         if (s.startsWith("ALTER", "TABLE") && s.has("ADD") && s.has("DEFAULT") && rewritesOnDefault(s)) {
             return found("default-rewrites-table", "adding a column with this DEFAULT rewrites the whole table on " + engine
                     + ": add it without a default, backfill asynchronously, then set the default");
         }
         return java.util.Optional.empty();
+    }
+
+    /** Columns whose values are computed for every existing row when they are added. */
+    private boolean fillsEveryRow(SqlStatements.Statement s) {
+        return engine.equals("postgresql") && (s.has("SERIAL") || s.has("BIGSERIAL") || s.has("SMALLSERIAL") || s.has("AS", "IDENTITY")
+                || s.has("GENERATED") && s.has("STORED")) || engine.equals("mysql") && s.has("AUTO_INCREMENT");
     }
 
     /** MySQL before instant DDL rewrites for any default; PostgreSQL 11+ only for a volatile one (a function call). */

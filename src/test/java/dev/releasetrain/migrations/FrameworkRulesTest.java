@@ -27,6 +27,8 @@ class FrameworkRulesTest {
             "sqlite      ; add_check_constraint :users, 'age > 0', name: 'age_positive'                    ; validates-constraint",
             "postgresql  ; change_table(:users) { |t| t.remove :nickname }                                  ; drop-column",
             "postgresql  ; change_table(:users) { |t| t.rename :nick, :nickname }                           ; rename",
+            "mysql       ; create_table :users, force: :cascade do |t| end                                   ; drop-table",
+            "postgresql  ; create_table :users do |t| end                                                    ;",
     })
     void rails(String engine, String statement, String rules) {
         String source = "class M < ActiveRecord::Migration[7.1]\n  def change\n    " + statement + "\n  end\nend\n";
@@ -42,6 +44,8 @@ class FrameworkRulesTest {
             "mysql      | migrations.AddConstraint(model_name='user', constraint=models.CheckConstraint(check=models.Q(age__gte=0), name='age')) | validates-constraint",
             "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9)) | not-null-without-default",
             "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9, default='free')) |",
+            "postgresql | migrations.AddField(model_name='user', name='code', field=models.CharField(max_length=9, null=True, unique=True)) | index-without-concurrently",
+            "mysql      | migrations.AddField(model_name='user', name='code', field=models.CharField(max_length=9, null=True, db_index=True)) |",
     })
     void django(String engine, String operation, String rules) throws Exception {
         String source = "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        "
