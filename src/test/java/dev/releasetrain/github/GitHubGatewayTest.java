@@ -144,7 +144,7 @@ class GitHubGatewayTest {
                 .withHeader("x-ratelimit-reset", Long.toString(reset)).withBody("{\"message\":\"API rate limit exceeded\"}"));
         String id = UUID.randomUUID().toString();
         server.deliver("issues", id, ISSUE_EVENT);
-        long deadline = System.currentTimeMillis() + 5_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         StoredDelivery waiting = server.app().store().find(id).orElseThrow();
         while (waiting.lastError() == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);

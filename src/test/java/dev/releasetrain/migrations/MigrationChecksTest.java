@@ -99,7 +99,7 @@ class MigrationChecksTest {
     }
 
     private JsonNode awaitCheck(String head, String conclusion) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         JsonNode last = null;
         while (System.currentTimeMillis() < deadline) {
             List<JsonNode> runs = repo.checkRuns(head, CheckMigrations.CHECK);

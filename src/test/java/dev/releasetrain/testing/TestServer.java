@@ -108,7 +108,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Waits until the delivery is done or dead and returns it. */
     public StoredDelivery awaitFinished(String deliveryId) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             var row = app.store().find(deliveryId);
             if (row.isPresent() && (row.get().state() == DeliveryState.DONE || row.get().state() == DeliveryState.DEAD)) {
@@ -121,7 +121,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Waits until nothing is queued or running. */
     public void awaitIdle() throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (app.workers().depth() > 0) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError(app.workers().depth() + " deliveries still queued");
