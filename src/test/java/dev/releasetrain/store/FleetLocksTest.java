@@ -46,6 +46,24 @@ class FleetLocksTest {
     }
 
     @Test
+    void workAnnouncedOnOneReplicaWakesTheOthersAtOnce() throws Exception {
+        String url = Stores.freshPostgresUrl();
+        try (Database a = Database.open(url); Database b = Database.open(url)) {
+            AtomicInteger woken = new AtomicInteger();
+            b.onWork(woken::incrementAndGet);
+            Thread.sleep(1_000); // b's listener connects (and wakes once, for what it may have missed)
+            int before = woken.get();
+            long announced = System.nanoTime();
+            a.announceWork();
+            while (woken.get() == before && System.nanoTime() - announced < 30_000_000_000L) {
+                Thread.sleep(1);
+            }
+            // the store itself never polls (the workers' one-second poll is theirs): a wake here is a notification
+            assertTrue(woken.get() > before, "the other replica was told");
+        }
+    }
+
+    @Test
     void aJobIsHeldByOneReplicaUntilItFinishesOrItsLeaseRunsOut() throws Exception {
         try (Database db = Database.open(Stores.freshPostgresUrl())) {
             FleetJobs jobs = new FleetJobs(db);
