@@ -143,12 +143,12 @@ public final class DeliveryStore {
                     + "WHERE (d.state IN ('pending', 'failed') AND d.next_attempt_at <= ? OR d.state = 'processing' AND d.lease_until < ?) "
                     + "AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.ordering_key = d.ordering_key AND e.seq < d.seq "
                     + "AND e.state IN ('pending', 'processing', 'failed')) "
-                    + "ORDER BY d.seq LIMIT ?" + skipLocked + ") RETURNING seq, id, ordering_key, next_attempt_at, attempts");
+                    + "ORDER BY d.seq LIMIT ?" + skipLocked + ") RETURNING seq, id, ordering_key, attempts");
             Database.bind(claim, replica, leaseUntil, now, now, max);
             List<QueuedDelivery> out = new ArrayList<>();
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new QueuedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5)));
+                    out.add(new QueuedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
                 }
             }
             out.sort(java.util.Comparator.comparingLong(QueuedDelivery::seq));

@@ -68,7 +68,7 @@ final class DjangoFields {
             while (m.find()) {
                 String call = call(source, code, m.end() - 1);
                 switch (m.group(1)) {
-                    case "CreateModel" -> first(NAME, call).ifPresent(model1 -> createModel(call, model1, fields));
+                    case "CreateModel" -> first(NAME, call).ifPresent(created -> createModel(call, created, fields));
                     case "AddField", "AlterField" -> {
                         Optional<Field> f = fieldArgument(call);
                         Optional<String> field = first(NAME, call);
@@ -82,7 +82,8 @@ final class DjangoFields {
                                     fields.put(key(mn, now), f);
                                 }
                             })));
-                    default -> first(NAME, call).ifPresent(deleted -> fields.keySet().removeIf(k -> k.startsWith(deleted.toLowerCase(Locale.ROOT) + ".")));
+                    default -> // DeleteModel: its fields go with it
+                            first(NAME, call).ifPresent(deleted -> fields.keySet().removeIf(k -> k.startsWith(deleted.toLowerCase(Locale.ROOT) + ".")));
                 }
             }
         }

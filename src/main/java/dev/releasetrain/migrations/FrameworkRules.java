@@ -107,7 +107,6 @@ public final class FrameworkRules {
         Optional<List<String>> before = earlier.before(path);
         List<SqlRules.Issue> out = new ArrayList<>();
         for (DjangoFields.Alteration a : alterations) {
-            // an earlier AlterField of the same field in this very file counts as its definition too
             Optional<DjangoFields.Field> was = before.flatMap(b -> DjangoFields.definedIn(b, a.model(), a.name()));
             if (was.isPresent()) {
                 out.addAll(DjangoFields.judge(a, was.get()));

@@ -90,10 +90,6 @@ public interface Database extends AutoCloseable {
     @Override
     void close();
 
-    default boolean healthy() {
-        return trouble().isEmpty();
-    }
-
     /** A write the caller waits for. */
     default <T> T writeNow(SqlFunction<T> work) throws SQLException {
         try {
