@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * java ... IngestBenchmark [--jar target/release-train.jar | --url http://host:port --pid N] [--path /webhook]
  *                          [--connections 50] [--seconds 30] [--warmup 5] [--rate N] [--prs N] [--payload file] [--event name]
- *                          [--mix true] [--github fake]
+ *                          [--mix true] [--github fake] [--drain false]
  * </pre>
  * With --jar (the default) it starts the server itself on a fresh database and stops it afterwards. Without --rate
  * every connection sends as fast as it is answered (the most the server takes); with --rate the deliveries are
@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.LongAdder;
  * number rewritten), so the workers can process them side by side as they would in a real installation. --mix true
  * sends every real payload of ../shared/fixtures/webhooks in turn, each with its own event; --github fake gives the
  * server the fake GitHub (in this process) to work against, so every feature does its real work behind the door.
- * The queue depth is sampled every second and printed as a series.
+ * The queue depth is sampled every second and printed as a series. Afterwards it waits (up to two minutes) until
+ * everything accepted is processed, unless --drain false: for the door alone.
  */
 public final class IngestBenchmark {
     private static final String SECRET = "bench-secret";
@@ -122,8 +123,10 @@ public final class IngestBenchmark {
         long loadStarted = System.nanoTime();
         Kill kill = Boolean.parseBoolean(opt.getOrDefault("kill", "false")) && servers.size() > 1
                 ? Kill.after(seconds / 2, servers.get(servers.size() - 1), databaseUrl, "bench-replica-" + (servers.size() - 1)) : null;
+        ThreadCpu cpuBefore = pid > 0 ? ThreadCpu.of(pid) : null;
         Load load = run(targets, path, events, bodies, connections, seconds, rate);
-        long drained = awaitDrained(target, 120);
+        ThreadCpu cpuAfter = pid > 0 ? ThreadCpu.of(pid) : null;
+        long drained = Boolean.parseBoolean(opt.getOrDefault("drain", "true")) ? awaitDrained(target, 120) : -1;
         sampler.interrupt();
         long[] lat = load.latencies();
         Arrays.sort(lat);
@@ -131,6 +134,9 @@ public final class IngestBenchmark {
                 load.accepted, load.seconds, load.accepted / load.seconds, load.other, load.errors);
         System.out.printf("ack latency: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                 pct(lat, 0.50), pct(lat, 0.99), pct(lat, 0.999), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+        if (cpuBefore != null) {
+            System.out.println("server CPU per accepted delivery: " + cpuAfter.perUnitSince(cpuBefore, load.accepted));
+        }
         if (drained >= 0) {
             double total = (drained - loadStarted) / 1e9;
             System.out.printf("processed: all %d acknowledged done %.1f s after the load began = %.0f deliveries/s%n",
@@ -418,7 +424,7 @@ public final class IngestBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
-    private static long peakRssKb(long pid) throws IOException {
+    static long peakRssKb(long pid) throws IOException {
         for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (l.startsWith("VmHWM:")) {
                 return Long.parseLong(l.replaceAll("\\D", ""));

@@ -3,15 +3,16 @@ package dev.releasetrain.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.releasetrain.Features;
-import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.store.Database;
+import dev.releasetrain.testing.ChildServer;
 import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.FakeRepository;
 import dev.releasetrain.testing.Fixtures;
 import dev.releasetrain.testing.TestKeys;
 import dev.releasetrain.testing.TestServer;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import java.util.concurrent.Future;
  * phase by phase, so the GitHub calls each kind of delivery costs can be counted. Prints deliveries processed per
  * second and calls per delivery for each phase, and checks that every delivery sent is in the store, done.
  *
- * <pre>java ... ProcessingBenchmark [--prs 500] [--workers 4] [--senders 16]</pre>
+ * <pre>java ... ProcessingBenchmark [--prs 500] [--workers 4] [--senders 16] [--jar target/release-train.jar]</pre>
+ * The server runs in a process of its own, started through {@code bin/release-train}, so the peak RSS printed at
+ * the end is the server's as deployed.
  * 500 pull requests make 10,000 deliveries: per pull request 1 opened, 4 synchronize, 4 reviews, 4 labels,
  * 4 comments, 2 edits of its description, 1 merge.
  */
@@ -43,11 +46,13 @@ public final class ProcessingBenchmark {
         int prs = 500;
         String workers = "4";
         int senders = 16;
+        String jar = "target/release-train.jar";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--prs" -> prs = Integer.parseInt(args[i + 1]);
                 case "--workers" -> workers = args[i + 1];
                 case "--senders" -> senders = Integer.parseInt(args[i + 1]);
+                case "--jar" -> jar = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -59,7 +64,9 @@ public final class ProcessingBenchmark {
             Map<String, String> env = TestServer.settings(github.url());
             env.put("WORKERS", workers);
             github.wireMock().resetRequests();
-            try (TestServer server = TestServer.start(env, Features::all)) {
+            Path dir = Files.createTempDirectory("rt-processing");
+            // a server process of its own, through the launcher: its memory is the server's, not this program's
+            try (ChildServer server = new ChildServer(env, dir.resolve("bench.db")).throughLauncher(Path.of(jar)).start()) {
                 ObjectNode opened = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json"));
                 List<ObjectNode> pulls = new ArrayList<>();
                 for (int n = 1; n <= prs; n++) {
@@ -92,23 +99,20 @@ public final class ProcessingBenchmark {
                     }
                     long t0 = System.nanoTime();
                     long c0 = calls(server);
-                    List<Future<String>> ids = new ArrayList<>();
+                    List<Future<?>> sends = new ArrayList<>();
                     for (byte[] body : bodies) {
-                        ids.add(pool.submit(() -> {
-                            String id = UUID.randomUUID().toString();
-                            int status = server.deliver(phase.event(), id, body).statusCode();
+                        sends.add(pool.submit(() -> {
+                            int status = server.deliver(phase.event(), UUID.randomUUID().toString(), body);
                             if (status != 202) {
                                 throw new IllegalStateException("answered " + status);
                             }
-                            return id;
+                            return null;
                         }));
                     }
-                    for (Future<String> id : ids) {
-                        var d = server.awaitFinished(id.get());
-                        if (d.state() != DeliveryState.DONE) {
-                            System.out.println("not done: " + d);
-                        }
+                    for (Future<?> send : sends) {
+                        send.get();
                     }
+                    awaitFinished(server, sentTotal + bodies.size());
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     long used = calls(server) - c0;
                     sentTotal += bodies.size();
@@ -125,13 +129,24 @@ public final class ProcessingBenchmark {
                             rs -> rs.getString(1));
                     System.out.println("in the store: " + states + " (sent " + sentTotal + ")");
                 }
+                System.out.printf("server peak RSS: %d MB%n", IngestBenchmark.peakRssKb(server.pid()) / 1024);
+            }
+        }
+    }
+
+    /** Waits until {@code count} deliveries from GitHub (not the bot's own follow-ups) are done or dead. */
+    private static void awaitFinished(ChildServer server, long count) throws Exception {
+        try (Database db = Database.open(server.databaseUrl())) {
+            while (db.query("SELECT COUNT(*) FROM deliveries WHERE state IN ('done', 'dead') AND event NOT LIKE 'release_train.%'",
+                    rs -> rs.getLong(1)).get(0) < count) {
+                Thread.sleep(20);
             }
         }
     }
 
     /** GitHub calls the app has made, from its own metrics. */
-    private static long calls(TestServer server) throws Exception {
-        return (long) server.get("/metrics").body().lines().filter(l -> l.startsWith("releasetrain_github_calls_total{"))
+    private static long calls(ChildServer server) throws Exception {
+        return (long) server.metrics().lines().filter(l -> l.startsWith("releasetrain_github_calls_total{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

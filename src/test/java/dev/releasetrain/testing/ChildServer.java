@@ -32,6 +32,8 @@ public final class ChildServer implements AutoCloseable {
     private final Map<String, String> env;
     private final String databaseUrl;
     private List<String> main = List.of("dev.releasetrain.Main", "serve");
+    /** Set: started through bin/release-train with this jar, as in production, instead of the test classpath. */
+    private Path jar;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int port;
@@ -61,8 +63,18 @@ public final class ChildServer implements AutoCloseable {
         return this;
     }
 
+    /** Through the launcher, with the JVM settings the server runs with in production (benchmarks measure that). */
+    public ChildServer throughLauncher(Path jar) {
+        this.jar = jar;
+        return this;
+    }
+
     public String databaseUrl() {
         return databaseUrl;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {
@@ -78,12 +90,21 @@ public final class ChildServer implements AutoCloseable {
     }
 
     public ChildServer start() throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classpath));
-        command.addAll(main);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>();
+        if (jar != null) {
+            command.add(Path.of("bin", "release-train").toAbsolutePath().toString());
+        } else {
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            command.addAll(List.of(javaBin, "-Xmx256m", "-cp", classpath));
+            command.addAll(main);
+        }
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env);
+        if (jar != null) {
+            pb.environment().put("RELEASE_TRAIN_JAR", jar.toAbsolutePath().toString());
+            pb.environment().put("PATH", Path.of(javaBin).getParent() + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
+        }
         process = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
@@ -126,6 +147,11 @@ public final class ChildServer implements AutoCloseable {
                 .header("Content-Type", "application/json").header("X-GitHub-Event", event).header("X-GitHub-Delivery", id)
                 .header("X-Hub-Signature-256", SignatureVerifier.sign(TestServer.SECRET, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    public String metrics() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Waits, reading the child's store, until the delivery is done or dead; returns its state. */
