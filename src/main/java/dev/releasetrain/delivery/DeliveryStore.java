@@ -24,25 +24,29 @@ public final class DeliveryStore {
     public CompletableFuture<IngestOutcome> ingest(Delivery d) {
         byte[] stored = PayloadCodec.compress(d.payload()); // here, on the caller's thread, not the single writer's
         return db.write(c -> {
-            PreparedStatement find = db.prepared(c, "SELECT state FROM deliveries WHERE id = ?");
-            find.setString(1, d.id());
-            try (ResultSet rs = find.executeQuery()) {
-                if (rs.next()) {
-                    return switch (DeliveryState.of(rs.getString(1))) {
-                        case DONE -> IngestOutcome.ALREADY_DONE;
-                        case PENDING, PROCESSING -> IngestOutcome.ALREADY_QUEUED;
-                        case FAILED, DEAD -> {
-                            requeue(c, d.id(), d.receivedAt());
-                            yield IngestOutcome.REQUEUED;
-                        }
-                    };
-                }
-            }
-            // a redelivery racing its twin on another replica: the unique id decides, the loser answers as a repeat
+            // a new id is the common case, so the insert comes first and the id's index is searched once; a
+            // redelivery racing its twin on another replica is decided by the unique id too
             PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (" + ROW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (id) DO NOTHING");
             Database.bind(insert, row(d, stored, d.receivedAt()));
-            return insert.executeUpdate() == 1 ? IngestOutcome.QUEUED : IngestOutcome.ALREADY_QUEUED;
+            if (insert.executeUpdate() == 1) {
+                return IngestOutcome.QUEUED;
+            }
+            PreparedStatement find = db.prepared(c, "SELECT state FROM deliveries WHERE id = ?");
+            find.setString(1, d.id());
+            try (ResultSet rs = find.executeQuery()) {
+                if (!rs.next()) {
+                    return IngestOutcome.ALREADY_QUEUED; // the conflicting row was committed, so this is not reached; a repeat if it were
+                }
+                return switch (DeliveryState.of(rs.getString(1))) {
+                    case DONE -> IngestOutcome.ALREADY_DONE;
+                    case PENDING, PROCESSING -> IngestOutcome.ALREADY_QUEUED;
+                    case FAILED, DEAD -> {
+                        requeue(c, d.id(), d.receivedAt());
+                        yield IngestOutcome.REQUEUED;
+                    }
+                };
+            }
         });
     }
 

@@ -208,18 +208,19 @@ public final class SqliteDatabase implements Database {
         List<Object> results = new ArrayList<>(batch.size());
         try {
             writer.setAutoCommit(false);
-            try (Statement s = writer.createStatement()) {
-                for (Write<?> w : batch) {
-                    // each write in a savepoint: one failing write must not take the others down with it
-                    s.execute("SAVEPOINT w");
-                    try {
-                        results.add(w.work().apply(writer));
-                        s.execute("RELEASE w");
-                    } catch (SQLException | RuntimeException e) {
-                        s.execute("ROLLBACK TO w");
-                        s.execute("RELEASE w");
-                        results.add(new Failure(e));
-                    }
+            // prepared once: a plain statement would compile its SQL twice per delivery
+            PreparedStatement savepoint = prepared(writer, "SAVEPOINT w");
+            PreparedStatement release = prepared(writer, "RELEASE w");
+            for (Write<?> w : batch) {
+                // each write in a savepoint: one failing write must not take the others down with it
+                savepoint.execute();
+                try {
+                    results.add(w.work().apply(writer));
+                    release.execute();
+                } catch (SQLException | RuntimeException e) {
+                    prepared(writer, "ROLLBACK TO w").execute();
+                    release.execute();
+                    results.add(new Failure(e));
                 }
             }
             writer.commit();

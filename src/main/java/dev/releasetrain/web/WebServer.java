@@ -18,6 +18,8 @@ public final class WebServer implements AutoCloseable {
             config.http.maxRequestSize = Delivery.MAX_PAYLOAD_BYTES + 1L;
             // Javalin copies each result through a buffer this size; our answers are a line, so keep it small
             config.http.responseBufferSize = 4096;
+            // our answers are a line or a metrics page: nothing worth the per-request look at Accept-Encoding
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.routes.post("/webhook", webhook);
             config.routes.post("/api/github/webhooks", webhook);
             config.routes.get("/healthz", health::alive);
