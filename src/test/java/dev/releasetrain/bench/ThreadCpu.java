@@ -13,15 +13,18 @@ import java.util.stream.Stream;
  * /proc: where a delivery's microseconds go in the server, native code (zstd, SQLite, the kernel's socket work on
  * the thread's behalf) included, which a Java profiler's samples leave out.
  */
-record ThreadCpu(Map<String, Long> ticksByGroup, Map<String, Long> systemTicksByGroup) {
+record ThreadCpu(Map<Long, Task> tasks) {
     /** Linux's USER_HZ: /proc reports CPU time in hundredths of a second. */
     private static final double TICKS_PER_SECOND = 100;
 
+    /** One thread's name group and CPU so far, in ticks. */
+    record Task(String group, long ticks, long systemTicks) {
+    }
+
     static ThreadCpu of(long pid) throws IOException {
-        Map<String, Long> groups = new TreeMap<>();
-        Map<String, Long> system = new TreeMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
+        Map<Long, Task> tasks = new TreeMap<>();
+        try (Stream<Path> all = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : all.toList()) {
                 String stat;
                 try {
                     stat = Files.readString(task.resolve("stat"));
@@ -32,13 +35,12 @@ record ThreadCpu(Map<String, Long> ticksByGroup, Map<String, Long> systemTicksBy
                 int open = stat.indexOf('(');
                 int close = stat.lastIndexOf(')');
                 String[] f = stat.substring(close + 2).split(" ");
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-                String group = group(stat.substring(open + 1, close));
-                groups.merge(group, ticks, Long::sum);
-                system.merge(group, Long.parseLong(f[12]), Long::sum);
+                long user = Long.parseLong(f[11]);
+                long system = Long.parseLong(f[12]);
+                tasks.put(Long.parseLong(stat.substring(0, open).strip()), new Task(group(stat.substring(open + 1, close)), user + system, system));
             }
         }
-        return new ThreadCpu(groups, system);
+        return new ThreadCpu(tasks);
     }
 
     /** Thread names without their numbers: "qtp123-45" and "qtp123-46" are both "qtp-". */
@@ -46,18 +48,26 @@ record ThreadCpu(Map<String, Long> ticksByGroup, Map<String, Long> systemTicksBy
         return name.replaceAll("\\d+", "").replaceAll("[-#_ ]+$", "");
     }
 
-    /** Microseconds of CPU per unit of work between two readings, largest group first, with the total; in brackets the part spent in the kernel. */
+    /**
+     * Microseconds of CPU per unit of work between two readings, by thread group, largest first, with the total; in
+     * brackets the part spent in the kernel. Per thread, so a thread that ended in between (the JVM retires idle
+     * compiler threads) takes only its own CPU out of the figures.
+     */
     String perUnitSince(ThreadCpu before, long units) {
         if (units == 0) {
             return "no work done";
         }
-        Map<String, Long> used = new TreeMap<>();
-        ticksByGroup.forEach((g, t) -> used.put(g, t - before.ticksByGroup.getOrDefault(g, 0L)));
-        long total = used.values().stream().mapToLong(Long::longValue).sum();
-        String parts = used.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> String.format("%s %.0f [%.0f]", e.getKey(), micros(e.getValue(), units),
-                        micros(systemTicksByGroup.getOrDefault(e.getKey(), 0L) - before.systemTicksByGroup.getOrDefault(e.getKey(), 0L), units)))
+        Map<String, long[]> used = new TreeMap<>();
+        tasks.forEach((tid, t) -> {
+            Task earlier = before.tasks.getOrDefault(tid, new Task(t.group(), 0, 0));
+            long[] sum = used.computeIfAbsent(t.group(), g -> new long[2]);
+            sum[0] += t.ticks() - earlier.ticks();
+            sum[1] += t.systemTicks() - earlier.systemTicks();
+        });
+        long total = used.values().stream().mapToLong(u -> u[0]).sum();
+        String parts = used.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .map(e -> String.format("%s %.0f [%.0f]", e.getKey(), micros(e.getValue()[0], units), micros(e.getValue()[1], units)))
                 .collect(Collectors.joining(", "));
         return String.format("%.0f µs (%s)", micros(total, units), parts);
     }
