@@ -13,8 +13,12 @@ public final class PayloadCodec {
     public static final String ZSTD = "zstd";
     public static final String IDENTITY = "identity";
     private static final int LEVEL = 1; // the fastest level; higher ones cost far more CPU for a few percent
-    /** A compression context and scratch buffer per request thread: creating them per payload was most of the garbage. */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /**
+     * Compression contexts and scratch buffers for reuse (creating them per payload was most of the garbage). A pool,
+     * not one per thread: each context holds native memory, and the door's threads outnumber the payloads being
+     * compressed at any moment (a few, on a few cores), so the pool stays as small as that.
+     */
+    private static final java.util.Queue<Scratch> SCRATCH = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private static final class Scratch {
         final ZstdCompressCtx ctx = new ZstdCompressCtx().setLevel(LEVEL);
@@ -25,13 +29,20 @@ public final class PayloadCodec {
     }
 
     public static byte[] compress(byte[] json) {
-        Scratch s = SCRATCH.get();
-        int bound = (int) Zstd.compressBound(json.length);
-        if (s.out.length < bound) {
-            s.out = new byte[bound];
+        Scratch s = SCRATCH.poll();
+        if (s == null) {
+            s = new Scratch();
         }
-        int size = s.ctx.compressByteArray(s.out, 0, s.out.length, json, 0, json.length);
-        return Arrays.copyOf(s.out, size);
+        try {
+            int bound = (int) Zstd.compressBound(json.length);
+            if (s.out.length < bound) {
+                s.out = new byte[bound];
+            }
+            int size = s.ctx.compressByteArray(s.out, 0, s.out.length, json, 0, json.length);
+            return Arrays.copyOf(s.out, size);
+        } finally {
+            SCRATCH.offer(s);
+        }
     }
 
     public static byte[] decompress(byte[] stored, String encoding) {
