@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * blob instead (up to GitHub's 100 MB). On a branch (or the default branch, without a ref) a small file is cached
  * with GitHub's ETag: while it is unchanged GitHub answers 304, which costs no rate limit; and a file found missing
  * is remembered as missing, without asking again, until a push to its branch touches it ({@link #pushed}). Reads at
- * a commit SHA are not kept: a commit never changes and is not read again.
+ * a commit SHA are not kept: a commit never changes and is not read again. Reads of one file that overlap share
+ * one call.
  */
 public final class RepoFiles {
     /** A file as read: its text, or empty when it does not exist. */
@@ -30,6 +33,8 @@ public final class RepoFiles {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     /** Files known to be missing, by the same key; most repositories have no config file and no .gitattributes. */
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
+    /** Reads under way, by the same key. */
+    private final Map<String, CompletableFuture<FileText>> reading = new ConcurrentHashMap<>();
 
     private static String key(String repository, String path, String ref) {
         return repository + "\n" + path + "\n" + (ref == null ? "" : ref);
@@ -40,6 +45,37 @@ public final class RepoFiles {
         if (missing.contains(key)) {
             return MISSING;
         }
+        // deliveries about one repository arriving together (a restart, a burst of pull requests) would each ask for
+        // its config before the first answer is cached: the later ones wait for that answer instead
+        CompletableFuture<FileText> mine = new CompletableFuture<>();
+        CompletableFuture<FileText> running = reading.putIfAbsent(key, mine);
+        if (running != null) {
+            return awaitOther(running);
+        }
+        try {
+            FileText file = fetch(rest, repository, path, ref, key);
+            mine.complete(file);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reading.remove(key, mine);
+        }
+    }
+
+    private static FileText awaitOther(CompletableFuture<FileText> running) throws IOException {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private FileText fetch(GitHubRest rest, String repository, String path, String ref, String key) throws IOException {
         Cached cached = cache.get(key);
         String url = "/repos/" + repository + "/contents/" + path + (ref == null ? "" : "?ref=" + Paths.segment(ref));
         GitHubRest.Reply reply = rest.call("GET", url, null, cached == null ? Map.of() : Map.of("If-None-Match", cached.etag()));

@@ -26,7 +26,8 @@ import java.util.concurrent.Future;
  * phase by phase, so the GitHub calls each kind of delivery costs can be counted. Prints deliveries processed per
  * second and calls per delivery for each phase, and checks that every delivery sent is in the store, done.
  *
- * <pre>java ... ProcessingBenchmark [--prs 500] [--workers 4] [--senders 16] [--jar target/release-train.jar]</pre>
+ * <pre>java ... ProcessingBenchmark [--prs 500] [--workers 4] [--senders 16] [--jar target/release-train.jar] [--routes true]</pre>
+ * --routes true also prints each phase's calls per delivery by route.
  * The server runs in a process of its own, started through {@code bin/release-train}, so the peak RSS printed at
  * the end is the server's as deployed.
  * 500 pull requests make 10,000 deliveries: per pull request 1 opened, 4 synchronize, 4 reviews, 4 labels,
@@ -47,12 +48,14 @@ public final class ProcessingBenchmark {
         String workers = "4";
         int senders = 16;
         String jar = "target/release-train.jar";
+        boolean byRoute = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--prs" -> prs = Integer.parseInt(args[i + 1]);
                 case "--workers" -> workers = args[i + 1];
                 case "--senders" -> senders = Integer.parseInt(args[i + 1]);
                 case "--jar" -> jar = args[i + 1];
+                case "--routes" -> byRoute = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -99,6 +102,7 @@ public final class ProcessingBenchmark {
                     }
                     long t0 = System.nanoTime();
                     long c0 = calls(server);
+                    Map<String, Double> routes0 = routes(server);
                     List<Future<?>> sends = new ArrayList<>();
                     for (byte[] body : bodies) {
                         sends.add(pool.submit(() -> {
@@ -119,6 +123,14 @@ public final class ProcessingBenchmark {
                     github.wireMock().resetRequests(); // the fake's journal would otherwise hold every call of the run
                     System.out.printf("%-18s %8d %9.1f %12.0f %14.2f%n", phase.name(), bodies.size(), seconds, bodies.size() / seconds,
                             used / (double) bodies.size());
+                    if (byRoute) {
+                        routes(server).forEach((route, n) -> {
+                            double perDelivery = (n - routes0.getOrDefault(route, 0.0)) / bodies.size();
+                            if (perDelivery > 0) {
+                                System.out.printf("    %-60s %6.2f%n", route, perDelivery);
+                            }
+                        });
+                    }
                 }
                 pool.shutdown();
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -142,6 +154,16 @@ public final class ProcessingBenchmark {
                 Thread.sleep(20);
             }
         }
+    }
+
+    /** GitHub calls the app has made by route and method (statuses added up), from its own metrics. */
+    private static Map<String, Double> routes(ChildServer server) throws Exception {
+        Map<String, Double> byRoute = new java.util.TreeMap<>();
+        server.metrics().lines().filter(l -> l.startsWith("releasetrain_github_calls_total{")).forEach(l -> {
+            String labels = l.substring(l.indexOf('{') + 1, l.lastIndexOf('}')).replaceAll(",?status=\"[^\"]*\"", "");
+            byRoute.merge(labels, Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)), Double::sum);
+        });
+        return byRoute;
     }
 
     /** GitHub calls the app has made, from its own metrics. */

@@ -126,6 +126,29 @@ class SizeHintsTest {
     }
 
     @Test
+    void pullRequestsArrivingTogetherReadTheConfigOnce() throws Exception {
+        // GitHub slow to answer that there is no config, so every delivery asks before the first answer is back
+        github.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/repos/" + REPO + "/contents/.github/release-train.yml"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(404).withFixedDelay(500)
+                        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not Found\"}")));
+        List<String> ids = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) { // four pull requests: the four workers take them at once
+            repo.pullRequestFiles(REPO, n, List.of(FakeRepository.changedFile("src/app" + n + ".js", 10, 0)));
+            ObjectNode payload = (ObjectNode) JSON.readTree(pullRequest("opened", sha((char) ('a' + n)), 1, List.of()));
+            payload.put("number", n);
+            ((ObjectNode) payload.get("pull_request")).put("number", n);
+            String id = UUID.randomUUID().toString();
+            assertEquals(202, server.deliver("pull_request", id, JSON.writeValueAsBytes(payload)).statusCode());
+            ids.add(id);
+        }
+        for (String id : ids) {
+            assertEquals(dev.releasetrain.delivery.DeliveryState.DONE, server.awaitFinished(id).state());
+        }
+        assertEquals(1, github.apiCalls().stream().filter(c -> c.contains("/contents/.github/release-train.yml")).count(), github.apiCalls().toString());
+    }
+
+    @Test
     void aPullRequestOverGitHubsFileCapIsAtLeastTheLargestSize() throws Exception {
         List<ObjectNode> files = new ArrayList<>();
         for (int i = 0; i < 3500; i++) {
