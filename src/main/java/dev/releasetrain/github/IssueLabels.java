@@ -10,12 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IssueLabels {
     /** Labels known to exist, per repository, so each is looked up once per run of the server. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final SingleFlight<Void> creations = new SingleFlight<>();
 
     public void ensureExists(GitHubRest rest, String repository, String name, String color, String description) throws IOException {
         String key = repository + "\n" + name;
-        if (known.contains(key)) {
-            return;
+        if (!known.contains(key)) {
+            // the first pull requests of a new repository, labelled at once, create the label once between them
+            creations.once(key, () -> {
+                create(rest, repository, name, color, description);
+                known.add(key);
+                return null;
+            });
         }
+    }
+
+    private static void create(GitHubRest rest, String repository, String name, String color, String description) throws IOException {
         GitHubRest.Reply found = rest.call("GET", "/repos/" + repository + "/labels/" + Paths.segment(name), null, Map.of());
         if (found.status() == 404) {
             GitHubRest.Reply created = rest.call("POST", "/repos/" + repository + "/labels",
@@ -26,7 +35,6 @@ public final class IssueLabels {
         } else if (!found.ok()) {
             throw new GitHubApiException(found.status(), "reading label " + name + " answered " + found.status());
         }
-        known.add(key);
     }
 
     public void add(GitHubRest rest, String repository, long number, List<String> names) throws IOException {

@@ -8,8 +8,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,8 +31,8 @@ public final class RepoFiles {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     /** Files known to be missing, by the same key; most repositories have no config file and no .gitattributes. */
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
-    /** Reads under way, by the same key. */
-    private final Map<String, CompletableFuture<FileText>> reading = new ConcurrentHashMap<>();
+    /** Reads of one file that overlap share one call: deliveries arriving together would each ask for the config. */
+    private final SingleFlight<FileText> reads = new SingleFlight<>();
 
     private static String key(String repository, String path, String ref) {
         return repository + "\n" + path + "\n" + (ref == null ? "" : ref);
@@ -45,34 +43,7 @@ public final class RepoFiles {
         if (missing.contains(key)) {
             return MISSING;
         }
-        // deliveries about one repository arriving together (a restart, a burst of pull requests) would each ask for
-        // its config before the first answer is cached: the later ones wait for that answer instead
-        CompletableFuture<FileText> mine = new CompletableFuture<>();
-        CompletableFuture<FileText> running = reading.putIfAbsent(key, mine);
-        if (running != null) {
-            return awaitOther(running);
-        }
-        try {
-            FileText file = fetch(rest, repository, path, ref, key);
-            mine.complete(file);
-            return file;
-        } catch (IOException | RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            reading.remove(key, mine);
-        }
-    }
-
-    private static FileText awaitOther(CompletableFuture<FileText> running) throws IOException {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return reads.once(key, () -> fetch(rest, repository, path, ref, key));
     }
 
     private FileText fetch(GitHubRest rest, String repository, String path, String ref, String key) throws IOException {

@@ -126,7 +126,7 @@ class SizeHintsTest {
     }
 
     @Test
-    void pullRequestsArrivingTogetherReadTheConfigOnce() throws Exception {
+    void pullRequestsArrivingTogetherReadTheConfigAndCreateTheirLabelOnce() throws Exception {
         // GitHub slow to answer that there is no config, so every delivery asks before the first answer is back
         github.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/repos/" + REPO + "/contents/.github/release-train.yml"))
@@ -145,7 +145,13 @@ class SizeHintsTest {
         for (String id : ids) {
             assertEquals(dev.releasetrain.delivery.DeliveryState.DONE, server.awaitFinished(id).state());
         }
-        assertEquals(1, github.apiCalls().stream().filter(c -> c.contains("/contents/.github/release-train.yml")).count(), github.apiCalls().toString());
+        List<String> calls = github.apiCalls();
+        assertEquals(1, calls.stream().filter(c -> c.contains("/contents/.github/release-train.yml")).count(), calls.toString());
+        assertEquals(1, calls.stream().filter(c -> c.startsWith("GET /repos/" + REPO + "/labels/")).count(), calls.toString());
+        assertEquals(1, calls.stream().filter(c -> c.equals("POST /repos/" + REPO + "/labels")).count(), calls.toString());
+        for (int n = 1; n <= 4; n++) {
+            assertEquals(List.of("size/S"), repo.labels(REPO, n));
+        }
     }
 
     @Test
