@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A pull request's changed files, 100 a page up to GitHub's cap of 3,000. The list is fixed for a given head and
@@ -28,7 +25,7 @@ public final class PullRequestFiles {
     };
 
     /** Listings under way, so a second asker waits for the first instead of listing again. */
-    private final Map<String, CompletableFuture<List<ChangedFile>>> listing = new ConcurrentHashMap<>();
+    private final SingleFlight<List<ChangedFile>> listings = new SingleFlight<>();
 
     /** @param pr the pull request as GitHub describes it (number, changed_files, head and base commits) */
     public List<ChangedFile> list(GitHubRest rest, String repo, JsonNode pr) throws IOException {
@@ -40,28 +37,13 @@ public final class PullRequestFiles {
                 return known;
             }
         }
-        CompletableFuture<List<ChangedFile>> mine = new CompletableFuture<>();
-        CompletableFuture<List<ChangedFile>> theirs = listing.putIfAbsent(key, mine);
-        if (theirs != null) {
-            try {
-                return theirs.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-            }
-        }
-        try {
+        return listings.once(key, () -> {
             List<ChangedFile> files = fetch(rest, repo, pr);
             synchronized (recent) {
                 recent.put(key, files);
             }
-            mine.complete(files);
             return files;
-        } catch (IOException | RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            listing.remove(key);
-        }
+        });
     }
 
     private static List<ChangedFile> fetch(GitHubRest rest, String repo, JsonNode pr) throws IOException {
