@@ -36,7 +36,7 @@ public final class DeliveryStore {
             find.setString(1, d.id());
             try (ResultSet rs = find.executeQuery()) {
                 if (!rs.next()) {
-                    return IngestOutcome.ALREADY_QUEUED; // the conflicting row was committed, so this is not reached; a repeat if it were
+                    return IngestOutcome.ALREADY_QUEUED; // only if the row it met was pruned in between (PostgreSQL): a repeat all the same
                 }
                 return switch (DeliveryState.of(rs.getString(1))) {
                     case DONE -> IngestOutcome.ALREADY_DONE;

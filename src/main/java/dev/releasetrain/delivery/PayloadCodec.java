@@ -4,6 +4,8 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 
 import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * How payloads are kept in the store. Compression runs on the request threads, in parallel, so the single
@@ -18,7 +20,7 @@ public final class PayloadCodec {
      * not one per thread: each context holds native memory, and the door's threads outnumber the payloads being
      * compressed at any moment (a few, on a few cores), so the pool stays as small as that.
      */
-    private static final java.util.Queue<Scratch> SCRATCH = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final Queue<Scratch> SCRATCH = new ConcurrentLinkedQueue<>();
 
     private static final class Scratch {
         final ZstdCompressCtx ctx = new ZstdCompressCtx().setLevel(LEVEL);
