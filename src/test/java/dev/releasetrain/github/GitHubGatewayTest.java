@@ -86,12 +86,13 @@ class GitHubGatewayTest {
             }
         }
         assertEquals(1, github.repository().comments(REPO, 1).size(), "the second event finds the comment and does not post again");
-        String metrics = server.get("/metrics").body();
-        for (String family : List.of("releasetrain_deliveries_total{event=\"issues\",outcome=\"accepted\"} 2.0",
+        List<String> families = List.of("releasetrain_deliveries_total{event=\"issues\",outcome=\"accepted\"} 2.0",
                 "releasetrain_deliveries_total{event=\"issues\",outcome=\"done\"} 2.0", "releasetrain_queue_depth 0.0",
                 "releasetrain_delivery_processing_seconds_count{event=\"issues\"} 2",
                 "releasetrain_github_calls_total{method=\"POST\",route=\"/repos/{owner}/{repo}/issues/{n}/comments\",status=\"201\"} 1.0",
-                "releasetrain_github_rate_limit_remaining{installation=\"1\"}")) {
+                "releasetrain_github_rate_limit_remaining{installation=\"1\"}");
+        String metrics = server.awaitMetrics(families);
+        for (String family : families) {
             assertTrue(metrics.contains(family), family + " in\n" + metrics);
         }
     }

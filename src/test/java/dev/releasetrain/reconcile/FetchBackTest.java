@@ -78,8 +78,9 @@ class FetchBackTest {
                 assertEquals(List.of("missed-1", "missed-2", "missed-2-twin"), log.redeliveriesAskedFor(),
                         "each missed delivery asked for once, oldest first; nothing that succeeded or is stored");
                 assertEquals(Map.of("missed-1", 1, "missed-2", 1, "missed-2-twin", 1), counts(handled));
-                assertTrue(server.get("/metrics").body().contains("releasetrain_reconcile_deliveries_total{outcome=\"requested\"} 3.0"),
-                        server.get("/metrics").body());
+                String requested = "releasetrain_reconcile_deliveries_total{outcome=\"requested\"} 3.0";
+                String metrics = server.awaitMetrics(List.of(requested));
+                assertTrue(metrics.contains(requested), metrics);
 
                 // a second pass, from the command line: GitHub's log now shows the redeliveries answered
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -106,6 +106,20 @@ public final class TestServer implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Waits until /metrics shows every line given and returns its text (or the last one read, for the failure message):
+     * a worker counts a delivery after committing it as finished, so the count can trail what the store shows.
+     */
+    public String awaitMetrics(List<String> lines) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        String metrics = get("/metrics").body();
+        while (!lines.stream().allMatch(metrics::contains) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+            metrics = get("/metrics").body();
+        }
+        return metrics;
+    }
+
     /** Waits until the delivery is done or dead and returns it. */
     public StoredDelivery awaitFinished(String deliveryId) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
