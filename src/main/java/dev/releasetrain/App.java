@@ -33,7 +33,7 @@ import dev.releasetrain.web.HealthRoutes;
 import dev.releasetrain.web.SetupRoutes;
 import dev.releasetrain.web.WebServer;
 import dev.releasetrain.web.WebhookProxy;
-import dev.releasetrain.web.WebhookRoute;
+import dev.releasetrain.web.WebhookDoor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +71,7 @@ public final class App implements AutoCloseable {
     private static final long FETCH_BACK_DELAY_MILLIS = 1_000;
     private boolean fetchBackScheduled;
     private WebServer web;
-    private WebhookRoute door;
+    private WebhookDoor door;
     private WebhookProxy proxy;
 
     private App(Database db, DeliveryStore store, WorkerPool workers, Metrics metrics, EventRouter router, GitHubTransport transport,
@@ -133,7 +133,7 @@ public final class App implements AutoCloseable {
         workers.start();
         app.scheduleRetention(settings.retentionDays());
         if (serve) {
-            app.door = new WebhookRoute(store, metrics);
+            app.door = new WebhookDoor(store, metrics);
             if (settings.registered()) {
                 app.door.register(new SignatureVerifier(settings.webhookSecrets()));
             }

@@ -1,8 +1,8 @@
 package dev.releasetrain.web;
 
-import dev.releasetrain.delivery.Delivery;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,17 +11,11 @@ public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private final Javalin app;
 
-    public WebServer(WebhookRoute webhook, HealthRoutes health, SetupRoutes setup) {
+    public WebServer(WebhookDoor webhook, HealthRoutes health, SetupRoutes setup) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            // the door enforces GitHub's 25 MB itself while reading; Javalin's own limit must not be lower
-            config.http.maxRequestSize = Delivery.MAX_PAYLOAD_BYTES + 1L;
-            // Javalin copies each result through a buffer this size; our answers are a line, so keep it small
-            config.http.responseBufferSize = 4096;
-            // our answers are a line or a metrics page: nothing worth the per-request look at Accept-Encoding
-            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
-            config.routes.post("/webhook", webhook);
-            config.routes.post("/api/github/webhooks", webhook);
+            // the door sees every request first and answers deliveries itself; Javalin adds its servlet after it
+            config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(webhook)));
             config.routes.get("/healthz", health::alive);
             config.routes.get("/readyz", health::ready);
             config.routes.get("/metrics", health::metrics);

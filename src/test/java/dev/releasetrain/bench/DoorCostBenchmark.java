@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * The door's work on one delivery, stage by stage, on one thread: the microseconds each stage of
- * {@code WebhookRoute} costs on the real payload, apart from HTTP and the store (which {@code bench/ingest} prints
+ * {@code WebhookDoor} costs on the real payload, apart from HTTP and the store (which {@code bench/ingest} prints
  * as the server's CPU per delivery by thread). A program, not a test.
  *
  * <pre>java ... DoorCostBenchmark [--payload file] [--seconds 3]</pre>
