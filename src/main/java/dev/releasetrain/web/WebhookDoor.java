@@ -32,8 +32,8 @@ import java.util.Set;
  */
 public final class WebhookDoor extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(WebhookDoor.class);
-    /** Ours, and Probot's, so an app moved from Probot keeps its webhook URL. */
-    static final Set<String> PATHS = Set.of("/webhook", "/api/github/webhooks");
+    /** Ours, and Probot's, so an app moved from Probot keeps its webhook URL; with a trailing slash, as Javalin allows. */
+    private static final Set<String> PATHS = Set.of("/webhook", "/webhook/", "/api/github/webhooks", "/api/github/webhooks/");
 
     private final DeliveryStore store;
     private final Metrics metrics;

@@ -91,12 +91,14 @@ class WebhookDoorTest {
     }
 
     @Test
-    void probotsPathIsTheSameDoor() throws Exception {
-        String id = UUID.randomUUID().toString();
-        HttpResponse<String> r = server.post("/api/github/webhooks",
-                headers("pull_request", id, SignatureVerifier.sign(TestServer.SECRET, PR_OPENED)), PR_OPENED);
-        assertEquals(202, r.statusCode());
-        server.awaitFinished(id);
+    void probotsPathAndATrailingSlashAreTheSameDoor() throws Exception {
+        for (String path : List.of("/api/github/webhooks", "/webhook/", "/api/github/webhooks/")) {
+            String id = UUID.randomUUID().toString();
+            HttpResponse<String> r = server.post(path, headers("pull_request", id, SignatureVerifier.sign(TestServer.SECRET, PR_OPENED)), PR_OPENED);
+            assertEquals(202, r.statusCode(), path);
+            server.awaitFinished(id);
+        }
+        assertEquals(404, server.get("/webhook").statusCode(), "only POST is the door; the rest is Javalin's");
     }
 
     @Test
