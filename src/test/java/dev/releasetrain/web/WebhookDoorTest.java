@@ -177,6 +177,26 @@ class WebhookDoorTest {
     }
 
     @Test
+    void aSenderThatHangsUpMidBodyLeavesNothingStoredAndTheDoorOpen() throws Exception {
+        String head = "POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-GitHub-Event: pull_request\r\n"
+                + "X-GitHub-Delivery: cut-short\r\nX-Hub-Signature-256: " + SignatureVerifier.sign(TestServer.SECRET, PR_OPENED)
+                + "\r\nContent-Length: " + PR_OPENED.length + "\r\n\r\n";
+        for (int i = 0; i < 20; i++) {
+            try (Socket s = new Socket("127.0.0.1", server.app().port())) {
+                OutputStream out = s.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.write(PR_OPENED, 0, PR_OPENED.length / 2);
+                out.flush();
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        assertEquals(202, server.deliver("pull_request", id, PR_OPENED).statusCode());
+        assertEquals(200, server.get("/healthz").statusCode());
+        assertTrue(server.app().store().find("cut-short").isEmpty(), "half a body is never stored");
+        server.awaitFinished(id);
+    }
+
+    @Test
     void aPayloadJustUnderTheLimitIsAccepted() throws Exception {
         StringBuilder big = new StringBuilder("{\"action\":\"edited\",\"padding\":\"");
         big.append("x".repeat(24 * 1024 * 1024));
