@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -92,7 +93,11 @@ public final class SqliteDatabase implements Database {
     }
 
     private static Connection open(String url) throws SQLException {
-        Connection c = DriverManager.getConnection(url);
+        Properties options = new Properties();
+        // otherwise sqlite-jdbc prepares and runs "SELECT last_insert_rowid()" after every INSERT, for a
+        // getGeneratedKeys nothing here calls: on the single writer, once per delivery
+        options.setProperty("jdbc.get_generated_keys", "false");
+        Connection c = DriverManager.getConnection(url, options);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA foreign_keys=ON");
