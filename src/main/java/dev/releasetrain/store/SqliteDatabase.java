@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ public final class SqliteDatabase implements Database {
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
     private static final int MAX_BATCH = 1024;
     private static final int READERS = 4;
+    /** What the writer copies itself is at most about this many frames (4 KB each), between two of its commits. */
+    private static final int WAL_TAIL_FRAMES = 1024;
 
     private final String url;
     private final Connection writer;
@@ -49,6 +52,8 @@ public final class SqliteDatabase implements Database {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final List<Runnable> wakers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Set by the checkpointer when only a tail of the log is left for the writer to copy. */
+    private volatile boolean tailDue;
 
     private record Write<T>(SqlFunction<T> work, CompletableFuture<T> done) {
     }
@@ -77,18 +82,44 @@ public final class SqliteDatabase implements Database {
 
     /**
      * Copies the write-ahead log into the database once a second. PASSIVE never blocks the writer, so the door's
-     * latency does not carry the checkpoint's I/O as it would with SQLite's automatic checkpoints.
+     * latency does not carry the checkpoint's I/O as it would with SQLite's automatic checkpoints. But the log only
+     * starts over from its beginning when a write finds every frame copied, which never happens while the writer
+     * keeps appending (under a sustained flood it grew by 50 MB a second): so passes run back to back until what is
+     * left is a few hundred frames, and the writer copies those itself between two commits, when nothing appends.
      */
     private void checkpointLoop() {
         try (Connection c = open(url); Statement s = c.createStatement()) {
+            long lastTail = System.nanoTime();
             while (!closed) {
                 Thread.sleep(1_000);
-                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                // a pass copies the log as it was when the pass began; what was appended meanwhile waits for the next
+                // one, and each pass is much shorter than the one before it: a few converge (a bounded few)
+                long frames = checkpoint(s);
+                long appended = Long.MAX_VALUE;
+                for (int pass = 1; pass < 8 && appended > WAL_TAIL_FRAMES && !closed; pass++) {
+                    long now = checkpoint(s);
+                    appended = now - frames;
+                    frames = now;
+                }
+                // every few seconds only: the writer's copy holds up the commits queued behind it for milliseconds;
+                // and if the passes never get that close (a disk slower than the flood), the writer copies the lot
+                long since = System.nanoTime() - lastTail;
+                if (appended <= WAL_TAIL_FRAMES && since >= TimeUnit.SECONDS.toNanos(5) || since >= TimeUnit.SECONDS.toNanos(15)) {
+                    lastTail = System.nanoTime();
+                    tailDue = true;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException e) {
             log.warn("background checkpoints stopped: {}", e.getMessage());
+        }
+    }
+
+    /** A PASSIVE checkpoint; returns the frames in the log as the checkpoint saw it. */
+    private static long checkpoint(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            return r.next() ? r.getLong(2) : 0;
         }
     }
 
@@ -200,6 +231,14 @@ public final class SqliteDatabase implements Database {
                 batch.add(first);
                 writes.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
+                if (tailDue) {
+                    tailDue = false;
+                    try (Statement s = writer.createStatement()) {
+                        checkpoint(s);
+                    } catch (SQLException e) {
+                        log.warn("checkpoint on the writer failed: {}", e.getMessage());
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
