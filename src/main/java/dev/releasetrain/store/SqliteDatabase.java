@@ -84,8 +84,9 @@ public final class SqliteDatabase implements Database {
      * Copies the write-ahead log into the database once a second. PASSIVE never blocks the writer, so the door's
      * latency does not carry the checkpoint's I/O as it would with SQLite's automatic checkpoints. But the log only
      * starts over from its beginning when a write finds every frame copied, which never happens while the writer
-     * keeps appending (under a sustained flood it grew by 50 MB a second): so passes run back to back until what is
-     * left is a few hundred frames, and the writer copies those itself between two commits, when nothing appends.
+     * keeps appending (under a sustained flood it grew by 50 MB a second): so passes run back to back until one saw
+     * at most about a thousand frames appended, and the writer copies the rest itself between two commits, when
+     * nothing appends; its next transaction starts the log over.
      */
     private void checkpointLoop() {
         try (Connection c = open(url); Statement s = c.createStatement()) {
