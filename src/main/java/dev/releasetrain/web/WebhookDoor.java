@@ -35,6 +35,8 @@ public final class WebhookDoor extends Handler.Abstract {
     /** Ours, and Probot's, so an app moved from Probot keeps its webhook URL; with a trailing slash, as Javalin allows. */
     private static final Set<String> PATHS = Set.of("/webhook", "/webhook/", "/api/github/webhooks", "/api/github/webhooks/");
 
+    private static final String TOO_LARGE = "The body is over GitHub's 25 MB payload limit.";
+
     private final DeliveryStore store;
     private final Metrics metrics;
     private final RefusalLog refusals = new RefusalLog(System::nanoTime, log::info);
@@ -63,7 +65,7 @@ public final class WebhookDoor extends Handler.Abstract {
         }
         long declared = request.getLength();
         if (declared > Delivery.MAX_PAYLOAD_BYTES) {
-            exchange.refuse(413, "too_large", "The body is over GitHub's 25 MB payload limit.");
+            exchange.refuse(413, "too_large", TOO_LARGE);
             return true;
         }
         // read (not parse) the body before any other refusal, so the client's connection stays usable for the answer
@@ -104,7 +106,7 @@ public final class WebhookDoor extends Handler.Abstract {
                     boolean last = chunk.isLast();
                     chunk.release();
                     if (!fits) {
-                        refuse(413, "too_large", "The body is over GitHub's 25 MB payload limit.");
+                        refuse(413, "too_large", TOO_LARGE);
                         return;
                     }
                     if (last) {
@@ -135,7 +137,7 @@ public final class WebhookDoor extends Handler.Abstract {
             return true;
         }
 
-        private void admit(byte[] body) {
+        private void admit(byte[] payload) {
             HttpFields headers = request.getHeaders();
             String contentType = headers.get(HttpHeader.CONTENT_TYPE);
             if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
@@ -157,13 +159,13 @@ public final class WebhookDoor extends Handler.Abstract {
                 refuse(400, "bad_header", "X-GitHub-Event or X-GitHub-Delivery is too long to be GitHub's.");
                 return;
             }
-            if (!signatures.verify(body, signature)) {
+            if (!signatures.verify(payload, signature)) {
                 refuse(401, "bad_signature", "The signature does not match the body; check the webhook secret.");
                 return;
             }
             PayloadSummary summary;
             try {
-                summary = PayloadSummary.parse(body);
+                summary = PayloadSummary.parse(payload);
             } catch (MalformedPayloadException e) {
                 refuse(400, "malformed_json", "The body is not a JSON object: " + e.getMessage());
                 return;
@@ -173,7 +175,7 @@ public final class WebhookDoor extends Handler.Abstract {
                 answer(200, "pong");
                 return;
             }
-            Delivery delivery = new Delivery(id, event, summary, body, System.currentTimeMillis());
+            Delivery delivery = new Delivery(id, event, summary, payload, System.currentTimeMillis());
             store.ingest(delivery).whenComplete((outcome, error) -> {
                 if (error != null) {
                     log.error("could not store delivery {}: {}", id, error.getMessage());
