@@ -2,10 +2,12 @@ package dev.releasetrain.migrations;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,8 @@ final class DjangoFields {
     }
 
     private static final Pattern OPERATION = Pattern.compile("\\b(CreateModel|AddField|AlterField|RemoveField|RenameField|DeleteModel)\\s*\\(");
+    private static final Pattern CREATE_MODEL = Pattern.compile("\\bCreateModel\\s*\\(");
+    private static final Pattern ADD_DEFAULT_VALUE = Pattern.compile("\\bAddDefaultValue\\s*\\(");
     private static final Pattern MODEL_NAME = Pattern.compile("\\bmodel_name\\s*=\\s*['\"]([^'\"]+)['\"]");
     private static final Pattern NAME = Pattern.compile("(?<![\\w.])name\\s*=\\s*['\"]([^'\"]+)['\"]");
     private static final Pattern OLD_NAME = Pattern.compile("\\bold_name\\s*=\\s*['\"]([^'\"]+)['\"]");
@@ -57,6 +61,42 @@ final class DjangoFields {
             }
         }
         return out;
+    }
+
+    /** The models a migration creates ({@code CreateModel}): nothing uses their tables before it runs. */
+    static NewTables createdModels(String source) {
+        NewTables created = new NewTables();
+        String code = ScriptScanner.scan(source, false).code();
+        Matcher m = CREATE_MODEL.matcher(code);
+        while (m.find()) {
+            first(NAME, call(source, code, m.end() - 1)).ifPresent(created::add);
+        }
+        return created;
+    }
+
+    /**
+     * The fields (as {@link #key}) a migration gives a database default through django-add-default-value's
+     * {@code AddDefaultValue(model_name=…, name=…, value=…)}.
+     */
+    static Set<String> databaseDefaultsAdded(String source) {
+        Set<String> fields = new HashSet<>();
+        String code = ScriptScanner.scan(source, false).code();
+        Matcher m = ADD_DEFAULT_VALUE.matcher(code);
+        while (m.find()) {
+            fieldOf(call(source, code, m.end() - 1)).ifPresent(fields::add);
+        }
+        return fields;
+    }
+
+    /** The model an operation whose name starts at {@code at} works on ({@code model_name=…}), if it names one. */
+    static Optional<String> modelOf(String source, String code, int at) {
+        int open = code.indexOf('(', at);
+        return open < 0 ? Optional.empty() : first(MODEL_NAME, call(source, code, open));
+    }
+
+    /** The field an operation's call names, as {@link #key}: {@code model_name=…, name=…}. */
+    static Optional<String> fieldOf(String call) {
+        return first(MODEL_NAME, call).flatMap(model -> first(NAME, call).map(name -> key(model, name)));
     }
 
     /** The field's latest definition after the given migrations (oldest first), or empty when none defines it now. */
@@ -143,7 +183,7 @@ final class DjangoFields {
         return Optional.of(new Field(type, NULL_TRUE.matcher(expression).find(), length.find() ? Integer.valueOf(length.group(1)) : null));
     }
 
-    private static String key(String model, String field) {
+    static String key(String model, String field) {
         return model.toLowerCase(Locale.ROOT) + "." + field.toLowerCase(Locale.ROOT);
     }
 
@@ -153,7 +193,7 @@ final class DjangoFields {
     }
 
     /** The call's text in the source, its parentheses matched on the scanned code (strings and comments blanked). */
-    private static String call(String source, String code, int open) {
+    static String call(String source, String code, int open) {
         int depth = 0;
         for (int i = open; i < code.length(); i++) {
             if (code.charAt(i) == '(') {

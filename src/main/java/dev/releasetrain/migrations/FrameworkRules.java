@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,10 @@ public final class FrameworkRules {
             new Op(Pattern.compile("\\bdrop_table\\b"), true, "drop-table", "drop_table removes a table the running release may still use"),
             new Op(Pattern.compile("\\brename_column\\b"), true, "rename", "rename_column breaks code that still uses the old name"),
             new Op(Pattern.compile("\\brename_table\\b"), true, "rename-table", "rename_table breaks code that still uses the old name"),
+            new Op(Pattern.compile("\\bremove_timestamps\\b"), true, "drop-column",
+                    "remove_timestamps drops created_at and updated_at, which the running release may still use"),
+            new Op(Pattern.compile("\\brename_schema\\b"), true, "rename-table",
+                    "rename_schema renames every table in the schema for code that still uses the old name"),
             new Op(Pattern.compile("\\bchange_column\\s"), true, "change-type", "change_column changes a column's type: the running release may break and the table is rewritten"),
             new Op(Pattern.compile("\\bchange_column_null\\b[^\\n]*,\\s*false\\b"), true, "set-not-null", "change_column_null … false adds NOT NULL while the running release may still write NULLs"));
     /** strong_migrations' list, beyond dropping and renaming: constraints validated in one go, NOT NULL without a default. */
@@ -57,8 +63,15 @@ public final class FrameworkRules {
     private FrameworkRules() {
     }
 
-    /** The keyword arguments that make a Django field's column allow NULL or give it a value on existing rows. */
     private static final Pattern DJANGO_ADD_FIELD = Pattern.compile("\\bAddField\\s*\\(");
+    /** A default Django keeps on the model (not {@code default=None}, which leaves the column NULL). */
+    private static final Pattern DEFAULT_KEPT = Pattern.compile("(?<![\\w.])default\\s*=\\s*(?!None\\b)");
+    /** Django 5's database default ({@code db_default=None} is no default at all). */
+    private static final Pattern DATABASE_DEFAULT = Pattern.compile("\\bdb_default\\s*=\\s*(?!None\\b)");
+    /** {@code create_table :name} / {@code create_table "name"} and the rest of its line. */
+    private static final Pattern RAILS_CREATE_TABLE = Pattern.compile("\\bcreate_table\\s*\\(?\\s*[:\"']?(\\w+)([^\\n]*)");
+    /** An operation's first argument, the table it works on: {@code add_index :users, …}, {@code add_index("users", …)}. */
+    private static final Pattern RAILS_FIRST_ARGUMENT = Pattern.compile("\\w+\\s*\\(?\\s*[:\"']?(\\w+)");
     /** Fields that add no column of their own. */
     private static final Pattern NO_COLUMN = Pattern.compile("\\bManyToManyField\\b|\\bGeneratedField\\b");
     /** Rails' rollback halves: {@code def down … end} and a {@code reversible} block's {@code dir.down { … }} / {@code do … end}. */
@@ -73,18 +86,23 @@ public final class FrameworkRules {
      */
     public static List<SqlRules.Issue> django(String source, SqlRules sql, String path, EarlierMigrations earlier) throws IOException {
         ScriptScanner.Scanned scanned = ScriptScanner.scan(source, false);
-        List<SqlRules.Issue> out = check(withoutDjangoReverseSql(scanned), ops(sql, DJANGO, DJANGO_MORE, DJANGO_POSTGRES), DJANGO_SQL, sql);
-        out.addAll(alteredFields(source, path, earlier));
+        NewTables created = DjangoFields.createdModels(source);
+        Set<String> databaseDefaults = DjangoFields.databaseDefaultsAdded(source);
+        List<SqlRules.Issue> out = check(withoutDjangoReverseSql(scanned), ops(sql, DJANGO, DJANGO_MORE, DJANGO_POSTGRES), DJANGO_SQL, sql,
+                created, at -> DjangoFields.modelOf(source, scanned.code(), at));
+        out.addAll(alteredFields(source, path, earlier, databaseDefaults));
         Matcher m = DJANGO_ADD_FIELD.matcher(scanned.code());
         while (m.find()) {
-            String call = balanced(scanned.code(), m.end() - 1);
+            String call = balanced(scanned.code(), m.end() - 1); // strings blanked: a keyword inside one is not an argument
             boolean nullable = call.matches("(?s).*\\bnull\\s*=\\s*True\\b.*");
-            boolean keepsDefault = call.matches("(?s).*\\bdefault\\s*=.*") && !call.matches("(?s).*\\bpreserve_default\\s*=\\s*False\\b.*");
+            boolean keepsDefault = DEFAULT_KEPT.matcher(call).find() && !call.matches("(?s).*\\bpreserve_default\\s*=\\s*False\\b.*")
+                    || DATABASE_DEFAULT.matcher(call).find() || DjangoFields.fieldOf(DjangoFields.call(source, scanned.code(), m.end() - 1)).filter(databaseDefaults::contains).isPresent();
+            boolean onNewModel = DjangoFields.modelOf(source, scanned.code(), m.start()).filter(created::contains).isPresent();
             if (!nullable && !keepsDefault && !NO_COLUMN.matcher(call).find()) {
                 out.add(new SqlRules.Issue(true, ScriptScanner.lineOf(scanned.code(), m.start()), "not-null-without-default", "AddField of a NOT NULL column without a default "
                         + "(neither null=True nor a default kept): the running release inserts rows without it, and they fail"));
             }
-            if (sql.engine().equals("postgresql") && call.matches("(?s).*\\b(unique|db_index)\\s*=\\s*True\\b.*")) {
+            if (sql.engine().equals("postgresql") && !onNewModel && call.matches("(?s).*\\b(unique|db_index)\\s*=\\s*True\\b.*")) {
                 out.add(new SqlRules.Issue(false, ScriptScanner.lineOf(scanned.code(), m.start()), "index-without-concurrently", "AddField with "
                         + "unique=True or db_index=True builds its index while blocking writes: add the field plain, then "
                         + "AddIndexConcurrently in a non-atomic migration"));
@@ -99,7 +117,8 @@ public final class FrameworkRules {
      * longer allowed break the running release; anything else is harmless. A field whose definition cannot be found
      * is a warning to check by hand.
      */
-    private static List<SqlRules.Issue> alteredFields(String source, String path, EarlierMigrations earlier) throws IOException {
+    private static List<SqlRules.Issue> alteredFields(String source, String path, EarlierMigrations earlier, Set<String> databaseDefaults)
+            throws IOException {
         List<DjangoFields.Alteration> alterations = DjangoFields.alterations(source);
         if (alterations.isEmpty()) {
             return List.of();
@@ -109,7 +128,9 @@ public final class FrameworkRules {
         for (DjangoFields.Alteration a : alterations) {
             Optional<DjangoFields.Field> was = before.flatMap(b -> DjangoFields.definedIn(b, a.model(), a.name()));
             if (was.isPresent()) {
-                out.addAll(DjangoFields.judge(a, was.get()));
+                // a database default added in the same migration fills the rows the running release inserts without it
+                boolean defaulted = databaseDefaults.contains(DjangoFields.key(a.model(), a.name()));
+                out.addAll(DjangoFields.judge(a, was.get()).stream().filter(i -> !(defaulted && i.rule().equals("set-not-null"))).toList());
             } else {
                 out.add(new SqlRules.Issue(false, a.line(), "alter-field", "AlterField of " + a.model() + "." + a.name() + ": "
                         + (before.isEmpty() ? "the app's earlier migrations could not be read" : "its earlier definition is not in the app's "
@@ -120,7 +141,19 @@ public final class FrameworkRules {
     }
 
     public static List<SqlRules.Issue> rails(String source, SqlRules sql) {
-        return check(ScriptScanner.scan(withoutRailsDown(source), true), ops(sql, RAILS, RAILS_MORE, RAILS_POSTGRES), RAILS_SQL, sql);
+        String forward = withoutRailsDown(source);
+        ScriptScanner.Scanned scanned = ScriptScanner.scan(forward, true);
+        NewTables created = new NewTables();
+        Matcher table = RAILS_CREATE_TABLE.matcher(forward);
+        while (table.find()) {
+            if (!table.group(2).matches(".*\\bif_not_exists:\\s*true\\b.*")) {
+                created.add(table.group(1));
+            }
+        }
+        return check(scanned, ops(sql, RAILS, RAILS_MORE, RAILS_POSTGRES), RAILS_SQL, sql, created, at -> {
+            Matcher first = RAILS_FIRST_ARGUMENT.matcher(forward);
+            return first.find(at) && first.start() == at ? Optional.of(first.group(1)) : Optional.empty();
+        });
     }
 
     private static List<Op> ops(SqlRules sql, List<Op> always, List<Op> more, List<Op> postgres) {
@@ -195,6 +228,11 @@ public final class FrameworkRules {
         return code.length();
     }
 
+    /** The call's arguments from its opening parenthesis to the matching one. */
+    private static String balanced(String code, int open) {
+        return code.substring(open, closing(code, open, '(', ')'));
+    }
+
     private static int closing(String code, int open, char o, char c) {
         int depth = 0;
         for (int i = open; i < code.length(); i++) {
@@ -207,18 +245,20 @@ public final class FrameworkRules {
         return code.length();
     }
 
-    /** The call's arguments from its opening parenthesis to the matching one. */
-    private static String balanced(String code, int open) {
-        return code.substring(open, closing(code, open, '(', ')'));
-    }
-
-    private static List<SqlRules.Issue> check(ScriptScanner.Scanned scanned, List<Op> ops, Pattern runsSql, SqlRules sql) {
+    /**
+     * @param created the tables the migration creates: a warning about one of them is not given (nobody uses it yet)
+     * @param tableAt the table the operation matched at an offset works on, when it names one
+     */
+    private static List<SqlRules.Issue> check(ScriptScanner.Scanned scanned, List<Op> ops, Pattern runsSql, SqlRules sql,
+                                              NewTables created, IntFunction<Optional<String>> tableAt) {
         List<SqlRules.Issue> out = new ArrayList<>();
         String code = scanned.code();
         for (Op op : ops) {
             Matcher m = op.pattern().matcher(code);
             while (m.find()) {
-                out.add(new SqlRules.Issue(op.destructive(), ScriptScanner.lineOf(code, m.start()), op.rule(), op.message()));
+                if (op.destructive() || tableAt.apply(m.start()).filter(created::contains).isEmpty()) {
+                    out.add(new SqlRules.Issue(op.destructive(), ScriptScanner.lineOf(code, m.start()), op.rule(), op.message()));
+                }
             }
         }
         Matcher m = runsSql.matcher(code);
@@ -227,7 +267,7 @@ public final class FrameworkRules {
             // the SQL is in the string literals that follow on the call's lines
             for (ScriptScanner.Literal s : scanned.strings()) {
                 if (s.line() >= line && s.line() <= line + 3) {
-                    out.addAll(sql.check(s.text(), s.line()));
+                    out.addAll(sql.check(s.text(), s.line(), created));
                 }
             }
         }

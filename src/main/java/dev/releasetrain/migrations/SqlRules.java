@@ -30,12 +30,34 @@ public record SqlRules(String engine) {
             "set-not-null", "not-null-without-default", "unbatched-update", "insert-select", "index-without-concurrently",
             "default-rewrites-table", "alter-field", "validates-constraint");
 
+    /** Where a column's DEFAULT expression ends: the constraints that may follow it. */
+    private static final List<String> DEFAULT_ENDS = List.of("NOT", "NULL", "CONSTRAINT", "CHECK", "REFERENCES", "UNIQUE", "PRIMARY",
+            "COLLATE", "GENERATED");
+    /** Syntax that looks like a call, and built-in functions that are immutable or stable: no rewrite on PostgreSQL 11+. */
+    private static final java.util.Set<String> NON_VOLATILE = java.util.Set.of("CAST", "ARRAY", "ROW", "COALESCE", "NULLIF", "GREATEST",
+            "LEAST", "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "LOWER", "UPPER",
+            "CONCAT", "LENGTH", "ABS", "ROUND", "JSON_BUILD_OBJECT", "JSONB_BUILD_OBJECT", "JSON_BUILD_ARRAY", "JSONB_BUILD_ARRAY",
+            "TO_JSON", "TO_JSONB", "ARRAY_FILL", "MAKE_DATE", "MAKE_INTERVAL", "TO_TIMESTAMP", "TO_DATE", "TO_CHAR", "DATE_TRUNC",
+            "CURRENT_SETTING");
+
     public List<Issue> check(String sql, int firstLine) {
+        return check(sql, firstLine, new NewTables());
+    }
+
+    /**
+     * @param created the tables the migration creates elsewhere (a framework's own operations); the tables this SQL
+     *                creates are added to it. A warning about a table created in the same migration is not given:
+     *                nobody uses it yet. Destructive findings stand either way.
+     */
+    List<Issue> check(String sql, int firstLine, NewTables created) {
+        List<SqlStatements.Statement> statements = SqlStatements.parse(sql);
+        created.addCreatedBy(statements);
         List<Issue> out = new ArrayList<>();
-        for (SqlStatements.Statement s : SqlStatements.parse(sql)) {
+        for (SqlStatements.Statement s : statements) {
             int line = s.line() + firstLine - 1;
             destructive(s).ifPresent(f -> out.add(new Issue(true, line, f.rule(), f.message())));
-            heavy(s).ifPresent(f -> out.add(new Issue(false, line, f.rule(), f.message())));
+            heavy(s).filter(f -> SqlTables.target(s).map(t -> !created.contains(t)).orElse(true))
+                    .ifPresent(f -> out.add(new Issue(false, line, f.rule(), f.message())));
         }
         return out;
     }
@@ -139,7 +161,12 @@ public record SqlRules(String engine) {
                 || s.has("GENERATED") && s.has("STORED")) || engine.equals("mysql") && s.has("AUTO_INCREMENT");
     }
 
-    /** MySQL before instant DDL rewrites for any default; PostgreSQL 11+ only for a volatile one (a function call). */
+    /**
+     * MySQL before instant DDL rewrites for any default. PostgreSQL 11+ stores a non-volatile default once, without
+     * touching a row (a constant, a cast, an empty array, {@code now()}), and rewrites only for a volatile one: a
+     * known volatile function, or any function it does not know, since a function declared without a volatility is
+     * volatile.
+     */
     private boolean rewritesOnDefault(SqlStatements.Statement s) {
         if (engine.equals("mysql")) {
             return true;
@@ -147,9 +174,27 @@ public record SqlRules(String engine) {
         if (!engine.equals("postgresql")) {
             return false;
         }
-        int d = s.indexOf(0, "DEFAULT");
-        return d + 2 < s.tokens().size() && s.tokens().get(d + 2).equals("(")
-                && !List.of("CURRENT_TIMESTAMP", "NOW").contains(s.tokens().get(d + 1)) || s.has("RANDOM") || s.has("GEN_RANDOM_UUID")
-                || s.has("CLOCK_TIMESTAMP");
+        for (int d = s.indexOf(0, "DEFAULT"); d >= 0; d = s.indexOf(d + 1, "DEFAULT")) {
+            if (callsVolatile(s.tokens(), d + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the DEFAULT expression starting at {@code from} calls a function not known to be non-volatile. */
+    private static boolean callsVolatile(List<String> t, int from) {
+        int depth = 0;
+        for (int i = from; i < t.size(); i++) {
+            String token = t.get(i);
+            if (token.equals("(")) {
+                depth++;
+            } else if (token.equals(")") && --depth < 0 || depth == 0 && (token.equals(",") || DEFAULT_ENDS.contains(token))) {
+                return false;
+            } else if (i + 1 < t.size() && t.get(i + 1).equals("(") && !NON_VOLATILE.contains(token.substring(token.lastIndexOf('.') + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -29,11 +29,31 @@ class FrameworkRulesTest {
             "postgresql  ; change_table(:users) { |t| t.rename :nick, :nickname }                           ; rename",
             "mysql       ; create_table :users, force: :cascade do |t| end                                   ; drop-table",
             "postgresql  ; create_table :users do |t| end                                                    ;",
+            // strong_migrations lists both as unsafe: two columns dropped, every table of a schema renamed
+            "postgresql  ; remove_timestamps :users                                                        ; drop-column",
+            "mysql       ; remove_timestamps :users, null: true                                            ; drop-column",
+            "postgresql  ; rename_schema :analytics, :reporting                                            ; rename-table",
     })
     void rails(String engine, String statement, String rules) {
         String source = "class M < ActiveRecord::Migration[7.1]\n  def change\n    " + statement + "\n  end\nend\n";
         assertEquals(rules == null ? List.of() : List.of(rules.split(" ")),
                 FrameworkRules.rails(source, new SqlRules(engine)).stream().map(SqlRules.Issue::rule).toList(), statement);
+    }
+
+    /** A table created in the same migration is used by nobody yet: indexing or constraining it locks nothing. */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '~', value = {
+            "postgresql  ~ create_table(:users) { |t| t.string :email }; add_index :users, :email          ~",
+            "postgresql  ~ create_table(\"users\") { |t| t.string :email }; add_index(\"users\", :email)     ~",
+            "postgresql  ~ create_table(:orders) { |t| t.bigint :user_id }; add_foreign_key :orders, :users ~",
+            "postgresql  ~ create_table(:orders) { |t| t.bigint :user_id }; add_reference :orders, :shop    ~",
+            "postgresql  ~ create_table(:users) { |t| t.string :email }; add_index :accounts, :email       ~ index-without-concurrently",
+            "postgresql  ~ create_table(:users, if_not_exists: true) { |t| }; add_index :users, :email      ~ index-without-concurrently",
+            "postgresql  ~ create_table(:users) { |t| }; execute 'CREATE INDEX users_email ON users (email)' ~",
+            "postgresql  ~ create_table(:users) { |t| }; remove_column :users, :email                     ~ drop-column",
+    })
+    void railsTablesCreatedInTheSameMigration(String engine, String statements, String rules) {
+        rails(engine, statements, rules);
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")
@@ -46,11 +66,43 @@ class FrameworkRulesTest {
             "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9, default='free')) |",
             "postgresql | migrations.AddField(model_name='user', name='code', field=models.CharField(max_length=9, null=True, unique=True)) | index-without-concurrently",
             "mysql      | migrations.AddField(model_name='user', name='code', field=models.CharField(max_length=9, null=True, db_index=True)) |",
+            // Django 5's db_default: the database fills old rows and the running release's inserts
+            "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9, db_default='free')) |",
+            "postgresql | migrations.AddField(model_name='user', name='n', field=models.IntegerField(db_default=Value(0))) |",
+            "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9, db_default=None)) | not-null-without-default",
+            "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9, default=None)) | not-null-without-default",
+            "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9, help_text='default=x')) | not-null-without-default",
+            // django-add-default-value keeps a database default in the same migration
+            "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9)), AddDefaultValue(model_name='user', name='plan', value='free') |",
+            "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9)), AddDefaultValue(model_name='user', name='tier', value='free') | not-null-without-default",
+            // a model created in the same migration: its table is new, nothing locks
+            "postgresql | migrations.CreateModel(name='Invite', fields=[('id', models.AutoField(primary_key=True))]), migrations.AddIndex(model_name='invite', index=models.Index(fields=['id'], name='i')) |",
+            "postgresql | migrations.CreateModel(name='Invite', fields=[]), migrations.AddConstraint(model_name='invite', constraint=models.CheckConstraint(check=models.Q(n__gte=0), name='n')) |",
+            "postgresql | migrations.CreateModel(name='Invite', fields=[]), migrations.AddField(model_name='invite', name='code', field=models.CharField(max_length=9, null=True, unique=True)) |",
+            "postgresql | migrations.CreateModel(name='Invite', fields=[]), migrations.AddIndex(model_name='user', index=models.Index(fields=['email'], name='e')) | index-without-concurrently",
+            "postgresql | migrations.CreateModel(name='Invite', fields=[]), migrations.RunSQL('CREATE INDEX i ON app_user (email)') | index-without-concurrently",
+            "postgresql | migrations.RunSQL('CREATE TABLE app_tag (id int); CREATE INDEX app_tag_id ON app_tag (id)') |",
     })
     void django(String engine, String operation, String rules) throws Exception {
         String source = "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        "
                 + operation + ",\n    ]\n";
         assertEquals(rules == null ? List.of() : List.of(rules.split(" ")),
                 FrameworkRules.django(source, new SqlRules(engine), "app/migrations/0002_x.py", EarlierMigrations.UNKNOWN).stream().map(SqlRules.Issue::rule).toList(), operation);
+    }
+
+    /** An AlterField to NOT NULL is safe when the same migration keeps a database default for the field. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "AddDefaultValue(model_name='user', name='plan', value='free') |",
+            "AddDefaultValue(model_name='user', name='tier', value='free') | set-not-null",
+            "migrations.RunPython(noop)                                    | set-not-null",
+    })
+    void notNullWithADatabaseDefault(String operation, String rules) throws Exception {
+        String earlier = "operations = [migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9, null=True))]";
+        String source = "operations = [\n    migrations.AlterField(model_name='user', name='plan', field=models.CharField(max_length=9)),\n    "
+                + operation + ",\n]\n";
+        EarlierMigrations before = path -> java.util.Optional.of(List.of(earlier));
+        assertEquals(rules == null ? List.of() : List.of(rules.split(" ")),
+                FrameworkRules.django(source, new SqlRules("postgresql"), "app/migrations/0003_x.py", before).stream().map(SqlRules.Issue::rule).toList());
     }
 }

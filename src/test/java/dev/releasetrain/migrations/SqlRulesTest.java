@@ -29,8 +29,37 @@ class SqlRulesTest {
             mysql      | ALTER TABLE users ADD COLUMN n int NOT NULL AUTO_INCREMENT, ADD KEY (n)           | default-rewrites-table
             postgresql | ALTER TABLE users ADD COLUMN nickname text                                        | none
             mysql      | ALTER TABLE users ADD CONSTRAINT fk_team FOREIGN KEY (team_id) REFERENCES teams (id) | none
+            postgresql | ALTER TABLE users ADD COLUMN tags int[] NOT NULL DEFAULT CAST('{}' AS int[])     | none
+            postgresql | ALTER TABLE users ADD COLUMN tags text[] DEFAULT ARRAY[]::text[]                  | none
+            postgresql | ALTER TABLE users ADD COLUMN meta jsonb NOT NULL DEFAULT jsonb_build_object()    | none
+            postgresql | ALTER TABLE users ADD COLUMN seen timestamptz DEFAULT pg_catalog.now()           | none
+            postgresql | ALTER TABLE users ADD COLUMN a int DEFAULT 0, ADD COLUMN b uuid DEFAULT gen_random_uuid() | default-rewrites-table
+            postgresql | ALTER TABLE users ADD COLUMN n int DEFAULT (random() * 10)::int                  | default-rewrites-table
+            postgresql | ALTER TABLE users ADD COLUMN n int DEFAULT next_ticket()                          | default-rewrites-table
+            mysql      | ALTER TABLE users ADD COLUMN tags json DEFAULT (JSON_ARRAY())                     | default-rewrites-table
             """)
     void eachRuleAndItsEngine(String engine, String sql, String expected) {
+        assertRules(engine, sql, expected);
+    }
+
+    /** A table the migration creates is used by nobody yet: a warning only where a table that exists already locks. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            postgresql | CREATE TABLE events (id int); CREATE INDEX events_id ON events (id)                              | none
+            postgresql | CREATE TABLE Events (id int); CREATE UNIQUE INDEX IF NOT EXISTS e ON public.events (id)          | none
+            postgresql | CREATE UNLOGGED TABLE events (id int); ALTER TABLE events ADD CONSTRAINT u UNIQUE (id)           | none
+            postgresql | CREATE TABLE events (t int); ALTER TABLE ONLY events ADD FOREIGN KEY (t) REFERENCES teams (id)  | none
+            postgresql | CREATE TABLE events (id int); INSERT INTO events SELECT id FROM old_events                      | none
+            postgresql | CREATE TABLE events (id int); ALTER TABLE events ADD COLUMN n bigserial                         | none
+            postgresql | CREATE TABLE events (id int); CREATE INDEX teams_id ON teams (id)                               | index-without-concurrently
+            postgresql | CREATE TABLE IF NOT EXISTS events (id int); CREATE INDEX events_id ON events (id)               | index-without-concurrently
+            postgresql | CREATE TABLE events (id int); ALTER TABLE events DROP COLUMN id                                 | drop-column!
+            """)
+    void tablesCreatedInTheSameMigration(String engine, String sql, String expected) {
+        assertRules(engine, sql, expected);
+    }
+
+    private static void assertRules(String engine, String sql, String expected) {
         List<SqlRules.Issue> issues = new SqlRules(engine).check(sql + ";", 1);
         assertEquals(expected.equals("none") ? List.of() : List.of(expected.replace("!", "")), issues.stream().map(SqlRules.Issue::rule).toList(), sql);
         issues.forEach(i -> assertEquals(expected.endsWith("!"), i.destructive(), "destructive: " + i));
