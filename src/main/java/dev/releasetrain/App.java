@@ -25,7 +25,7 @@ import dev.releasetrain.github.SharedWritePacing;
 import dev.releasetrain.github.StickyComments;
 import dev.releasetrain.github.WritePacing;
 import dev.releasetrain.metrics.Metrics;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.reconcile.FetchBackMissedDeliveries;
 import dev.releasetrain.store.Database;
 import dev.releasetrain.store.FleetJobs;
@@ -51,7 +51,7 @@ import java.util.function.Function;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** What features are built from. */
-    public record Services(Settings settings, Database db, Metrics metrics, CheckRunPublisher checks, FollowUps followUps, Clock clock) {
+    public record Services(ServerSettings settings, Database db, Metrics metrics, CheckRunPublisher checks, FollowUps followUps, Clock clock) {
     }
 
     private final Database db;
@@ -102,18 +102,18 @@ public final class App implements AutoCloseable {
      * Starts the store and the workers (resuming what a previous run left), and the HTTP door when {@code serve}.
      * Features are only built once the app is registered: before that no delivery can be verified.
      */
-    public static App start(Settings settings, Function<Services, List<EventHandler>> features, boolean serve) throws SQLException {
+    public static App start(ServerSettings settings, Function<Services, List<EventHandler>> features, boolean serve) throws SQLException {
         return start(settings, features, serve, Clock.systemUTC());
     }
 
     /** As above, with the clock features read the date from (tests set it to a release's freeze day). */
-    public static App start(Settings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock)
+    public static App start(ServerSettings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock)
             throws SQLException {
         return start(settings, features, serve, clock, w -> log.info("dry run: not sending {}", w));
     }
 
     /** As above, telling a dry run's writes to {@code dryRunWrites}, one line each ({@code replay} prints them). */
-    public static App start(Settings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock,
+    public static App start(ServerSettings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock,
                             java.util.function.Consumer<String> dryRunWrites) throws SQLException {
         Database db = Database.open(settings.database());
         Metrics metrics = new Metrics();
@@ -145,7 +145,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The features, built on a registered app's credentials, take the deliveries from now on. */
-    private void wire(Settings settings) {
+    private void wire(ServerSettings settings) {
         AppJwt jwt = new AppJwt(settings.appId().orElseThrow(), settings.privateKey().orElseThrow(), Clock.systemUTC());
         GitHubGateway github = new GitHubGateway(transport, new InstallationTokens(jwt, transport, Clock.systemUTC()),
                 new GitHubRepository.Shared(new RepoFiles(), new PullRequestFiles(), new IssueLabels(), new StickyComments(db)));
@@ -159,7 +159,7 @@ public final class App implements AutoCloseable {
      * At start and every {@code RECONCILE_MINUTES}, one replica at a time asks GitHub again for what it failed to
      * deliver (a dry run sends nothing to GitHub, so it fetches nothing back either).
      */
-    private void scheduleFetchBack(Settings settings, AppJwt jwt) {
+    private void scheduleFetchBack(ServerSettings settings, AppJwt jwt) {
         if (settings.reconcileMinutes() == 0 || settings.dryRun() || fetchBackScheduled) {
             return;
         }
@@ -170,7 +170,7 @@ public final class App implements AutoCloseable {
     }
 
     /** Registration finished while the server runs (the manifest flow's callback): no restart needed. */
-    private synchronized void register(Settings registered) {
+    private synchronized void register(ServerSettings registered) {
         wire(registered);
         door.register(new SignatureVerifier(registered.webhookSecrets()));
     }

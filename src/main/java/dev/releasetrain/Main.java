@@ -10,7 +10,7 @@ import dev.releasetrain.cli.ReconcileCommand;
 import dev.releasetrain.cli.RedeliverCommand;
 import dev.releasetrain.cli.ReplayCommand;
 import dev.releasetrain.cli.UsageException;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.settings.SettingsException;
 
 import java.nio.file.Path;
@@ -61,9 +61,9 @@ public final class Main {
                 System.exit(2);
             }
         }
-        Settings settings;
+        ServerSettings settings;
         try {
-            settings = Settings.load(System.getenv(), envFile(System.getenv()));
+            settings = ServerSettings.load(System.getenv(), envFile(System.getenv()));
         } catch (SettingsException e) {
             System.err.println("release-train: " + e.getMessage());
             System.exit(2);
@@ -94,7 +94,7 @@ public final class Main {
         }
     }
 
-    private static int serve(Settings settings) throws Exception {
+    private static int serve(ServerSettings settings) throws Exception {
         App app = App.start(settings, Features::all, true);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         org.slf4j.LoggerFactory.getLogger(Main.class).info("Release Train listening on port {}{}{}", app.port(),
@@ -112,7 +112,7 @@ public final class Main {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        String db = environment.getOrDefault("DATABASE_URL", Settings.DEFAULT_DATABASE_URL);
+        String db = environment.getOrDefault("DATABASE_URL", ServerSettings.DEFAULT_DATABASE_URL);
         if (db.startsWith("jdbc:sqlite:")) {
             Path parent = Path.of(db.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")).toAbsolutePath().getParent();
             if (parent != null) {

@@ -1,6 +1,6 @@
 package dev.releasetrain.cherrypick;
 
-import dev.releasetrain.commands.CommandLines;
+import dev.releasetrain.commands.SlashCommandLines;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ public final class CherryPickCommand {
 
     /** The targets named (empty list when the command names none), or null when the comment has no such command. */
     public static List<String> targets(String body) {
-        return CommandLines.first(body, COMMAND).map(m -> {
+        return SlashCommandLines.first(body, COMMAND).map(m -> {
             List<String> targets = new ArrayList<>();
             if (m.group(1) != null) {
                 targets.addAll(List.of(m.group(1).strip().split("\\s+")));

@@ -71,7 +71,7 @@ final class PickIntoReleaseBranches {
         }
         PickResult result;
         try {
-            result = new GitHubCherryPick(github).pick(commits.commits(), target, "release-train/tmp-" + number + "-to-" + target);
+            result = new CherryPickThroughMerges(github).pick(commits.commits(), target, "release-train/tmp-" + number + "-to-" + target);
         } catch (GitHubApiException e) {
             if (e.refusedWorkflow().isEmpty()) {
                 throw e;

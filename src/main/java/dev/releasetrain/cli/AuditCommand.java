@@ -3,7 +3,7 @@ package dev.releasetrain.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.review.ReviewAudit;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;
 
 import java.io.PrintStream;
@@ -12,9 +12,9 @@ import java.util.List;
 
 /** {@code audit [--json]}: pull requests merged without review (open and closed cases) and every emergency override. */
 public final class AuditCommand {
-    private final Settings settings;
+    private final ServerSettings settings;
 
-    public AuditCommand(Settings settings) {
+    public AuditCommand(ServerSettings settings) {
         this.settings = settings;
     }
 

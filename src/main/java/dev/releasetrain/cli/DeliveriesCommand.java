@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.delivery.DeliveryStore;
 import dev.releasetrain.delivery.StoredDelivery;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;
 
 import java.io.PrintStream;
@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /** {@code deliveries [--json] [--state S] [--limit N]}: what the server received and what became of it. */
 public final class DeliveriesCommand {
-    private final Settings settings;
+    private final ServerSettings settings;
 
-    public DeliveriesCommand(Settings settings) {
+    public DeliveriesCommand(ServerSettings settings) {
         this.settings = settings;
     }
 

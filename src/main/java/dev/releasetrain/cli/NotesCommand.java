@@ -4,7 +4,7 @@ import dev.releasetrain.config.RepoConfigParser;
 import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.notes.ReleaseNotes;
 import dev.releasetrain.notes.ReleaseNotesStore;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;
 
 import java.io.PrintStream;
@@ -13,9 +13,9 @@ import java.util.List;
 
 /** {@code notes --repo owner/name --release X.Y.Z}: the release's notes in Markdown, from what the server recorded. */
 public final class NotesCommand {
-    private final Settings settings;
+    private final ServerSettings settings;
 
-    public NotesCommand(Settings settings) {
+    public NotesCommand(ServerSettings settings) {
         this.settings = settings;
     }
 

@@ -8,7 +8,7 @@ import dev.releasetrain.github.WritePacing;
 import dev.releasetrain.metrics.Metrics;
 import dev.releasetrain.reconcile.DeliveryAttempt;
 import dev.releasetrain.reconcile.FetchBackMissedDeliveries;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;
 import dev.releasetrain.store.FleetJobs;
 
@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class ReconcileCommand {
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
-    private final Settings settings;
+    private final ServerSettings settings;
 
-    public ReconcileCommand(Settings settings) {
+    public ReconcileCommand(ServerSettings settings) {
         this.settings = settings;
     }
 

@@ -1,7 +1,7 @@
 package dev.releasetrain.cli;
 
 import dev.releasetrain.delivery.DeliveryStore;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;
 
 import java.io.PrintStream;
@@ -9,9 +9,9 @@ import java.util.List;
 
 /** {@code redeliver <id>}: queue a stored delivery again; a running server picks it up within a second. */
 public final class RedeliverCommand {
-    private final Settings settings;
+    private final ServerSettings settings;
 
-    public RedeliverCommand(Settings settings) {
+    public RedeliverCommand(ServerSettings settings) {
         this.settings = settings;
     }
 

@@ -7,7 +7,7 @@ import dev.releasetrain.delivery.MalformedPayloadException;
 import dev.releasetrain.delivery.PayloadSummary;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.github.GitHubUnavailableException;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,10 +30,10 @@ import java.util.stream.Stream;
  */
 public final class ReplayCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Settings settings;
+    private final ServerSettings settings;
     private final Function<App.Services, List<EventHandler>> features;
 
-    public ReplayCommand(Settings settings, Function<App.Services, List<EventHandler>> features) {
+    public ReplayCommand(ServerSettings settings, Function<App.Services, List<EventHandler>> features) {
         this.settings = settings;
         this.features = features;
     }

@@ -229,10 +229,6 @@ public final class DeliveryStore {
     private record Stored(StoredDelivery row, byte[] payload, String encoding) {
     }
 
-    public byte[] payload(long seq) throws SQLException {
-        return load(seq).payload();
-    }
-
     /**
      * Forgets finished deliveries received before {@code before}. GitHub redelivers only within three days, so
      * the redelivery guard needs no more than that; dead ones are kept for a person to look at.
@@ -284,18 +280,6 @@ public final class DeliveryStore {
                 }
             }
             return out;
-        });
-    }
-
-    public long countByState(DeliveryState state) throws SQLException {
-        return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE state = ?")) {
-                q.setString(1, state.sql());
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
         });
     }
 

@@ -48,7 +48,6 @@ public final class WorkerPool implements AutoCloseable {
     private final Metrics metrics;
     private final RetryPolicy retries;
     private final Leases leases;
-    private final int workers;
     private final ExecutorService executor;
     private final Semaphore free;
     private final Map<Long, QueuedDelivery> inHand = new ConcurrentHashMap<>();
@@ -72,7 +71,6 @@ public final class WorkerPool implements AutoCloseable {
         this.router = router;
         this.metrics = metrics;
         this.retries = retries;
-        this.workers = workers;
         this.leases = leases;
         this.free = new Semaphore(workers);
         AtomicInteger n = new AtomicInteger();
@@ -350,9 +348,5 @@ public final class WorkerPool implements AutoCloseable {
             }
         }
         log.warn("{} deliveries still running when the grace period ended; {} handed back to the queue", left.size(), handed);
-    }
-
-    public int workers() {
-        return workers;
     }
 }

@@ -34,7 +34,7 @@ public final class AppDeliveryLog {
 
     /** @param next the previous page's link to the next, or empty for the newest page */
     public Page page(Optional<String> next) throws IOException {
-        HttpExchange.Response response = send("GET", next.orElse(transport.url("/app/hook/deliveries?per_page=100")));
+        GitHubHttp.Response response = send("GET", next.orElse(transport.url("/app/hook/deliveries?per_page=100")));
         if (response.status() != 200) {
             throw new GitHubApiException(response.status(), "GitHub refused the app's delivery log (HTTP " + response.status() + ")");
         }
@@ -50,14 +50,14 @@ public final class AppDeliveryLog {
 
     /** Asks GitHub to deliver an attempt's delivery again, with the same GUID. */
     public void redeliver(long attemptId) throws IOException {
-        HttpExchange.Response response = send("POST", transport.url("/app/hook/deliveries/" + attemptId + "/attempts"));
+        GitHubHttp.Response response = send("POST", transport.url("/app/hook/deliveries/" + attemptId + "/attempts"));
         if (response.status() != 202 && response.status() != 200) {
             throw new GitHubApiException(response.status(), "GitHub refused to redeliver attempt " + attemptId + " (HTTP " + response.status() + ")");
         }
     }
 
-    private HttpExchange.Response send(String method, String url) throws IOException {
-        HttpExchange.Request request = new HttpExchange.Request(method, url,
+    private GitHubHttp.Response send(String method, String url) throws IOException {
+        GitHubHttp.Request request = new GitHubHttp.Request(method, url,
                 Map.of("Authorization", List.of("Bearer " + jwt.token()), "Accept", List.of("application/vnd.github+json"),
                         "X-GitHub-Api-Version", List.of(GitHubRest.API_VERSION)),
                 new byte[0]);

@@ -61,7 +61,7 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
     @Override
     public List<JsonNode> pullRequestsFrom(String branch) throws IOException {
         List<JsonNode> out = new ArrayList<>();
-        rest.get(base + "/pulls?state=all&head=" + Paths.segment(repo.split("/")[0] + ":" + branch)).forEach(out::add);
+        rest.get(base + "/pulls?state=all&head=" + PathSegments.segment(repo.split("/")[0] + ":" + branch)).forEach(out::add);
         return out;
     }
 
@@ -110,7 +110,7 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
 
     @Override
     public List<String> listFiles(String directory, String ref) throws IOException {
-        GitHubRest.Reply r = rest.call("GET", base + "/contents/" + directory + (ref == null ? "" : "?ref=" + Paths.segment(ref)), null, Map.of());
+        GitHubRest.Reply r = rest.call("GET", base + "/contents/" + directory + (ref == null ? "" : "?ref=" + PathSegments.segment(ref)), null, Map.of());
         if (r.status() == 404 || r.ok() && !r.body().isArray()) {
             return List.of(); // no such directory, or a file
         }
@@ -128,7 +128,7 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
 
     @Override
     public boolean canWrite(String login) throws IOException {
-        GitHubRest.Reply r = rest.call("GET", base + "/collaborators/" + Paths.segment(login) + "/permission", null, Map.of());
+        GitHubRest.Reply r = rest.call("GET", base + "/collaborators/" + PathSegments.segment(login) + "/permission", null, Map.of());
         if (r.status() == 404) {
             return false; // not a collaborator
         }
@@ -142,8 +142,8 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
 
     @Override
     public boolean activeTeamMember(String org, String team, String login) throws IOException {
-        GitHubRest.Reply r = rest.call("GET", "/orgs/" + Paths.segment(org) + "/teams/" + Paths.segment(team) + "/memberships/"
-                + Paths.segment(login), null, Map.of());
+        GitHubRest.Reply r = rest.call("GET", "/orgs/" + PathSegments.segment(org) + "/teams/" + PathSegments.segment(team) + "/memberships/"
+                + PathSegments.segment(login), null, Map.of());
         if (!r.ok() && r.status() != 404) {
             throw new GitHubApiException(r.status(), "reading the membership of team " + org + "/" + team + " answered " + r.status());
         }
@@ -195,7 +195,7 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
     @Override
     public List<JsonNode> issuesLabelled(String label, int page) throws IOException {
         List<JsonNode> out = new ArrayList<>();
-        rest.get(base + "/issues?state=all&per_page=100&page=" + page + "&labels=" + Paths.segment(label)).forEach(out::add);
+        rest.get(base + "/issues?state=all&per_page=100&page=" + page + "&labels=" + PathSegments.segment(label)).forEach(out::add);
         return out;
     }
 
@@ -219,7 +219,7 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
 
     @Override
     public Optional<Long> findCheckRun(String headSha, String name) throws IOException {
-        GitHubRest.Reply reply = rest.call("GET", base + "/commits/" + headSha + "/check-runs?check_name=" + Paths.segment(name)
+        GitHubRest.Reply reply = rest.call("GET", base + "/commits/" + headSha + "/check-runs?check_name=" + PathSegments.segment(name)
                 + "&filter=latest", null, Map.of());
         for (JsonNode r : reply.body().path("check_runs")) {
             if (r.path("name").asText().equals(name)) {
@@ -251,7 +251,7 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
     @Override
     public Optional<String> ref(String ref) throws IOException {
         int slash = ref.indexOf('/');
-        GitHubRest.Reply r = rest.call("GET", base + "/git/ref/" + ref.substring(0, slash + 1) + Paths.segment(ref.substring(slash + 1)),
+        GitHubRest.Reply r = rest.call("GET", base + "/git/ref/" + ref.substring(0, slash + 1) + PathSegments.segment(ref.substring(slash + 1)),
                 null, Map.of());
         if (r.status() == 404) {
             return Optional.empty();
@@ -276,12 +276,12 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
 
     @Override
     public void updateBranch(String branch, String sha, boolean force) throws IOException {
-        rest.expect("PATCH", base + "/git/refs/heads/" + Paths.segment(branch), Map.of("sha", sha, "force", force));
+        rest.expect("PATCH", base + "/git/refs/heads/" + PathSegments.segment(branch), Map.of("sha", sha, "force", force));
     }
 
     @Override
     public void deleteBranch(String branch) throws IOException {
-        rest.call("DELETE", base + "/git/refs/heads/" + Paths.segment(branch), null, Map.of()); // gone already is as good
+        rest.call("DELETE", base + "/git/refs/heads/" + PathSegments.segment(branch), null, Map.of()); // gone already is as good
     }
 
     @Override
@@ -360,7 +360,7 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
 
     @Override
     public Comparison compare(String from, String to) throws IOException {
-        JsonNode c = rest.get(base + "/compare/" + Paths.segment(from) + "..." + Paths.segment(to) + "?per_page=250");
+        JsonNode c = rest.get(base + "/compare/" + PathSegments.segment(from) + "..." + PathSegments.segment(to) + "?per_page=250");
         List<Commit> commits = new ArrayList<>();
         for (JsonNode n : c.path("commits")) {
             JsonNode commit = n.path("commit");
@@ -375,14 +375,14 @@ public final class GitHubRepository implements ReviewGitHub, SizeGitHub, Migrati
     @Override
     public List<String> commitsTouching(String branch, String path) throws IOException {
         List<String> out = new ArrayList<>();
-        rest.get(base + "/commits?sha=" + Paths.segment(branch) + "&path=" + Paths.segment(path) + "&per_page=100")
+        rest.get(base + "/commits?sha=" + PathSegments.segment(branch) + "&path=" + PathSegments.segment(path) + "&per_page=100")
                 .forEach(c -> out.add(c.path("sha").asText()));
         return out;
     }
 
     @Override
     public Optional<JsonNode> releaseByTag(String tag) throws IOException {
-        GitHubRest.Reply r = rest.call("GET", base + "/releases/tags/" + Paths.segment(tag), null, Map.of());
+        GitHubRest.Reply r = rest.call("GET", base + "/releases/tags/" + PathSegments.segment(tag), null, Map.of());
         if (r.status() == 404) {
             return Optional.empty();
         }

@@ -47,7 +47,7 @@ public final class GitHubRest {
             headers.put("Content-Type", List.of("application/json"));
         }
         extraHeaders.forEach((k, v) -> headers.put(k, List.of(v)));
-        HttpExchange.Response r = transport.send(new HttpExchange.Request(method, transport.url(path), headers, bytes),
+        GitHubHttp.Response r = transport.send(new GitHubHttp.Request(method, transport.url(path), headers, bytes),
                 GitHubTransport.Caller.installation(installationId), () -> "token " + tokens.refresh(installationId));
         JsonNode parsed = r.body() == null || r.body().length == 0 ? MissingNode.getInstance() : JSON.readTree(r.body());
         return new Reply(r.status(), parsed, r.header("etag"));

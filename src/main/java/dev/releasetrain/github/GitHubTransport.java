@@ -81,7 +81,7 @@ public final class GitHubTransport {
         return apiBase + path;
     }
 
-    public HttpExchange.Response send(HttpExchange.Request request, Caller caller, Reauthorize reauthorize) throws IOException {
+    public GitHubHttp.Response send(GitHubHttp.Request request, Caller caller, Reauthorize reauthorize) throws IOException {
         if (!request.url().startsWith(apiBase + "/") && !request.url().equals(apiBase.toString())) {
             // a URL taken from a response (a pagination link, say) must not lead away from the configured API
             throw new IOException("refusing to call " + URI.create(request.url()).getHost() + ": only GITHUB_API_URL is called");
@@ -90,14 +90,14 @@ public final class GitHubTransport {
         if (request.isWrite() && !caller.asApp()) {
             if (dryRun) {
                 dryRunWrites.accept(WriteDescription.of(request.method(), request.url(), request.body()));
-                return new HttpExchange.Response(200, Map.of("Content-Type", List.of("application/json")), "{}".getBytes(StandardCharsets.UTF_8));
+                return new GitHubHttp.Response(200, Map.of("Content-Type", List.of("application/json")), "{}".getBytes(StandardCharsets.UTF_8));
             }
             pacing.acquire(caller.installationId());
         }
-        HttpExchange.Request current = request;
+        GitHubHttp.Request current = request;
         boolean reauthorized = false;
         for (int attempt = 1; ; attempt++) {
-            HttpExchange.Response response;
+            GitHubHttp.Response response;
             try {
                 response = exchange(current);
             } catch (IOException e) {
@@ -137,7 +137,7 @@ public final class GitHubTransport {
         }
     }
 
-    private HttpExchange.Response exchange(HttpExchange.Request request) throws IOException {
+    private GitHubHttp.Response exchange(GitHubHttp.Request request) throws IOException {
         HttpRequest.BodyPublisher body = request.body() == null || request.body().length == 0
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body());
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()))
@@ -158,10 +158,10 @@ public final class GitHubTransport {
     }
 
     /** Requests ask for gzip (GitHub's JSON shrinks several times); unzipping here lets every reader see plain JSON. */
-    private static HttpExchange.Response decoded(HttpResponse<byte[]> r) throws IOException {
+    private static GitHubHttp.Response decoded(HttpResponse<byte[]> r) throws IOException {
         boolean gzip = r.headers().firstValue("content-encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
         if (!gzip) {
-            return new HttpExchange.Response(r.statusCode(), r.headers().map(), r.body());
+            return new GitHubHttp.Response(r.statusCode(), r.headers().map(), r.body());
         }
         Map<String, List<String>> headers = new HashMap<>();
         r.headers().map().forEach((k, v) -> {
@@ -170,7 +170,7 @@ public final class GitHubTransport {
             }
         });
         try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
-            return new HttpExchange.Response(r.statusCode(), headers, in.readAllBytes());
+            return new GitHubHttp.Response(r.statusCode(), headers, in.readAllBytes());
         }
     }
 
@@ -178,7 +178,7 @@ public final class GitHubTransport {
      * When GitHub says to wait: {@code Retry-After} (secondary limits, 429), or an exhausted primary limit until
      * {@code x-ratelimit-reset}; a secondary limit without either waits a minute, as GitHub's docs advise.
      */
-    static Instant rateLimitedUntil(HttpExchange.Response r) {
+    static Instant rateLimitedUntil(GitHubHttp.Response r) {
         if (r.status() != 403 && r.status() != 429) {
             return null;
         }
@@ -205,7 +205,7 @@ public final class GitHubTransport {
         return null;
     }
 
-    private void recordRateLimit(Caller caller, HttpExchange.Response r) {
+    private void recordRateLimit(Caller caller, GitHubHttp.Response r) {
         String remaining = r.header("x-ratelimit-remaining");
         if (remaining != null && caller.installationId() != null) {
             try {
@@ -216,7 +216,7 @@ public final class GitHubTransport {
         }
     }
 
-    private static HttpExchange.Request withAuthorization(HttpExchange.Request r, String authorization) {
+    private static GitHubHttp.Request withAuthorization(GitHubHttp.Request r, String authorization) {
         Map<String, List<String>> headers = new HashMap<>();
         r.headers().forEach((k, v) -> {
             if (k != null && !k.equalsIgnoreCase("authorization")) {
@@ -224,7 +224,7 @@ public final class GitHubTransport {
             }
         });
         headers.put("Authorization", List.of(authorization));
-        return new HttpExchange.Request(r.method(), r.url(), headers, r.body());
+        return new GitHubHttp.Request(r.method(), r.url(), headers, r.body());
     }
 
     private void pause(int attempt) {

@@ -60,13 +60,13 @@ public final class InstallationTokens {
     }
 
     private Token fetch(long installationId) throws IOException {
-        HttpExchange.Request request = new HttpExchange.Request("POST",
+        GitHubHttp.Request request = new GitHubHttp.Request("POST",
                 transport.url("/app/installations/" + installationId + "/access_tokens"),
                 Map.of("Authorization", List.of("Bearer " + jwt.token()),
                         "Accept", List.of("application/vnd.github+json"),
                         "X-GitHub-Api-Version", List.of(GitHubRest.API_VERSION)),
                 new byte[0]);
-        HttpExchange.Response response = transport.send(request, GitHubTransport.Caller.app(), null);
+        GitHubHttp.Response response = transport.send(request, GitHubTransport.Caller.app(), null);
         if (response.status() != 201 && response.status() != 200) {
             throw new GitHubApiException(response.status(), "GitHub refused an access token for installation "
                     + installationId + " (HTTP " + response.status() + ")");

@@ -25,7 +25,7 @@ public final class IssueLabels {
     }
 
     private static void create(GitHubRest rest, String repository, String name, String color, String description) throws IOException {
-        GitHubRest.Reply found = rest.call("GET", "/repos/" + repository + "/labels/" + Paths.segment(name), null, Map.of());
+        GitHubRest.Reply found = rest.call("GET", "/repos/" + repository + "/labels/" + PathSegments.segment(name), null, Map.of());
         if (found.status() == 404) {
             GitHubRest.Reply created = rest.call("POST", "/repos/" + repository + "/labels",
                     Map.of("name", name, "color", color, "description", description), Map.of());
@@ -42,7 +42,7 @@ public final class IssueLabels {
     }
 
     public void remove(GitHubRest rest, String repository, long number, String name) throws IOException {
-        GitHubRest.Reply r = rest.call("DELETE", "/repos/" + repository + "/issues/" + number + "/labels/" + Paths.segment(name), null, Map.of());
+        GitHubRest.Reply r = rest.call("DELETE", "/repos/" + repository + "/issues/" + number + "/labels/" + PathSegments.segment(name), null, Map.of());
         if (!r.ok() && r.status() != 404) { // 404: already gone
             throw new GitHubApiException(r.status(), "removing label " + name + " answered " + r.status());
         }

@@ -3,10 +3,7 @@ package dev.releasetrain.github;
 import java.io.ByteArrayOutputStream;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.security.PublicKey;
 import java.util.Base64;
 
 /**
@@ -38,16 +35,6 @@ public final class PrivateKeys {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (Exception e) {
             throw new IllegalArgumentException("it is not a readable RSA private key");
-        }
-    }
-
-    /** The public half, for tests and for logging a key fingerprint instead of the key. */
-    public static PublicKey publicKeyOf(PrivateKey key) {
-        RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
-        try {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

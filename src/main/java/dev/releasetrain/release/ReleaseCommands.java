@@ -1,6 +1,6 @@
 package dev.releasetrain.release;
 
-import dev.releasetrain.commands.CommandLines;
+import dev.releasetrain.commands.SlashCommandLines;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +57,7 @@ public final class ReleaseCommands {
     public static Parsed parse(String body) {
         List<Command> commands = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Matcher m : CommandLines.all(body, LINE)) {
+        for (Matcher m : SlashCommandLines.all(body, LINE)) {
             String line = m.group(0);
             String verbText = m.group(1);
             String arg = m.group(2) == null ? "" : m.group(2).strip();

@@ -1,7 +1,7 @@
 package dev.releasetrain.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.releasetrain.cherrypick.GitHubCherryPick;
+import dev.releasetrain.cherrypick.CherryPickThroughMerges;
 import dev.releasetrain.cherrypick.PickResult;
 import dev.releasetrain.github.GitHubApiException;
 
@@ -43,7 +43,7 @@ public final class SyncVersionBump {
                 + "\n```\nthen `/release sync` opens the pull request.";
         PickResult picked;
         try {
-            picked = new GitHubCherryPick(ctx.git()).pick(bumps, sync, "release-train/tmp-" + sync);
+            picked = new CherryPickThroughMerges(ctx.git()).pick(bumps, sync, "release-train/tmp-" + sync);
         } catch (GitHubApiException e) {
             if (e.refusedWorkflow().isEmpty()) {
                 throw e;

@@ -1,6 +1,6 @@
 package dev.releasetrain.review;
 
-import dev.releasetrain.commands.CommandLines;
+import dev.releasetrain.commands.SlashCommandLines;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,6 +14,6 @@ public final class EmergencyCommand {
 
     /** The reason given (possibly empty), or empty when the comment holds no such command. */
     public static Optional<String> reason(String body) {
-        return CommandLines.first(body, COMMAND).map(m -> m.group(1) == null ? "" : m.group(1).strip());
+        return SlashCommandLines.first(body, COMMAND).map(m -> m.group(1) == null ? "" : m.group(1).strip());
     }
 }

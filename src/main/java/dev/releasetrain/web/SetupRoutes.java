@@ -3,9 +3,9 @@ package dev.releasetrain.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.releasetrain.github.GitHubTransport;
-import dev.releasetrain.github.HttpExchange;
+import dev.releasetrain.github.GitHubHttp;
 import dev.releasetrain.settings.DotEnv;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,21 +30,21 @@ public final class SetupRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GitHubTransport transport;
-    private final Consumer<Settings> onRegistered;
-    private volatile Settings settings;
+    private final Consumer<ServerSettings> onRegistered;
+    private volatile ServerSettings settings;
     /** One-time values tying a callback to a page this server served (the flow's CSRF guard). */
     private final Set<String> states = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
 
     /** @param onRegistered takes the registered settings into use */
-    public SetupRoutes(Settings settings, GitHubTransport transport, Consumer<Settings> onRegistered) {
+    public SetupRoutes(ServerSettings settings, GitHubTransport transport, Consumer<ServerSettings> onRegistered) {
         this.settings = settings;
         this.transport = transport;
         this.onRegistered = onRegistered;
     }
 
     public void home(Context ctx) {
-        Settings settings = this.settings;
+        ServerSettings settings = this.settings;
         if (settings.registered()) {
             ctx.html(page("Release Train is running",
                     "<p>Registered as GitHub App " + settings.appId().orElseThrow() + ". Deliveries go to <code>/webhook</code>"
@@ -109,7 +109,7 @@ public final class SetupRoutes {
             ctx.status(409).html(page("Already registered", "<p>This server already has an APP_ID.</p>"));
             return;
         }
-        HttpExchange.Response r = transport.send(new HttpExchange.Request("POST",
+        GitHubHttp.Response r = transport.send(new GitHubHttp.Request("POST",
                 transport.url("/app-manifests/" + code + "/conversions"),
                 Map.of("Accept", List.of("application/vnd.github+json")), new byte[0]), GitHubTransport.Caller.app(), null);
         if (r.status() != 201) {
@@ -124,7 +124,7 @@ public final class SetupRoutes {
         values.put("PRIVATE_KEY", app.path("pem").asText());
         values.put("WEBHOOK_SECRET", app.path("webhook_secret").asText());
         DotEnv.write(settings.envFile(), values);
-        Settings registered = settings.registeredAs(values.get("APP_ID"), values.get("PRIVATE_KEY"), values.get("WEBHOOK_SECRET"));
+        ServerSettings registered = settings.registeredAs(values.get("APP_ID"), values.get("PRIVATE_KEY"), values.get("WEBHOOK_SECRET"));
         onRegistered.accept(registered);
         settings = registered;
         log.info("registered as GitHub App {}; credentials written to {}", app.path("id").asText(), settings.envFile());

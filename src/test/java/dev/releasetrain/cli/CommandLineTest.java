@@ -4,7 +4,7 @@ import dev.releasetrain.testing.NeedsSharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.releasetrain.App;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.testing.CommentOnceHandler;
 import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.Fixtures;
@@ -66,7 +66,7 @@ class CommandLineTest {
                 server.deliver("issues", "first-delivery", Fixtures.webhook("issues", "reopened.payload.json"));
                 server.awaitFinished("first-delivery");
             }
-            Settings settings = Settings.load(env, dir.resolve(".env"));
+            ServerSettings settings = ServerSettings.load(env, dir.resolve(".env"));
 
             assertEquals(0, new DeliveriesCommand(settings).run(List.of("--json", "--state", "done"), out));
             JsonNode list = new ObjectMapper().readTree(output());
@@ -105,7 +105,7 @@ class CommandLineTest {
         try (FakeGitHub github = fakeGitHub()) {
             Map<String, String> env = env(github);
             env.put("DRY_RUN", "true");
-            Settings settings = Settings.load(env, dir.resolve(".env"));
+            ServerSettings settings = ServerSettings.load(env, dir.resolve(".env"));
             Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
             assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
                     .run(List.of(payload.toString(), "--event", "issues"), out));
@@ -118,7 +118,7 @@ class CommandLineTest {
     void replayPrintsEachWriteItWouldMakeAndTouchesNoStoredDelivery() throws Exception {
         try (FakeGitHub github = fakeGitHub()) {
             Map<String, String> env = env(github);
-            Settings settings = Settings.load(env, dir.resolve(".env"));
+            ServerSettings settings = ServerSettings.load(env, dir.resolve(".env"));
             try (App app = App.start(settings, s -> List.of(), false)) {
                 // a follow-up the server has not run: replay must leave it as it is
                 app.store().scheduleFollowUp(new dev.releasetrain.delivery.Delivery("waiting", "issues",
@@ -144,7 +144,7 @@ class CommandLineTest {
     void replayWhenGitHubCannotBeReachedIsOneLine() throws Exception {
         Map<String, String> env = TestServer.settings("http://127.0.0.1:1");
         env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("unreachable.db"));
-        Settings settings = Settings.load(env, dir.resolve(".env"));
+        ServerSettings settings = ServerSettings.load(env, dir.resolve(".env"));
         Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
         long started = System.nanoTime();
         assertEquals(1, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))

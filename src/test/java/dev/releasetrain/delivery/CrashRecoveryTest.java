@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -106,8 +107,8 @@ class CrashRecoveryTest {
                 assertEquals(DeliveryState.DONE, store.find(id).orElseThrow(() -> new AssertionError("lost: " + id)).state());
                 assertTrue(completions.containsKey(id), "processed: " + id);
             }
-            assertEquals(0, store.countByState(DeliveryState.PENDING) + store.countByState(DeliveryState.PROCESSING)
-                    + store.countByState(DeliveryState.FAILED) + store.countByState(DeliveryState.DEAD));
+            assertEquals(0, store.unfinishedCount());
+            assertEquals(List.of(), store.recent(Optional.of(DeliveryState.DEAD), 10));
         }
         long repeated = completions.values().stream().filter(n -> n > 1).count();
         assertTrue(repeated <= WORKERS, "only deliveries in a worker's hands at the kill run twice: " + repeated);

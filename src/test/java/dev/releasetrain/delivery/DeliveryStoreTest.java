@@ -81,7 +81,7 @@ class DeliveryStoreTest {
             Delivery d = delivery("p", 1);
             store.ingest(d).join();
             long seq = store.claim("r1", 1, 1, LEASE).get(0).seq();
-            assertArrayEquals(d.payload(), store.payload(seq));
+            assertArrayEquals(d.payload(), store.load(seq).payload());
         }
     }
 

@@ -8,7 +8,7 @@ import dev.releasetrain.Features;
 import dev.releasetrain.cherrypick.CherryPickRecords;
 import dev.releasetrain.cli.NotesCommand;
 import dev.releasetrain.delivery.DeliveryState;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;
 import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.FakeRepository;
@@ -78,7 +78,7 @@ class HighlightsTest {
 
     private String notes(String version) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new NotesCommand(Settings.load(Map.of("DATABASE_URL", server.databaseUrl()), Path.of("no.env")))
+        new NotesCommand(ServerSettings.load(Map.of("DATABASE_URL", server.databaseUrl()), Path.of("no.env")))
                 .run(List.of("--repo", REPO, "--release", version), new PrintStream(out, true));
         return out.toString();
     }

@@ -2,7 +2,7 @@ package dev.releasetrain.reconcile;
 
 import dev.releasetrain.cli.ReconcileCommand;
 import dev.releasetrain.delivery.DeliveryState;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.RecordingHandler;
 import dev.releasetrain.testing.Stores;
@@ -84,7 +84,7 @@ class FetchBackTest {
 
                 // a second pass, from the command line: GitHub's log now shows the redeliveries answered
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Settings settings = Settings.load(env, dir.resolve("none.env"));
+                ServerSettings settings = ServerSettings.load(env, dir.resolve("none.env"));
                 assertEquals(0, new ReconcileCommand(settings).run(List.of("--since", "1h"), new PrintStream(out, true, StandardCharsets.UTF_8)));
                 String printed = out.toString(StandardCharsets.UTF_8);
                 assertTrue(printed.contains("; 0 missed; 0 asked for again"), printed);
@@ -104,7 +104,7 @@ class FetchBackTest {
             Map<String, String> env = TestServer.settings(github.url());
             env.put("DATABASE_URL", Stores.freshUrl(kind, dir));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = new ReconcileCommand(Settings.load(env, dir.resolve("none.env")))
+            int code = new ReconcileCommand(ServerSettings.load(env, dir.resolve("none.env")))
                     .run(List.of("--dry-run"), new PrintStream(out, true, StandardCharsets.UTF_8));
             String printed = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, printed);

@@ -201,7 +201,7 @@ class ReviewGateTest {
             assertEquals("alice", closed.reviewer());
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new dev.releasetrain.cli.AuditCommand(dev.releasetrain.settings.Settings.load(java.util.Map.of("DATABASE_URL", server.databaseUrl()),
+        new dev.releasetrain.cli.AuditCommand(dev.releasetrain.settings.ServerSettings.load(java.util.Map.of("DATABASE_URL", server.databaseUrl()),
                 java.nio.file.Path.of("no.env"))).run(List.of(), new java.io.PrintStream(out, true));
         assertTrue(out.toString().contains("Codertocat/Hello-World#2") && out.toString().contains("reviewed by @alice"), out.toString());
     }

@@ -1,7 +1,7 @@
 package dev.releasetrain.testing;
 
 import dev.releasetrain.App;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 
 import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ public final class CrashTestServer {
 
     public static void main(String[] args) throws Exception {
         Path record = Path.of(System.getenv("RECORD_FILE"));
-        Settings settings = Settings.load(System.getenv(), Path.of("no.env"));
+        ServerSettings settings = ServerSettings.load(System.getenv(), Path.of("no.env"));
         // appended to by several replicas at once: each line is one write() to an O_APPEND file, so it is never torn
         // (a SIGKILL cannot tear it either) and the OS keeps it once written
         FileOutputStream out = new FileOutputStream(record.toFile(), true);

@@ -5,7 +5,7 @@ import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.SignatureVerifier;
 import dev.releasetrain.delivery.StoredDelivery;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +36,7 @@ public final class TestServer implements AutoCloseable {
         this.databaseUrl = databaseUrl;
     }
 
-    /** Settings a test may override; the GitHub URL points at the fake. */
+    /** Server settings a test may override; the GitHub URL points at the fake. */
     public static Map<String, String> settings(String githubUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
@@ -63,7 +63,7 @@ public final class TestServer implements AutoCloseable {
         // -Dtest.database=postgresql runs every server test on a fresh PostgreSQL database instead of an SQLite file
         all.putIfAbsent("DATABASE_URL", "postgresql".equals(System.getProperty("test.database"))
                 ? Stores.freshPostgresUrl() : "jdbc:sqlite:" + dir.resolve("test.db"));
-        Settings settings = Settings.load(all, dir.resolve(".env"));
+        ServerSettings settings = ServerSettings.load(all, dir.resolve(".env"));
         return new TestServer(App.start(settings, features, true, clock), dir, all.get("DATABASE_URL"));
     }
 

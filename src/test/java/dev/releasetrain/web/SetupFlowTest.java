@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.releasetrain.delivery.SignatureVerifier;
 import dev.releasetrain.settings.DotEnv;
-import dev.releasetrain.settings.Settings;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.TestKeys;
 import dev.releasetrain.testing.TestServer;
@@ -67,7 +67,7 @@ class SetupFlowTest {
                 Map<String, String> written = DotEnv.read(envFile);
                 assertEquals("987", written.get("APP_ID"));
                 assertEquals("fresh-secret", written.get("WEBHOOK_SECRET"));
-                Settings next = Settings.load(Map.of(), envFile);
+                ServerSettings next = ServerSettings.load(Map.of(), envFile);
                 assertTrue(next.registered() && next.privateKey().isPresent(), "the next start is registered");
                 assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(envFile)));
 

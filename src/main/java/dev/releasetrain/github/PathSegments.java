@@ -4,8 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Pieces of REST paths: a label such as {@code size/L} must travel as one segment. */
-public final class Paths {
-    private Paths() {
+public final class PathSegments {
+    private PathSegments() {
     }
 
     public static String segment(String value) {

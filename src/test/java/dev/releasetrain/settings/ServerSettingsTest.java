@@ -1,6 +1,5 @@
 package dev.releasetrain.settings;
 
-import dev.releasetrain.github.PrivateKeys;
 import dev.releasetrain.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +21,8 @@ class SettingsTest {
     @TempDir
     Path dir;
 
-    private Settings load(Map<String, String> env) {
-        return Settings.load(env, dir.resolve(".env"));
+    private ServerSettings load(Map<String, String> env) {
+        return ServerSettings.load(env, dir.resolve(".env"));
     }
 
     private static Map<String, String> registered() {
@@ -36,7 +35,7 @@ class SettingsTest {
 
     @Test
     void documentedDefaults() {
-        Settings s = load(Map.of());
+        ServerSettings s = load(Map.of());
         assertEquals(3000, s.port());
         assertFalse(s.registered());
         assertEquals("https://api.github.com", s.githubApiUrl().toString());
@@ -50,7 +49,7 @@ class SettingsTest {
         Map<String, String> env = registered();
         env.put("DATABASE_URL", "jdbc:postgresql://db:5432/rt?user=rt&password=hunter2");
         env.put("DATABASE_PASSWORD", "s3cret");
-        Settings s = load(env);
+        ServerSettings s = load(env);
         assertEquals(dev.releasetrain.store.Database.Dialect.POSTGRESQL, s.database().dialect());
         assertEquals(java.util.Optional.of("s3cret"), s.database().password());
         assertFalse(s.toString().contains("hunter2") || s.toString().contains("s3cret"), s.toString());
@@ -62,7 +61,7 @@ class SettingsTest {
 
     @Test
     void readsARegisteredAppWithTwoSecretsForRotation() {
-        Settings s = load(registered());
+        ServerSettings s = load(registered());
         assertEquals(123L, s.appId().orElseThrow());
         assertEquals(java.util.List.of("s1", "s2"), s.webhookSecrets());
         assertTrue(s.privateKey().isPresent());
@@ -96,14 +95,21 @@ class SettingsTest {
         Map<String, String> env = registered();
         env.remove("PRIVATE_KEY");
         env.put("PRIVATE_KEY_PATH", pem.toString());
-        Settings s = load(env);
-        assertEquals(TestKeys.PAIR.getPublic(), PrivateKeys.publicKeyOf(s.privateKey().orElseThrow()));
+        ServerSettings s = load(env);
+        java.security.Signature sign = java.security.Signature.getInstance("SHA256withRSA");
+        sign.initSign(s.privateKey().orElseThrow());
+        sign.update(new byte[] {1, 2, 3});
+        byte[] signature = sign.sign();
+        java.security.Signature verify = java.security.Signature.getInstance("SHA256withRSA");
+        verify.initVerify(TestKeys.PAIR.getPublic());
+        verify.update(new byte[] {1, 2, 3});
+        assertTrue(verify.verify(signature), "the key read from the file is the app's");
     }
 
     @Test
     void theEnvironmentWinsOverTheDotEnvFileTheSetupWrote() throws Exception {
         DotEnv.write(dir.resolve(".env"), Map.of("APP_ID", "77", "PRIVATE_KEY", TestKeys.privatePem(), "WEBHOOK_SECRET", "from-file", "PORT", "4000"));
-        Settings fromFile = load(Map.of());
+        ServerSettings fromFile = load(Map.of());
         assertEquals(77L, fromFile.appId().orElseThrow());
         assertEquals(java.util.List.of("from-file"), fromFile.webhookSecrets());
         assertTrue(fromFile.privateKey().isPresent(), "a multi-line PEM survives the .env round trip");

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * Slash commands in comments are whole lines: a command quoted from someone else ({@code >}) or shown in a code
  * block is not given. Lines are matched stripped.
  */
-public final class CommandLines {
-    private CommandLines() {
+public final class SlashCommandLines {
+    private SlashCommandLines() {
     }
 
     public static Optional<Matcher> first(String body, Pattern command) {

@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param reconcileMinutes how often one replica fetches back what GitHub failed to deliver (0: never)
  * @param replicaId     this process's name in the claims it holds: unique per running process
  */
-public record Settings(
+public record ServerSettings(
         int port,
         Optional<Long> appId,
         Optional<PrivateKey> privateKey,
@@ -53,10 +53,10 @@ public record Settings(
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:release-train.db";
 
-    /** Settings may reach a log line; secrets must not. */
+    /** ServerSettings may reach a log line; secrets must not. */
     @Override
     public String toString() {
-        return "Settings[port=" + port + ", appId=" + appId.map(String::valueOf).orElse("-") + ", githubApiUrl=" + githubApiUrl
+        return "ServerSettings[port=" + port + ", appId=" + appId.map(String::valueOf).orElse("-") + ", githubApiUrl=" + githubApiUrl
                 + ", webhookProxyUrl=" + webhookProxyUrl.map(String::valueOf).orElse("-") + ", database=" + database.redacted() + ", workers=" + workers + ", dryRun=" + dryRun
                 + ", migrationStatusApiUrl=" + migrationStatusApiUrl.map(String::valueOf).orElse("-")
                 + ", privateKey=" + (privateKey.isPresent() ? "(set)" : "-") + ", webhookSecrets=" + webhookSecrets.size()
@@ -80,7 +80,7 @@ public record Settings(
     }
 
     /** Environment variables win over the {@code .env} file, as with every dotenv loader. */
-    public static Settings load(Map<String, String> environment, Path envFile) {
+    public static ServerSettings load(Map<String, String> environment, Path envFile) {
         Map<String, String> values = new HashMap<>(DotEnv.read(envFile));
         environment.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
@@ -90,7 +90,7 @@ public record Settings(
         return from(values, envFile);
     }
 
-    static Settings from(Map<String, String> values, Path envFile) {
+    static ServerSettings from(Map<String, String> values, Path envFile) {
         Reader r = new Reader(values);
         int port = r.integer("PORT", 3000, 0, 65535);
         Optional<Long> appId = r.optional("APP_ID").map(v -> r.positiveLong("APP_ID", v));
@@ -137,22 +137,22 @@ public record Settings(
         Optional<URI> migrationApi = r.optional("MIGRATION_STATUS_API_URL").map(v -> r.url("MIGRATION_STATUS_API_URL", v));
         Optional<String> migrationToken = r.optional("MIGRATION_STATUS_API_TOKEN");
         int reconcile = r.integer("RECONCILE_MINUTES", 5, 0, 24 * 60);
-        String replica = r.optional("REPLICA_ID").orElseGet(Settings::defaultReplicaId);
-        return new Settings(port, appId, key, secrets, api, web, publicUrl, proxy, db, workers, dryRun, level, writesPerMinute,
+        String replica = r.optional("REPLICA_ID").orElseGet(ServerSettings::defaultReplicaId);
+        return new ServerSettings(port, appId, key, secrets, api, web, publicUrl, proxy, db, workers, dryRun, level, writesPerMinute,
                 retryBase, maxAttempts, retentionDays, migrationApi, migrationToken, envFile, reconcile, replica);
     }
 
     /** For {@code replay}: a dry run on a scratch database, so no real delivery or record is touched. */
-    public Settings dryRunOn(String scratchDatabaseUrl) {
-        return new Settings(port, appId, privateKey, webhookSecrets, githubApiUrl, githubWebUrl, publicUrl, webhookProxyUrl,
+    public ServerSettings dryRunOn(String scratchDatabaseUrl) {
+        return new ServerSettings(port, appId, privateKey, webhookSecrets, githubApiUrl, githubWebUrl, publicUrl, webhookProxyUrl,
                 Database.Address.of(scratchDatabaseUrl), workers, true, logLevel, writesPerMinute, retryBaseMillis, maxAttempts,
                 retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile, 0, replicaId);
     }
 
     /** These settings with the credentials GitHub's manifest flow handed over: what the server runs on once registered. */
-    public Settings registeredAs(String appId, String privateKeyPem, String webhookSecret) {
+    public ServerSettings registeredAs(String appId, String privateKeyPem, String webhookSecret) {
         Reader r = new Reader(Map.of("APP_ID", appId, "PRIVATE_KEY", privateKeyPem, "WEBHOOK_SECRET", webhookSecret));
-        return new Settings(port, Optional.of(r.positiveLong("APP_ID", appId)), r.privateKey(), List.of(webhookSecret), githubApiUrl,
+        return new ServerSettings(port, Optional.of(r.positiveLong("APP_ID", appId)), r.privateKey(), List.of(webhookSecret), githubApiUrl,
                 githubWebUrl, publicUrl, webhookProxyUrl, database, workers, dryRun, logLevel, writesPerMinute, retryBaseMillis,
                 maxAttempts, retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile, reconcileMinutes, replicaId);
     }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** One request to GitHub and, once sent, its response, as the transport sends and counts it. */
-public final class HttpExchange {
-    private HttpExchange() {
+public final class GitHubHttp {
+    private GitHubHttp() {
     }
 
     public record Request(String method, String url, Map<String, List<String>> headers, byte[] body) {

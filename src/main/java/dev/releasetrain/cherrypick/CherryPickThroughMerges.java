@@ -14,10 +14,10 @@ import java.util.Optional;
  * head. Author and committer are left to GitHub, so the commit is signed; the original author is credited with
  * Co-authored-by. The temporary branch is removed however it ends.
  */
-public final class GitHubCherryPick {
+public final class CherryPickThroughMerges {
     private final GitData git;
 
-    public GitHubCherryPick(GitData git) {
+    public CherryPickThroughMerges(GitData git) {
         this.git = git;
     }
 
