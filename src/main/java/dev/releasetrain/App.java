@@ -5,7 +5,7 @@ import dev.releasetrain.config.RepoConfigLoader;
 import dev.releasetrain.config.RepoConfigParser;
 import dev.releasetrain.delivery.DeliveryStore;
 import dev.releasetrain.delivery.EventContext;
-import dev.releasetrain.delivery.FollowUps;
+import dev.releasetrain.delivery.StoredFollowUps;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.EventRouter;
 import dev.releasetrain.delivery.RetryPolicy;
@@ -15,7 +15,7 @@ import dev.releasetrain.delivery.WorkerPool;
 import dev.releasetrain.github.AppDeliveryLog;
 import dev.releasetrain.github.AppJwt;
 import dev.releasetrain.github.GitHubGateway;
-import dev.releasetrain.github.GitHubRepository;
+import dev.releasetrain.github.RepositoryClients;
 import dev.releasetrain.github.GitHubTransport;
 import dev.releasetrain.github.InstallationTokens;
 import dev.releasetrain.github.IssueLabels;
@@ -50,17 +50,13 @@ import java.util.function.Function;
 /** The running application: store, workers, GitHub gateway and, when serving, the HTTP door. */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
-    /** What features are built from. */
-    public record Services(ServerSettings settings, Database db, Metrics metrics, CheckRunPublisher checks, FollowUps followUps, Clock clock) {
-    }
-
     private final Database db;
     private final DeliveryStore store;
     private final WorkerPool workers;
     private final Metrics metrics;
     private final EventRouter router;
     private final GitHubTransport transport;
-    private final Function<Services, List<EventHandler>> features;
+    private final Function<Features.Wiring, List<EventHandler>> features;
     private final Clock clock;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "housekeeping");
@@ -75,7 +71,7 @@ public final class App implements AutoCloseable {
     private WebhookProxy proxy;
 
     private App(Database db, DeliveryStore store, WorkerPool workers, Metrics metrics, EventRouter router, GitHubTransport transport,
-                Function<Services, List<EventHandler>> features, Clock clock) {
+                Function<Features.Wiring, List<EventHandler>> features, Clock clock) {
         this.db = db;
         this.store = store;
         this.workers = workers;
@@ -102,18 +98,18 @@ public final class App implements AutoCloseable {
      * Starts the store and the workers (resuming what a previous run left), and the HTTP door when {@code serve}.
      * Features are only built once the app is registered: before that no delivery can be verified.
      */
-    public static App start(ServerSettings settings, Function<Services, List<EventHandler>> features, boolean serve) throws SQLException {
+    public static App start(ServerSettings settings, Function<Features.Wiring, List<EventHandler>> features, boolean serve) throws SQLException {
         return start(settings, features, serve, Clock.systemUTC());
     }
 
     /** As above, with the clock features read the date from (tests set it to a release's freeze day). */
-    public static App start(ServerSettings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock)
+    public static App start(ServerSettings settings, Function<Features.Wiring, List<EventHandler>> features, boolean serve, Clock clock)
             throws SQLException {
         return start(settings, features, serve, clock, w -> log.info("dry run: not sending {}", w));
     }
 
     /** As above, telling a dry run's writes to {@code dryRunWrites}, one line each ({@code replay} prints them). */
-    public static App start(ServerSettings settings, Function<Services, List<EventHandler>> features, boolean serve, Clock clock,
+    public static App start(ServerSettings settings, Function<Features.Wiring, List<EventHandler>> features, boolean serve, Clock clock,
                             java.util.function.Consumer<String> dryRunWrites) throws SQLException {
         Database db = Database.open(settings.database());
         Metrics metrics = new Metrics();
@@ -148,10 +144,10 @@ public final class App implements AutoCloseable {
     private void wire(ServerSettings settings) {
         AppJwt jwt = new AppJwt(settings.appId().orElseThrow(), settings.privateKey().orElseThrow(), Clock.systemUTC());
         GitHubGateway github = new GitHubGateway(transport, new InstallationTokens(jwt, transport, Clock.systemUTC()),
-                new GitHubRepository.Shared(new RepoFiles(), new PullRequestFiles(), new IssueLabels(), new StickyComments(db)));
+                new RepositoryClients.Shared(new RepoFiles(), new PullRequestFiles(), new IssueLabels(), new StickyComments(db)));
         CheckRunPublisher checks = new CheckRunPublisher(db);
         EventContext.Resolver resolver = new EventContext.Resolver(github, new RepoConfigLoader(new RepoConfigParser()), checks);
-        router.install(features.apply(new Services(settings, db, metrics, checks, new FollowUps(store), clock)), resolver);
+        router.install(features.apply(new Features.Wiring(settings, db, checks, new StoredFollowUps(store), clock)), resolver);
         scheduleFetchBack(settings, jwt);
     }
 

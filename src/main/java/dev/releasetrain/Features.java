@@ -1,38 +1,68 @@
 package dev.releasetrain;
 
+import dev.releasetrain.checks.CheckMergeGroups;
+import dev.releasetrain.checks.CheckRunPublisher;
 import dev.releasetrain.cherrypick.CherryPickLabelledPullRequest;
+import dev.releasetrain.cherrypick.SqlCherryPickRecords;
 import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.delivery.FollowUps;
+import dev.releasetrain.migrations.AskMigrationStatusApi;
 import dev.releasetrain.migrations.CheckMergeGroupMigrations;
 import dev.releasetrain.migrations.CheckMigrations;
+import dev.releasetrain.migrations.MigrationConclusions;
+import dev.releasetrain.migrations.HttpMigrationStatusApi;
+import dev.releasetrain.migrations.SqlMigrationHeads;
 import dev.releasetrain.notes.CollectHighlights;
+import dev.releasetrain.notes.SqlReleaseNotesStore;
 import dev.releasetrain.release.ChecklistIssue;
 import dev.releasetrain.release.FollowReleaseCalendar;
 import dev.releasetrain.release.KeepChecklistCurrent;
+import dev.releasetrain.release.ReleaseDependencies;
 import dev.releasetrain.release.RunReleaseCommand;
-import dev.releasetrain.review.CheckMergeGroupReview;
+import dev.releasetrain.release.SqlReleaseRecords;
 import dev.releasetrain.review.DeclareEmergency;
 import dev.releasetrain.review.EnforceReviewBeforeMerge;
 import dev.releasetrain.review.FlagMergedWithoutReview;
-import dev.releasetrain.review.ReviewAudit;
 import dev.releasetrain.review.ReviewCheck;
+import dev.releasetrain.review.SqlReviewAudit;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.size.LabelPullRequestSize;
+import dev.releasetrain.store.Database;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
-/** The behaviours the bot runs on each delivery; each capability adds its handlers here. */
+/**
+ * The behaviours the bot runs on each delivery, wired here and nowhere else: each capability is handed what it uses
+ * (its stores, the check publisher, follow-ups, a clock, the server settings it needs), never the whole app.
+ */
 public final class Features {
     private Features() {
     }
 
-    public static List<EventHandler> all(App.Services services) {
-        ReviewAudit audit = new ReviewAudit(services.db());
-        ReviewCheck review = new ReviewCheck(services, audit);
-        ChecklistIssue checklist = new ChecklistIssue(services.db());
-        return List.of(new EnforceReviewBeforeMerge(review), new DeclareEmergency(review, audit),
-                new FlagMergedWithoutReview(audit), new CheckMergeGroupReview(services, audit), new LabelPullRequestSize(services),
-                new CheckMigrations(services), new CheckMergeGroupMigrations(services),
-                new CherryPickLabelledPullRequest(services), new CollectHighlights(services),
-                new RunReleaseCommand(services, checklist), new FollowReleaseCalendar(services, checklist),
-                new KeepChecklistCurrent(services, checklist));
+    /** What features are built from: the composition root's parts. */
+    public record Wiring(ServerSettings settings, Database db, CheckRunPublisher checks, FollowUps followUps, Clock clock) {
+    }
+
+    public static List<EventHandler> all(Wiring w) {
+        SqlReviewAudit audit = new SqlReviewAudit(w.db());
+        SqlMigrationHeads heads = new SqlMigrationHeads(w.db());
+        SqlCherryPickRecords picks = new SqlCherryPickRecords(w.db(), w.clock());
+        SqlReleaseNotesStore notes = new SqlReleaseNotesStore(w.db());
+        ReviewCheck review = new ReviewCheck(w.checks(), audit);
+        LabelPullRequestSize size = new LabelPullRequestSize(w.checks());
+        MigrationConclusions conclusions = new MigrationConclusions(w.checks(), heads);
+        Optional<AskMigrationStatusApi> api = w.settings().migrationStatusApiUrl().map(url -> new AskMigrationStatusApi(
+                new HttpMigrationStatusApi(url, w.settings().migrationStatusApiToken()), conclusions, heads, w.followUps(),
+                w.settings().retryBaseMillis(), w.clock()));
+        ReleaseDependencies release = new ReleaseDependencies(new SqlReleaseRecords(w.db()), new ChecklistIssue(w.db()), notes, picks, audit,
+                heads, w.clock(), w.settings().githubWebUrl().toString(), w.settings().maxAttempts());
+        return List.of(new EnforceReviewBeforeMerge(review), new DeclareEmergency(review, audit, w.clock()),
+                new FlagMergedWithoutReview(audit, w.clock()), size, new CheckMigrations(conclusions, heads, api, w.clock()),
+                new CheckMergeGroups(List.of(review, new CheckMergeGroupMigrations(heads), size), w.checks()),
+                new CherryPickLabelledPullRequest(picks), new CollectHighlights(notes, w.clock()),
+                new RunReleaseCommand(release), new FollowReleaseCalendar(release, w.followUps()),
+                new KeepChecklistCurrent(release, w.followUps()));
     }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
  * is sent: only when that mark is found without an id (a crash or a lost answer came between) is GitHub asked
  * whether the run exists, so the usual create is one call.
  */
-public final class CheckRunPublisher {
+public final class CheckRunPublisher implements CheckPublisher {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
 
@@ -26,6 +26,7 @@ public final class CheckRunPublisher {
         this.db = db;
     }
 
+    @Override
     public void publish(CheckRuns github, CheckRunResult run) throws IOException, SQLException {
         String repository = github.repository();
         ObjectNode body = JSON.createObjectNode();

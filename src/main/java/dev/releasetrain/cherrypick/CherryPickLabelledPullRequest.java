@@ -1,12 +1,15 @@
 package dev.releasetrain.cherrypick;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.releasetrain.App;
 import dev.releasetrain.config.CherryPickSettings;
 import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
-import dev.releasetrain.delivery.WebhookEvent;
+import dev.releasetrain.delivery.Subscription;
+import dev.releasetrain.github.Users;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHPullRequest;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +25,8 @@ public final class CherryPickLabelledPullRequest implements EventHandler {
     private final CherryPickRecords records;
     private final PickIntoReleaseBranches picks;
 
-    public CherryPickLabelledPullRequest(App.Services services) {
-        this.records = new CherryPickRecords(services.db());
+    public CherryPickLabelledPullRequest(CherryPickRecords records) {
+        this.records = records;
         this.picks = new PickIntoReleaseBranches(records);
     }
 
@@ -33,92 +36,87 @@ public final class CherryPickLabelledPullRequest implements EventHandler {
     }
 
     @Override
-    public boolean handles(WebhookEvent e) {
-        if (e.sentByBot()) {
-            return false;
-        }
-        return switch (e.event()) {
-            case "pull_request" -> ("closed".equals(e.action()) || "labeled".equals(e.action()))
-                    && e.payload().path("pull_request").path("merged").asBoolean(false);
-            case "issue_comment" -> e.newPullRequestComment() && CherryPickCommand.targets(e.payload().path("comment").path("body").asText()) != null;
-            default -> false;
-        };
+    public List<Subscription<?>> subscriptions() {
+        return List.of(
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed"), e -> !Users.isBot(e.getSender()) && e.getPullRequest().isMerged(),
+                        (e, ctx) -> withSettings(ctx, (s, g) -> merged(e.getPullRequest(), s, g))),
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("labeled"),
+                        e -> !Users.isBot(e.getSender()) && e.getPullRequest().isMerged() && e.getLabel() != null,
+                        (e, ctx) -> withSettings(ctx, (s, g) -> labelled(e.getPullRequest(), e.getLabel().getName(), e.getSender().getLogin(), s, g))),
+                Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"),
+                        e -> !Users.isBot(e.getSender()) && e.getIssue().isPullRequest() && CherryPickCommand.targets(e.getComment().getBody()) != null,
+                        (e, ctx) -> withSettings(ctx, (s, g) -> command(e.getIssue().getNumber(), e.getComment().getBody(), e.getSender().getLogin(), s, g))));
     }
 
-    @Override
-    public void handle(EventContext ctx) throws Exception {
-        Optional<RepoSettings> found = ctx.settings();
-        if (found.isEmpty() || !found.get().cherryPick().enabled()) {
-            return;
-        }
-        CherryPickSettings settings = found.get().cherryPick();
-        if (ctx.event().event().equals("pull_request")) {
-            onPullRequest(ctx, settings);
-        } else {
-            onCommand(ctx, settings);
+    private interface Core {
+        void run(CherryPickSettings settings, CherryPickGitHub github) throws Exception;
+    }
+
+    private static void withSettings(EventContext ctx, Core core) throws Exception {
+        Optional<CherryPickSettings> settings = ctx.settings().map(RepoSettings::cherryPick).filter(CherryPickSettings::enabled);
+        if (settings.isPresent()) {
+            core.run(settings.get(), CherryPickGitHub.of(ctx.github()));
         }
     }
 
-    private void onPullRequest(EventContext ctx, CherryPickSettings settings) throws Exception {
-        WebhookEvent e = ctx.event();
-        CherryPickGitHub github = ctx.github();
-        JsonNode pr = e.payload().path("pull_request");
-        long number = pr.path("number").asLong();
+    /**
+     * The pull request merged: the release labels it carries count on the merger's authority (merging took write
+     * permission), and so do picks asked for while it was open.
+     */
+    public void merged(GHPullRequest pr, CherryPickSettings settings, CherryPickGitHub github) throws Exception {
         Set<String> targets = new LinkedHashSet<>();
-        if (e.action().equals("closed")) {
-            // labels present at merge count on the merger's authority: merging took write permission
-            pr.path("labels").forEach(l -> PickTargets.of(settings, l.path("name").asText()).ifPresent(targets::add));
-            records.of(ctx.repository(), number).stream().filter(r -> r.state().equals("requested")).forEach(r -> targets.add(r.target()));
-        } else {
-            Optional<String> target = PickTargets.of(settings, e.payload().path("label").path("name").asText());
-            if (target.isEmpty()) {
-                return;
-            }
-            if (!github.canWrite(e.sender())) {
-                records.put(ctx.repository(), number, new CherryPickRecords.Row(target.get(), "refused",
-                        "@" + e.sender() + " added the label but has no write permission; someone who can write must add it", null, e.sender()));
-                picks.report(github, number);
-                return;
-            }
-            targets.add(target.get());
+        for (GHLabel l : pr.getLabels()) {
+            PickTargets.of(settings, l.getName()).ifPresent(targets::add);
         }
+        records.of(github.repository(), pr.getNumber()).stream().filter(r -> r.state().equals("requested")).forEach(r -> targets.add(r.target()));
         picks.pickAll(github, pr, targets, settings);
     }
 
-    private void onCommand(EventContext ctx, CherryPickSettings settings) throws Exception {
-        WebhookEvent e = ctx.event();
-        CherryPickGitHub github = ctx.github();
-        String actor = e.sender();
-        long number = e.payload().path("issue").path("number").asLong();
-        String body = e.payload().path("comment").path("body").asText();
+    /** {@code actor} added {@code label} to the merged pull request: a pick when it is a release label and they may write. */
+    public void labelled(GHPullRequest pr, String label, String actor, CherryPickSettings settings, CherryPickGitHub github) throws Exception {
+        Optional<String> target = PickTargets.of(settings, label);
+        if (target.isEmpty()) {
+            return;
+        }
+        if (!github.people().canWrite(actor)) {
+            records.put(github.repository(), pr.getNumber(), new CherryPickRecords.Row(target.get(), "refused",
+                    "@" + actor + " added the label but has no write permission; someone who can write must add it", null, actor));
+            picks.report(github, pr.getNumber());
+            return;
+        }
+        picks.pickAll(github, pr, new LinkedHashSet<>(List.of(target.get())), settings);
+    }
+
+    /** {@code actor} commented {@code /cherry-pick …} on the pull request. */
+    public void command(long number, String body, String actor, CherryPickSettings settings, CherryPickGitHub github) throws Exception {
         List<String> named = CherryPickCommand.targets(body);
         if (named.isEmpty() || !named.stream().allMatch(CherryPickCommand::validBranch)) {
             String line = body.lines().map(String::strip).filter(l -> l.startsWith("/cherry-pick") || l.startsWith("/backport")).findFirst().orElse("");
-            github.upsertComment(number, PickReport.MARKER + "-usage", PickReport.MARKER + "-usage\n> " + line
+            github.comments().upsertComment(number, PickReport.MARKER + "-usage", PickReport.MARKER + "-usage\n> " + line
                     + "\n\nUsage: `/cherry-pick release-X.Y.Z [more release branches]` (or `/backport …`), naming existing branches.");
             return;
         }
-        if (!github.canWrite(actor)) {
-            record(ctx, number, named, "refused", "@" + actor + " asked, but only people with write permission can request a cherry-pick", actor);
+        if (!github.people().canWrite(actor)) {
+            record(github, number, named, "refused", "@" + actor + " asked, but only people with write permission can request a cherry-pick", actor);
             picks.report(github, number);
             return;
         }
-        JsonNode pr = github.pullRequest(number);
-        if (pr.path("merged").asBoolean(false)) {
+        GHPullRequest pr = github.pulls().pullRequest(number);
+        if (pr.isMerged()) {
             picks.pickAll(github, pr, new LinkedHashSet<>(named), settings);
             return;
         }
-        if ("open".equals(pr.path("state").asText())) {
-            record(ctx, number, named, "requested", "will be picked when this pull request merges", actor);
+        if (pr.getState() == GHIssueState.OPEN) {
+            record(github, number, named, "requested", "will be picked when this pull request merges", actor);
         } else {
-            record(ctx, number, named, "failed", "this pull request was closed without merging", actor);
+            record(github, number, named, "failed", "this pull request was closed without merging", actor);
         }
         picks.report(github, number);
     }
 
-    private void record(EventContext ctx, long number, List<String> targets, String state, String detail, String actor) throws Exception {
+    private void record(CherryPickGitHub github, long number, List<String> targets, String state, String detail, String actor) throws Exception {
         for (String t : targets) {
-            records.put(ctx.repository(), number, new CherryPickRecords.Row(t, state, detail, null, actor));
+            records.put(github.repository(), number, new CherryPickRecords.Row(t, state, detail, null, actor));
         }
     }
 }

@@ -1,43 +1,15 @@
 package dev.releasetrain.cherrypick;
 
-import dev.releasetrain.store.Database;
-
 import java.sql.SQLException;
 import java.util.List;
 
 /** The state of each pull request's cherry-pick to each release branch. */
-public final class CherryPickRecords {
-    public record Row(String target, String state, String detail, String url, String requestedBy) {
+public interface CherryPickRecords extends PicksInto {
+    record Row(String target, String state, String detail, String url, String requestedBy) {
     }
 
-    private final Database db;
+    void put(String repo, long number, Row row) throws SQLException;
 
-    public CherryPickRecords(Database db) {
-        this.db = db;
-    }
-
-    public void put(String repo, long number, Row row) throws SQLException {
-        db.update("INSERT INTO cherry_picks (repository, number, target, state, detail, url, requested_by, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (repository, number, target) DO UPDATE SET state = excluded.state, "
-                + "detail = excluded.detail, url = excluded.url, requested_by = COALESCE(excluded.requested_by, cherry_picks.requested_by), "
-                + "updated_at = excluded.updated_at", repo, number, row.target(), row.state(), row.detail(), row.url(), row.requestedBy(),
-                System.currentTimeMillis());
-    }
-
-    public List<Row> of(String repo, long number) throws SQLException {
-        return db.query("SELECT target, state, detail, url, requested_by FROM cherry_picks WHERE repository = ? AND number = ? "
-                + "ORDER BY target", rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                repo, number);
-    }
-
-    /** A pull request's pick into one release branch. */
-    public record Pick(long number, Row row) {
-    }
-
-    /** Every pull request's pick into {@code target}, by pull request number: what a release's checklist lists. */
-    public List<Pick> into(String repo, String target) throws SQLException {
-        return db.query("SELECT number, target, state, detail, url, requested_by FROM cherry_picks WHERE repository = ? AND target = ? "
-                + "ORDER BY number", rs -> new Pick(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6))), repo, target);
-    }
+    /** The pull request's picks, by target. */
+    List<Row> of(String repo, long number) throws SQLException;
 }

@@ -1,6 +1,6 @@
 package dev.releasetrain.cherrypick;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.releasetrain.github.GitCommit;
 import dev.releasetrain.github.GitData;
 
 import java.io.IOException;
@@ -28,15 +28,15 @@ public final class CherryPickThroughMerges {
             return new PickResult.MissingTarget();
         }
         String head = targetHead.get();
-        String headTree = git.commit(head).path("tree").path("sha").asText();
+        String headTree = git.commit(head).tree();
         // a leftover from an attempt that crashed: start clean
         git.deleteBranch(tempBranch);
         git.createRef("refs/heads/" + tempBranch, head);
         try {
             int picked = 0;
             for (String sha : commits) {
-                JsonNode c = git.commit(sha);
-                String parent = c.path("parents").get(0).path("sha").asText();
+                GitCommit c = git.commit(sha);
+                String parent = c.parents().get(0);
                 String sibling = git.createCommit("release-train: sibling of " + sha, headTree, List.of(parent));
                 git.updateBranch(tempBranch, sibling, true);
                 GitData.Merge merged = git.merge(tempBranch, sha, "release-train: pick " + sha);
@@ -57,11 +57,10 @@ public final class CherryPickThroughMerges {
     }
 
     /** The original message, the -x line git writes, and the original author credited. */
-    static String message(String sha, JsonNode commit) {
-        String original = commit.path("message").asText().strip();
-        JsonNode author = commit.path("author");
-        String credit = author.hasNonNull("name") && author.hasNonNull("email")
-                ? "\n\nCo-authored-by: " + author.path("name").asText() + " <" + author.path("email").asText() + ">" : "";
+    static String message(String sha, GitCommit commit) {
+        String original = commit.message().strip();
+        String credit = commit.authorName() != null && commit.authorEmail() != null
+                ? "\n\nCo-authored-by: " + commit.authorName() + " <" + commit.authorEmail() + ">" : "";
         return original + "\n\n(cherry picked from commit " + sha + ")" + credit;
     }
 }

@@ -1,6 +1,7 @@
 package dev.releasetrain.cherrypick;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.releasetrain.github.GitCommit;
+import org.kohsuke.github.GHPullRequest;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,22 +20,20 @@ public final class CommitsToPick {
     /** Reads a commit as the git data API shows it. */
     @FunctionalInterface
     interface CommitReader {
-        JsonNode commit(String sha) throws IOException;
+        GitCommit commit(String sha) throws IOException;
     }
 
     /** The commits, oldest first; {@code mergeCommit} when the one commit is a merge (git cherry-pick needs -m 1). */
     public record Picks(List<String> commits, boolean mergeCommit) {
     }
 
-    public static Picks of(CherryPickGitHub github, JsonNode pr) throws IOException {
-        String merged = pr.path("merge_commit_sha").asText();
-        JsonNode mergeCommit = github.commit(merged);
-        if (mergeCommit.path("parents").size() > 1) {
+    public static Picks of(CherryPickGitHub github, GHPullRequest pr) throws IOException {
+        String merged = pr.getMergeCommitSha();
+        GitCommit mergeCommit = github.git().commit(merged);
+        if (mergeCommit.merge()) {
             return new Picks(List.of(merged), true);
         }
-        List<String> messages = new ArrayList<>();
-        github.pullRequestCommits(pr.path("number").asLong()).forEach(c -> messages.add(c.path("commit").path("message").asText()));
-        return onBase(github::commit, merged, mergeCommit, messages);
+        return onBase(github.git()::commit, merged, mergeCommit, github.pulls().commitMessages(pr.getNumber()));
     }
 
     /**
@@ -43,21 +42,21 @@ public final class CommitsToPick {
      *
      * @param messages the pull request's commit messages, oldest first
      */
-    static Picks onBase(CommitReader git, String merged, JsonNode mergedCommit, List<String> messages) throws IOException {
+    static Picks onBase(CommitReader git, String merged, GitCommit mergedCommit, List<String> messages) throws IOException {
         int n = messages.size();
         if (n <= 1) {
             return new Picks(List.of(merged), false);
         }
         List<String> onBase = new ArrayList<>();
-        JsonNode current = mergedCommit;
+        GitCommit current = mergedCommit;
         String sha = merged;
         for (int i = n - 1; i >= 0; i--) {
-            if (!current.path("message").asText().strip().equals(messages.get(i).strip())) {
+            if (!current.message().strip().equals(messages.get(i).strip())) {
                 return new Picks(List.of(merged), false); // not the PR's commits one by one: a squash
             }
             onBase.add(sha);
             if (i > 0) {
-                sha = current.path("parents").get(0).path("sha").asText();
+                sha = current.parents().get(0);
                 current = git.commit(sha);
             }
         }

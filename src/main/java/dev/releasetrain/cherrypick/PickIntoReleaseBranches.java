@@ -1,10 +1,10 @@
 package dev.releasetrain.cherrypick;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.releasetrain.github.GitHubApiException;
 import dev.releasetrain.config.CherryPickSettings;
+import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHPullRequest;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,12 +21,12 @@ final class PickIntoReleaseBranches {
         this.records = records;
     }
 
-    void pickAll(CherryPickGitHub github, JsonNode pr, Set<String> targets, CherryPickSettings settings) throws Exception {
+    void pickAll(CherryPickGitHub github, GHPullRequest pr, Set<String> targets, CherryPickSettings settings) throws Exception {
         if (targets.isEmpty()) {
             return;
         }
         String repo = github.repository();
-        long number = pr.path("number").asLong();
+        long number = pr.getNumber();
         Set<String> settled = new LinkedHashSet<>();
         boolean failedBefore = false;
         for (CherryPickRecords.Row r : records.of(repo, number)) {
@@ -50,28 +50,28 @@ final class PickIntoReleaseBranches {
         }
         String label = settings.failedLabel();
         if (failed) {
-            github.ensureLabel(label, "b60205", "A cherry-pick into a release branch needs doing by hand");
-            github.addLabels(number, List.of(label));
+            github.labels().ensureLabel(label, "b60205", "A cherry-pick into a release branch needs doing by hand");
+            github.labels().addLabels(number, List.of(label));
         } else if (failedBefore && records.of(repo, number).stream().noneMatch(r -> r.state().equals("failed"))) {
-            github.removeLabel(number, label); // done by hand and seen: nothing is left to do
+            github.labels().removeLabel(number, label); // done by hand and seen: nothing is left to do
         }
         report(github, number);
     }
 
-    private CherryPickRecords.Row pickOne(CherryPickGitHub github, JsonNode pr, CommitsToPick.Picks commits, String target,
+    private CherryPickRecords.Row pickOne(CherryPickGitHub github, GHPullRequest pr, CommitsToPick.Picks commits, String target,
                                           CherryPickSettings settings) throws Exception {
-        long number = pr.path("number").asLong();
+        long number = pr.getNumber();
         String work = "release-train/cherry-pick-" + number + "-to-" + target;
         if (!settings.push()) {
-            List<JsonNode> existing = github.pullRequestsFrom(work);
+            List<GHPullRequest> existing = github.pulls().pullRequestsFrom(work);
             if (!existing.isEmpty()) {
-                return new CherryPickRecords.Row(target, "done", "pull request #" + existing.get(0).path("number").asLong(),
-                        existing.get(0).path("html_url").asText(), null);
+                return new CherryPickRecords.Row(target, "done", "pull request #" + existing.get(0).getNumber(),
+                        existing.get(0).getHtmlUrl().toString(), null);
             }
         }
         PickResult result;
         try {
-            result = new CherryPickThroughMerges(github).pick(commits.commits(), target, "release-train/tmp-" + number + "-to-" + target);
+            result = new CherryPickThroughMerges(github.git()).pick(commits.commits(), target, "release-train/tmp-" + number + "-to-" + target);
         } catch (GitHubApiException e) {
             if (e.refusedWorkflow().isEmpty()) {
                 throw e;
@@ -91,32 +91,27 @@ final class PickIntoReleaseBranches {
         }
         String head = ((PickResult.Picked) result).head();
         if (settings.push()) {
-            github.updateBranch(target, head, false);
+            github.git().updateBranch(target, head, false);
             return new CherryPickRecords.Row(target, "done", "pushed " + head.substring(0, 7) + " to " + target, null, null);
         }
-        if (!github.createRef("refs/heads/" + work, head)) {
-            github.updateBranch(work, head, true); // left by an attempt that crashed before opening the pull request
+        if (!github.git().createRef("refs/heads/" + work, head)) {
+            github.git().updateBranch(work, head, true); // left by an attempt that crashed before opening the pull request
         }
-        JsonNode opened = github.openPullRequest("[" + target + "] " + pr.path("title").asText(), work, target,
-                "Cherry-pick of #" + number + " (" + pr.path("html_url").asText() + ") into `" + target + "`, by Release Train.");
-        long newNumber = opened.path("number").asLong();
-        String author = pr.path("user").path("login").asText();
+        GHPullRequest opened = github.pulls().openPullRequest("[" + target + "] " + pr.getTitle(), work, target,
+                "Cherry-pick of #" + number + " (" + pr.getHtmlUrl() + ") into `" + target + "`, by Release Train.");
+        long newNumber = opened.getNumber();
+        String author = pr.getUser() == null ? "" : pr.getUser().getLogin();
         if (!author.isEmpty()) {
-            github.addAssignees(newNumber, List.of(author));
+            github.issues().addAssignees(newNumber, List.of(author));
         }
-        List<String> labels = new ArrayList<>();
-        pr.path("labels").forEach(l -> {
-            if (PickTargets.carriedOver(settings, l.path("name").asText())) {
-                labels.add(l.path("name").asText());
-            }
-        });
+        List<String> labels = pr.getLabels().stream().map(GHLabel::getName).filter(l -> PickTargets.carriedOver(settings, l)).toList();
         if (!labels.isEmpty()) {
-            github.addLabels(newNumber, labels);
+            github.labels().addLabels(newNumber, labels);
         }
-        return new CherryPickRecords.Row(target, "done", "pull request #" + newNumber, opened.path("html_url").asText(), null);
+        return new CherryPickRecords.Row(target, "done", "pull request #" + newNumber, opened.getHtmlUrl().toString(), null);
     }
 
     void report(CherryPickGitHub github, long number) throws Exception {
-        github.upsertComment(number, PickReport.MARKER, PickReport.render(records.of(github.repository(), number)));
+        github.comments().upsertComment(number, PickReport.MARKER, PickReport.render(records.of(github.repository(), number)));
     }
 }

@@ -3,6 +3,7 @@ package dev.releasetrain.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.review.ReviewAudit;
+import dev.releasetrain.review.SqlReviewAudit;
 import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;
 
@@ -26,7 +27,7 @@ public final class AuditCommand {
         List<ReviewAudit.Case> cases;
         List<ReviewAudit.Recorded> overrides;
         try (Database db = Database.open(settings.database())) {
-            ReviewAudit audit = new ReviewAudit(db);
+            ReviewAudit audit = new SqlReviewAudit(db);
             cases = audit.cases();
             overrides = audit.overrides();
         }

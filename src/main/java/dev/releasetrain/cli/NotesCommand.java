@@ -3,7 +3,7 @@ package dev.releasetrain.cli;
 import dev.releasetrain.config.RepoConfigParser;
 import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.notes.ReleaseNotes;
-import dev.releasetrain.notes.ReleaseNotesStore;
+import dev.releasetrain.notes.SqlReleaseNotesStore;
 import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;
 
@@ -35,7 +35,7 @@ public final class NotesCommand {
         // the categories of the documented defaults: the command line does not read repositories
         RepoSettings defaults = new RepoConfigParser().defaultSettings();
         try (Database db = Database.open(settings.database())) {
-            out.print(ReleaseNotes.render(version, new ReleaseNotesStore(db).release(repo, version, defaults.release().branchPrefix()),
+            out.print(ReleaseNotes.render(version, new SqlReleaseNotesStore(db).release(repo, version, defaults.release().branchPrefix()),
                     defaults.notes().categories()));
         }
         return 0;

@@ -6,7 +6,7 @@ import dev.releasetrain.github.AppJwt;
 import dev.releasetrain.github.GitHubTransport;
 import dev.releasetrain.github.WritePacing;
 import dev.releasetrain.metrics.Metrics;
-import dev.releasetrain.reconcile.DeliveryAttempt;
+import dev.releasetrain.github.DeliveryAttempt;
 import dev.releasetrain.reconcile.FetchBackMissedDeliveries;
 import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;

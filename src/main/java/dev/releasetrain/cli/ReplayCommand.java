@@ -2,6 +2,7 @@ package dev.releasetrain.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.releasetrain.App;
+import dev.releasetrain.Features;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.MalformedPayloadException;
 import dev.releasetrain.delivery.PayloadSummary;
@@ -31,9 +32,9 @@ import java.util.stream.Stream;
 public final class ReplayCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ServerSettings settings;
-    private final Function<App.Services, List<EventHandler>> features;
+    private final Function<Features.Wiring, List<EventHandler>> features;
 
-    public ReplayCommand(ServerSettings settings, Function<App.Services, List<EventHandler>> features) {
+    public ReplayCommand(ServerSettings settings, Function<Features.Wiring, List<EventHandler>> features) {
         this.settings = settings;
         this.features = features;
     }

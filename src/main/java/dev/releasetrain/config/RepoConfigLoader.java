@@ -1,6 +1,6 @@
 package dev.releasetrain.config;
 
-import dev.releasetrain.github.GitHubRepository;
+import dev.releasetrain.github.Contents;
 import dev.releasetrain.github.RepoFiles;
 
 import java.io.IOException;
@@ -23,13 +23,14 @@ public final class RepoConfigLoader {
         this.parser = parser;
     }
 
-    public ConfigResult load(GitHubRepository repository) throws IOException {
-        RepoFiles.FileText file = repository.readFile(RepoConfigParser.PATH, null);
+    /** @param repository its name: parsed settings are kept per repository while the text is unchanged */
+    public ConfigResult load(String repository, Contents contents) throws IOException {
+        RepoFiles.FileText file = contents.readFile(RepoConfigParser.PATH, null);
         if (file.text().isEmpty()) {
             return new ConfigResult.Valid(parser.defaultSettings());
         }
         String text = file.text().get();
-        Parsed known = parsed.get(repository.repository());
+        Parsed known = parsed.get(repository);
         if (known != null && known.text().equals(text)) {
             return known.result();
         }
@@ -42,7 +43,7 @@ public final class RepoConfigLoader {
         } catch (ConfigException e) {
             result = new ConfigResult.Invalid(e);
         }
-        parsed.put(repository.repository(), new Parsed(text, result));
+        parsed.put(repository, new Parsed(text, result));
         return result;
     }
 }

@@ -1,5 +1,8 @@
 package dev.releasetrain.delivery;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,15 +12,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Hands a delivery to every handler that wants it, with one context resolved for all of them; a delivery no handler
- * wants is ignored, not an error. The handlers of one delivery are independent (each looks before it writes), so
- * they run side by side: a push's three checks wait for GitHub at the same time, not one after another.
+ * Hands a delivery to every handler one of whose subscriptions takes it, with one context resolved for all of them;
+ * a delivery no handler wants is ignored, not an error. The handlers of one delivery are independent (each looks
+ * before it writes), so they run side by side: a push's three checks wait for GitHub at the same time, not one after
+ * another.
  */
 public final class EventRouter {
+    private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
     /** Events about an account, not a repository: the only ones a handler may get without a repository named. */
     private static final Set<String> ACCOUNT_EVENTS = Set.of("installation", "installation_repositories");
+
     /** The handlers and what their contexts are made from; none until the app is registered. */
     private record Routes(List<EventHandler> handlers, EventContext.Resolver resolver) {
+    }
+
+    /** A handler's subscription that took the delivery, with its typed payload. */
+    private record Taken<T>(Subscription<T> subscription, T payload) {
+        void run(EventContext context) throws Exception {
+            subscription.run().run(payload, context);
+        }
     }
 
     private volatile Routes routes = new Routes(List.of(), null);
@@ -44,24 +57,36 @@ public final class EventRouter {
             return false;
         }
         Routes current = routes;
-        if (event.event().equals("push") && current.resolver() != null && event.repository() != null) {
+        if (current.resolver() == null) {
+            return false;
+        }
+        if (event.event().equals("push") && event.repository() != null) {
             current.resolver().github().pushed(event.repository(), event.payload());
         }
-        List<EventHandler> wanting = current.handlers().stream().filter(h -> h.handles(event)).toList();
+        EventContext context = current.resolver().resolve(event);
+        List<Taken<?>> wanting = new ArrayList<>();
+        for (EventHandler h : current.handlers()) {
+            for (Subscription<?> s : h.subscriptions()) {
+                Taken<?> taken = take(s, context);
+                if (taken != null) {
+                    wanting.add(taken);
+                    break;
+                }
+            }
+        }
         if (wanting.isEmpty()) {
             return false;
         }
-        EventContext context = current.resolver().resolve(event);
         List<Future<?>> others = new ArrayList<>();
-        for (EventHandler h : wanting.subList(1, wanting.size())) {
+        for (Taken<?> t : wanting.subList(1, wanting.size())) {
             others.add(parallel.submit(() -> {
-                h.handle(context);
+                t.run(context);
                 return null;
             }));
         }
         Exception failure = null;
         try {
-            wanting.get(0).handle(context);
+            wanting.get(0).run(context);
         } catch (Exception e) {
             failure = e;
         }
@@ -81,5 +106,23 @@ public final class EventRouter {
             throw failure;
         }
         return true;
+    }
+
+    /**
+     * The subscription with its typed payload when it takes the delivery. A payload that cannot be read as its type
+     * (fields GitHub always sends are missing) is one no behaviour can act on: it is not taken.
+     */
+    private static <T> Taken<T> take(Subscription<T> s, EventContext context) {
+        if (!s.names(context.event())) {
+            return null;
+        }
+        try {
+            T payload = context.payload(s);
+            return s.when().test(payload) ? new Taken<>(s, payload) : null;
+        } catch (Exception unreadable) {
+            log.warn("delivery {}: its {} payload cannot be read as {} ({}); not handled", context.event().deliveryId(),
+                    context.event().event(), s.type().getSimpleName(), unreadable.toString().lines().findFirst().orElse(""));
+            return null;
+        }
     }
 }

@@ -8,25 +8,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * delivery due at a time: it survives restarts and runs once. Ids are deterministic, so scheduling the same
  * follow-up again (a retried delivery does) stores nothing new.
  */
-public final class FollowUps {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final DeliveryStore store;
-
-    public FollowUps(DeliveryStore store) {
-        this.store = store;
-    }
+public interface FollowUps {
+    ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * @param payload what the handler of {@code event} will read; it must name the installation and repository
-     * @param dueAt   wall-clock milliseconds
+     * @param payload     what the handler of {@code event} will read; it must name the installation and repository
+     * @param delayMillis from now: the store keeps the workers' wall-clock time, a feature its own clock's
      */
-    public void schedule(String id, String event, ObjectNode payload, long dueAt) throws Exception {
-        byte[] body = JSON.writeValueAsBytes(payload);
-        store.scheduleFollowUp(new Delivery(id, event, PayloadSummary.parse(body), body, System.currentTimeMillis()), dueAt);
-    }
+    void schedule(String id, String event, ObjectNode payload, long delayMillis) throws Exception;
 
     /** A follow-up's payload about {@code repository} through {@code installation}, to fill in. */
-    public static ObjectNode payload(String action, long installation, String repository) {
+    static ObjectNode payload(String action, long installation, String repository) {
         ObjectNode p = JSON.createObjectNode().put("action", action);
         p.putObject("installation").put("id", installation);
         p.putObject("repository").put("full_name", repository);

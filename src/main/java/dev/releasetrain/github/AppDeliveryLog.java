@@ -2,7 +2,6 @@ package dev.releasetrain.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.releasetrain.reconcile.DeliveryAttempt;
 
 import java.io.IOException;
 import java.time.Instant;

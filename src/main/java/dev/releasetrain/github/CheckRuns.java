@@ -1,8 +1,10 @@
 package dev.releasetrain.github;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kohsuke.github.GHCheckRun;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /** Check runs on the repository's commits. */
@@ -16,4 +18,7 @@ public interface CheckRuns {
     long createCheckRun(ObjectNode body) throws IOException;
 
     void updateCheckRun(long id, ObjectNode body) throws IOException;
+
+    /** Check runs on a commit, as GitHub lists them (one page of 100: a release head has a handful). */
+    List<GHCheckRun> checkRuns(String sha) throws IOException;
 }

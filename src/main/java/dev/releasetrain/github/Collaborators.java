@@ -6,4 +6,7 @@ import java.io.IOException;
 public interface Collaborators {
     /** Whether {@code login} has write, maintain or admin permission. */
     boolean canWrite(String login) throws IOException;
+
+    /** Whether {@code login} is an active member of the team {@code org/team}. */
+    boolean activeTeamMember(String org, String team, String login) throws IOException;
 }

@@ -1,9 +1,8 @@
 package dev.releasetrain.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Git objects and refs through GitHub's git data API: enough to pick, bump and tag without a clone. */
@@ -31,12 +30,26 @@ public interface GitData {
     /** Removes a branch, if it is there. */
     void deleteBranch(String branch) throws IOException;
 
-    /** A commit as the git data API shows it (message, tree, parents, author). */
-    JsonNode commit(String sha) throws IOException;
+    GitCommit commit(String sha) throws IOException;
+
+    /** The tree a commit has, when it can be read (an approval of an older commit counts when the tree is the same). */
+    Optional<String> tree(String sha);
 
     /** @return the new commit's SHA */
     String createCommit(String message, String tree, List<String> parents) throws IOException;
 
     /** Merges {@code head} into the branch {@code base} on GitHub. */
     Merge merge(String base, String head, String message) throws IOException;
+
+    /** A commit on top of {@code parent} whose tree is the parent's with these files' texts. */
+    String commitFiles(String parent, Map<String, String> files, String message) throws IOException;
+
+    /** An annotated tag object; the ref is made separately (GitHub's two steps). */
+    String createTagObject(String tag, String sha, String message) throws IOException;
+
+    /** The commit a tag ref's object stands for: an annotated tag's target, or the commit a lightweight tag names. */
+    String taggedCommit(String objectSha) throws IOException;
+
+    /** The names of every tag. */
+    List<String> tags() throws IOException;
 }

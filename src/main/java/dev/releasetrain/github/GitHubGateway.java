@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GitHubGateway {
     private final GitHubTransport transport;
     private final InstallationTokens tokens;
-    private final GitHubRepository.Shared shared;
+    private final RepositoryClients.Shared shared;
     private final Map<Long, GitHubRest> clients = new ConcurrentHashMap<>();
 
-    public GitHubGateway(GitHubTransport transport, InstallationTokens tokens, GitHubRepository.Shared shared) {
+    public GitHubGateway(GitHubTransport transport, InstallationTokens tokens, RepositoryClients.Shared shared) {
         this.transport = transport;
         this.tokens = tokens;
         this.shared = shared;
@@ -45,7 +45,7 @@ public final class GitHubGateway {
         shared.files().pushed(repository, branch, branch.equals(push.path("repository").path("default_branch").asText()), touched);
     }
 
-    public GitHubRepository repository(long installationId, String repository) {
-        return new GitHubRepository(clients.computeIfAbsent(installationId, id -> new GitHubRest(id, transport, tokens)), repository, shared);
+    public RepositoryClients repository(long installationId, String repository) {
+        return RepositoryClients.of(clients.computeIfAbsent(installationId, id -> new GitHubRest(id, transport, tokens)), repository, shared);
     }
 }

@@ -8,10 +8,11 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * REST calls for one installation through the transport, with its token; {@link GitHubRepository} says which
- * paths.
+ * REST calls for one installation through the transport, with its token; the resource clients of
+ * {@link RepositoryClients} say which paths.
  */
 public final class GitHubRest {
     public static final String API_VERSION = "2022-11-28";
@@ -65,5 +66,20 @@ public final class GitHubRest {
 
     public JsonNode get(String path) throws IOException {
         return expect("GET", path, null);
+    }
+
+    /**
+     * A read where GitHub's 404 means "there is none" (no such ref, tag, release, collaborator): empty then; any
+     * other refusal is an error naming {@code what}.
+     */
+    public Optional<JsonNode> getIfPresent(String path, String what) throws IOException {
+        Reply r = call("GET", path, null, Map.of());
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        if (!r.ok()) {
+            throw new GitHubApiException(r.status(), what + " answered " + r.status());
+        }
+        return Optional.of(r.body());
     }
 }

@@ -1,6 +1,7 @@
 package dev.releasetrain.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.kohsuke.github.GHPullRequest;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,9 +29,8 @@ public final class PullRequestFiles {
     private final SingleFlight<List<ChangedFile>> listings = new SingleFlight<>();
 
     /** @param pr the pull request as GitHub describes it (number, changed_files, head and base commits) */
-    public List<ChangedFile> list(GitHubRest rest, String repo, JsonNode pr) throws IOException {
-        String key = repo + "#" + pr.path("number").asLong() + "@" + pr.path("head").path("sha").asText() + ".."
-                + pr.path("base").path("sha").asText();
+    List<ChangedFile> list(GitHubRest rest, String repo, GHPullRequest pr) throws IOException {
+        String key = repo + "#" + pr.getNumber() + "@" + pr.getHead().getSha() + ".." + pr.getBase().getSha();
         synchronized (recent) {
             List<ChangedFile> known = recent.get(key);
             if (known != null) {
@@ -46,10 +46,10 @@ public final class PullRequestFiles {
         });
     }
 
-    private static List<ChangedFile> fetch(GitHubRest rest, String repo, JsonNode pr) throws IOException {
-        long number = pr.path("number").asLong();
+    private static List<ChangedFile> fetch(GitHubRest rest, String repo, GHPullRequest pr) throws IOException {
+        long number = pr.getNumber();
         List<ChangedFile> files = new ArrayList<>();
-        int pages = Math.max(1, Math.min(MAX_PAGES, (pr.path("changed_files").asInt() + 99) / 100));
+        int pages = Math.max(1, Math.min(MAX_PAGES, (pr.getChangedFiles() + 99) / 100));
         for (int page = 1; page <= pages; page++) {
             JsonNode list = rest.get("/repos/" + repo + "/pulls/" + number + "/files?per_page=100&page=" + page);
             for (JsonNode f : list) {

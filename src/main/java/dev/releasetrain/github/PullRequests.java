@@ -1,20 +1,26 @@
 package dev.releasetrain.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.kohsuke.github.GHPullRequest;
 
 import java.io.IOException;
 import java.util.List;
 
-/** Pull requests read whole, and the files they change. */
+/** Pull requests read whole, their files, commits and reviews, and new ones opened. */
 public interface PullRequests {
     /** The pull request as GitHub describes it (the same shape as a webhook's {@code pull_request}). */
-    JsonNode pullRequest(long number) throws IOException;
+    GHPullRequest pullRequest(long number) throws IOException;
 
     /** Its changed files, listed once per head and base however many capabilities ask. */
-    List<ChangedFile> changedFiles(JsonNode pullRequest) throws IOException;
+    List<ChangedFile> changedFiles(GHPullRequest pullRequest) throws IOException;
 
     /** Pull requests (open or closed) from this repository's {@code branch}. */
-    List<JsonNode> pullRequestsFrom(String branch) throws IOException;
+    List<GHPullRequest> pullRequestsFrom(String branch) throws IOException;
 
-    JsonNode openPullRequest(String title, String head, String base, String body) throws IOException;
+    GHPullRequest openPullRequest(String title, String head, String base, String body) throws IOException;
+
+    /** The messages of the pull request's commits, oldest first (the first 100: enough to recognise a rebase merge). */
+    List<String> commitMessages(long number) throws IOException;
+
+    /** Every review of the pull request, oldest first. */
+    List<PullRequestReview> reviews(long number) throws IOException;
 }

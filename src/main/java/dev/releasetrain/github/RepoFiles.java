@@ -48,7 +48,7 @@ public final class RepoFiles {
 
     private FileText fetch(GitHubRest rest, String repository, String path, String ref, String key) throws IOException {
         Cached cached = cache.get(key);
-        String url = "/repos/" + repository + "/contents/" + path + (ref == null ? "" : "?ref=" + PathSegments.segment(ref));
+        String url = "/repos/" + repository + "/contents/" + PathSegments.path(path) + (ref == null ? "" : "?ref=" + PathSegments.segment(ref));
         GitHubRest.Reply reply = rest.call("GET", url, null, cached == null ? Map.of() : Map.of("If-None-Match", cached.etag()));
         if (reply.status() == 304 && cached != null) {
             return cached.file();

@@ -1,6 +1,9 @@
 package dev.releasetrain.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.kohsuke.github.GHUser;
+
+import java.io.IOException;
 
 /** Facts about a GitHub user object as payloads and responses carry it. */
 public final class Users {
@@ -9,6 +12,14 @@ public final class Users {
 
     /** An app or other automation: its type says so, or its login ends in {@code [bot]}. */
     public static boolean isBot(JsonNode user) {
-        return "Bot".equals(user.path("type").asText()) || user.path("login").asText().endsWith("[bot]");
+        return isBot(user.path("login").asText(), user.path("type").asText());
+    }
+
+    public static boolean isBot(GHUser user) throws IOException {
+        return user != null && isBot(user.getLogin(), user.getType());
+    }
+
+    private static boolean isBot(String login, String type) {
+        return "Bot".equals(type) || login != null && login.endsWith("[bot]");
     }
 }

@@ -1,55 +1,43 @@
 package dev.releasetrain.migrations;
 
-import dev.releasetrain.App;
 import dev.releasetrain.checks.CheckRunResult;
-import dev.releasetrain.config.MigrationSettings;
+import dev.releasetrain.checks.MergeGroup;
+import dev.releasetrain.checks.MergeGroupCheck;
 import dev.releasetrain.config.RepoSettings;
-import dev.releasetrain.delivery.EventContext;
-import dev.releasetrain.delivery.EventHandler;
-import dev.releasetrain.delivery.WebhookEvent;
+import dev.releasetrain.github.RepositoryClients;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code release-train/migrations} on a merge queue's group: it fails when any pull request in the group has a
  * migration verdict that did not pass (judged on the pull request itself), and passes otherwise.
  */
-public final class CheckMergeGroupMigrations implements EventHandler {
-    private final App.Services services;
-    private final MigrationHeads heads;
+public final class CheckMergeGroupMigrations implements MergeGroupCheck {
+    private final MigrationVerdicts verdicts;
 
-    public CheckMergeGroupMigrations(App.Services services) {
-        this.services = services;
-        this.heads = new MigrationHeads(services.db());
+    public CheckMergeGroupMigrations(MigrationVerdicts verdicts) {
+        this.verdicts = verdicts;
     }
 
     @Override
-    public String name() {
-        return "migrations-merge-group";
+    public String check() {
+        return CheckMigrations.CHECK;
     }
 
     @Override
-    public boolean handles(WebhookEvent e) {
-        return e.mergeGroupChecksRequested();
+    public boolean enabled(RepoSettings settings) {
+        return settings.migrations().enabled();
     }
 
     @Override
-    public void handle(EventContext ctx) throws Exception {
-        String head = ctx.event().mergeGroupHead();
-        Optional<MigrationSettings> settings = ctx.settingsForCheck(CheckMigrations.CHECK, head).map(RepoSettings::migrations)
-                .filter(MigrationSettings::enabled);
-        if (settings.isEmpty()) {
-            return;
-        }
-        MigrationsGitHub github = ctx.github();
-        List<Long> prs = github.pullRequestsIn(ctx.event().mergeGroupBase(), head);
-        Map<Long, String> notSafe = heads.notSafe(ctx.repository());
+    public CheckRunResult judge(MergeGroup group, Members members, RepoSettings settings, RepositoryClients github) throws Exception {
+        List<Long> prs = members.numbers();
+        Map<Long, String> notSafe = verdicts.notSafe(github.repository());
         List<String> failing = prs.stream().filter(notSafe::containsKey).map(n -> "#" + n + " (" + notSafe.get(n) + ")").toList();
-        services.checks().publish(github, CheckRunResult.completed(CheckMigrations.CHECK, head, failing.isEmpty() ? "success" : "failure",
+        return CheckRunResult.completed(CheckMigrations.CHECK, group.headSha(), failing.isEmpty() ? "success" : "failure",
                 failing.isEmpty() ? "No pull request in the group has unsafe migrations" : "Migrations not known to be safe: " + String.join(", ", failing),
                 "Each pull request's migrations are judged on the pull request; the group fails while any of "
-                        + prs.stream().map(n -> "#" + n).toList() + " has a verdict that did not pass."));
+                        + prs.stream().map(n -> "#" + n).toList() + " has a verdict that did not pass.");
     }
 }

@@ -1,16 +1,17 @@
 package dev.releasetrain.notes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.releasetrain.App;
 import dev.releasetrain.config.RepoSettings;
-import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
-import dev.releasetrain.delivery.WebhookEvent;
+import dev.releasetrain.delivery.Subscription;
+import dev.releasetrain.github.Comments;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHPullRequest;
 
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,9 +23,11 @@ public final class CollectHighlights implements EventHandler {
     static final String MARKER = "<!-- release-train:release-note -->";
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private final ReleaseNotesStore store;
+    private final Clock clock;
 
-    public CollectHighlights(App.Services services) {
-        this.store = new ReleaseNotesStore(services.db());
+    public CollectHighlights(ReleaseNotesStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
     }
 
     @Override
@@ -33,45 +36,51 @@ public final class CollectHighlights implements EventHandler {
     }
 
     @Override
-    public boolean handles(WebhookEvent e) {
-        return switch (e.event()) {
-            case "pull_request" -> e.payload().path("pull_request").path("merged").asBoolean(false)
-                    && List.of("closed", "labeled", "unlabeled", "edited").contains(e.action());
-            case "create" -> "branch".equals(e.payload().path("ref_type").asText());
-            default -> false;
-        };
+    public List<Subscription<?>> subscriptions() {
+        return List.of(
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed", "labeled", "unlabeled", "edited"), e -> e.getPullRequest().isMerged(),
+                        (e, ctx) -> {
+                            Optional<RepoSettings> settings = ctx.settings();
+                            if (settings.isPresent()) {
+                                boolean justHighlighted = e.getAction().equals("closed") || e.getAction().equals("labeled") && e.getLabel() != null
+                                        && settings.get().notes().highlightLabel().equals(e.getLabel().getName());
+                                merged(ctx.repository(), e.getPullRequest(), ctx.event().payload().path("pull_request").path("author_association")
+                                        .asText(null), justHighlighted, settings.get(), ctx.github().comments());
+                            }
+                        }),
+                Subscription.on(GHEventPayload.Create.class, Set.of(), e -> "branch".equals(e.getRefType()), (e, ctx) -> {
+                    Optional<RepoSettings> settings = ctx.settings();
+                    if (settings.isPresent()) {
+                        branchCreated(ctx.repository(), e.getRef(), settings.get());
+                    }
+                }));
     }
 
-    @Override
-    public void handle(EventContext ctx) throws Exception {
-        WebhookEvent e = ctx.event();
-        String repo = ctx.repository();
-        Optional<RepoSettings> settings = ctx.settings();
-        if (settings.isEmpty()) {
-            return;
+    /** A release branch was created: the release's cut, as far as the notes go. */
+    public void branchCreated(String repo, String branch, RepoSettings settings) throws Exception {
+        String prefix = settings.release().branchPrefix();
+        if (branch.startsWith(prefix) && VERSION.matcher(branch.substring(prefix.length())).matches()) {
+            store.cut(repo, branch.substring(prefix.length()), clock.millis());
         }
-        if (e.event().equals("create")) {
-            String prefix = settings.get().release().branchPrefix();
-            String ref = e.payload().path("ref").asText();
-            if (ref.startsWith(prefix) && VERSION.matcher(ref.substring(prefix.length())).matches()) {
-                store.cut(repo, ref.substring(prefix.length()), System.currentTimeMillis());
-            }
-            return;
-        }
-        JsonNode pr = e.payload().path("pull_request");
-        String label = settings.get().notes().highlightLabel();
-        List<String> labels = new ArrayList<>();
-        pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
+    }
+
+    /**
+     * A merged pull request, recorded (again) as it stands.
+     *
+     * @param authorAssociation GitHub's word for the author's standing (hub4j's pull request does not carry it)
+     * @param justHighlighted   it merged, or the highlight label was added now: the moment to suggest a note
+     */
+    public void merged(String repo, GHPullRequest pr, String authorAssociation, boolean justHighlighted, RepoSettings settings, Comments comments)
+            throws Exception {
+        String label = settings.notes().highlightLabel();
+        List<String> labels = pr.getLabels().stream().map(GHLabel::getName).toList();
         boolean highlight = labels.contains(label);
-        String body = pr.path("body").isNull() ? null : pr.path("body").asText();
-        long mergedAt = pr.hasNonNull("merged_at") ? Instant.parse(pr.path("merged_at").asText()).toEpochMilli() : System.currentTimeMillis();
-        store.merged(repo, new MergedPullRequest(pr.path("number").asLong(), pr.path("title").asText(), pr.path("user").path("login").asText(),
-                pr.path("author_association").asText(null), labels, mergedAt, highlight, ReleaseNote.of(body, pr.path("title").asText())),
-                pr.path("base").path("ref").asText());
-        boolean justHighlighted = e.action().equals("closed") || (e.action().equals("labeled")
-                && label.equals(e.payload().path("label").path("name").asText()));
+        String body = pr.getBody();
+        long mergedAt = pr.getMergedAt() != null ? pr.getMergedAt().getTime() : clock.millis();
+        store.merged(repo, new MergedPullRequest(pr.getNumber(), pr.getTitle(), pr.getUser().getLogin(), authorAssociation, labels, mergedAt,
+                highlight, ReleaseNote.of(body, pr.getTitle())), pr.getBase().getRef());
         if (highlight && justHighlighted && ReleaseNote.block(body).isEmpty()) {
-            ctx.github().upsertComment(pr.path("number").asLong(), MARKER, MARKER + "\nThis pull request is a highlight "
+            comments.upsertComment(pr.getNumber(), MARKER, MARKER + "\nThis pull request is a highlight "
                     + "of the release. Its title is used in the release notes; to say it better for users, add to the description:\n\n"
                     + "````\n```release-note\nWhat changed, in a sentence a user understands.\n```\n````");
         }

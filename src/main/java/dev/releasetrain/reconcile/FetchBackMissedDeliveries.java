@@ -1,5 +1,6 @@
 package dev.releasetrain.reconcile;
 
+import dev.releasetrain.github.DeliveryAttempt;
 import dev.releasetrain.delivery.DeliveryStore;
 import dev.releasetrain.github.AppDeliveryLog;
 import dev.releasetrain.metrics.Metrics;

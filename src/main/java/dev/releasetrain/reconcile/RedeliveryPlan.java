@@ -1,5 +1,6 @@
 package dev.releasetrain.reconcile;
 
+import dev.releasetrain.github.DeliveryAttempt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

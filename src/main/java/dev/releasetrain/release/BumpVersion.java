@@ -1,5 +1,6 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.github.Commit;
 import dev.releasetrain.github.RepoFiles;
 
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class BumpVersion {
         String branch = ctx.branch(release.version());
         Map<String, String> changes = new LinkedHashMap<>();
         for (VersionFile f : files) {
-            RepoFiles.FileText file = ctx.git().readFile(f.path(), branch);
+            RepoFiles.FileText file = ctx.github().contents().readFile(f.path(), branch);
             if (file.text().isEmpty()) {
                 return new Plan(Map.of(), Optional.of("`" + f.path() + "` does not exist on `" + branch + "`."));
             }
@@ -59,21 +60,21 @@ public final class BumpVersion {
      * The commits on the release branch since the cut that change a file of {@code release.version-files}, oldest
      * first, whoever made them: the bot's {@code /release bump}, or a release owner's by hand, as the handbook has it.
      */
-    public static List<ReleaseGitHub.Commit> commits(ReleaseContext ctx, Release release) throws Exception {
+    public static List<Commit> commits(ReleaseContext ctx, Release release) throws Exception {
         String branch = ctx.branch(release.version());
         java.util.Set<String> touching = new java.util.HashSet<>();
         for (var f : ctx.settings().versionFiles()) {
-            touching.addAll(ctx.git().commitsTouching(branch, f.path()));
+            touching.addAll(ctx.github().history().commitsTouching(branch, f.path()));
         }
         if (touching.isEmpty()) {
             return List.of();
         }
-        return ctx.git().compare(release.cutSha(), branch).commits().stream().filter(c -> touching.contains(c.sha())).toList();
+        return ctx.github().history().compare(release.cutSha(), branch).commits().stream().filter(c -> touching.contains(c.sha())).toList();
     }
 
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
         String branch = ctx.branch(release.version());
-        Optional<String> head = ctx.git().ref("heads/" + branch);
+        Optional<String> head = ctx.github().git().ref("heads/" + branch);
         if (head.isEmpty()) {
             return ReleaseContext.Outcome.refused("`" + branch + "` does not exist: `/release start` cuts it first.");
         }
@@ -84,12 +85,12 @@ public final class BumpVersion {
         String sha;
         String said;
         if (plan.changes().isEmpty()) {
-            List<ReleaseGitHub.Commit> made = commits(ctx, release);
+            List<Commit> made = commits(ctx, release);
             sha = made.isEmpty() ? head.get() : made.get(made.size() - 1).sha();
             said = "The version files on `" + branch + "` already say " + release.version() + " (" + ctx.commitLink(sha) + ").";
         } else {
-            sha = ctx.git().commitFiles(head.get(), plan.changes(), message(release.version()) + "\n\nChanged by Release Train " + ctx.byWhomWhen() + ": " + String.join(", ", plan.changes().keySet()) + ".");
-            ctx.git().updateBranch(branch, sha, false);
+            sha = ctx.github().git().commitFiles(head.get(), plan.changes(), message(release.version()) + "\n\nChanged by Release Train " + ctx.byWhomWhen() + ": " + String.join(", ", plan.changes().keySet()) + ".");
+            ctx.github().git().updateBranch(branch, sha, false);
             said = "Committed " + ctx.commitLink(sha) + " on `" + branch + "`, setting " + release.version() + " in "
                     + String.join(" and ", plan.changes().keySet().stream().map(p -> "`" + p + "`").toList()) + ".";
         }

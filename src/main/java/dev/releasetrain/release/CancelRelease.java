@@ -15,7 +15,7 @@ public final class CancelRelease {
                 + "` and any tag stay as they are.";
         ctx.refresh(cancelled, ctx.facts(cancelled), b -> Checklist.section(b, "state", note));
         if (release.issueNumber() != null) {
-            ctx.checklist().close(ctx.git(), release.issueNumber());
+            ctx.checklist().close(ctx.github(), release.issueNumber());
         }
         return ReleaseContext.Outcome.done("Cancelled " + release.version() + StartRelease.issueRef(release) + ". The branch and any tag are kept.");
     }

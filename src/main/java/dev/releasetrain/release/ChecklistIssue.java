@@ -1,7 +1,7 @@
 package dev.releasetrain.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.releasetrain.store.Database;
+import dev.releasetrain.store.Locks;
+import org.kohsuke.github.GHIssue;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -17,24 +17,24 @@ import java.util.function.UnaryOperator;
  */
 public final class ChecklistIssue {
     static final String OVERFLOW = "<!-- release-train:checklist-overflow -->";
-    private final Database db;
+    private final Locks locks;
 
-    public ChecklistIssue(Database db) {
-        this.db = db;
+    public ChecklistIssue(Locks locks) {
+        this.locks = locks;
     }
 
     /** Runs {@code work} while no other work on the same release runs, in any replica. */
-    public <T> T locked(String repo, Version version, Database.Work<T> work) throws Exception {
-        return db.exclusively("checklist:" + repo + "@" + version, work);
+    public <T> T locked(String repo, Version version, Locks.Work<T> work) throws Exception {
+        return locks.exclusively("checklist:" + repo + "@" + version, work);
     }
 
     /** The release's checklist if one exists, found by its label and the bot's header: an earlier attempt may have made it. */
     public Optional<Long> find(ReleaseGitHub github, Version version, String label) throws IOException {
         for (int page = 1; page <= 10; page++) {
-            List<JsonNode> issues = github.issuesLabelled(label, page);
-            for (JsonNode i : issues) {
-                if (!i.has("pull_request") && Checklist.version(i.path("body").asText("")).filter(version::equals).isPresent()) {
-                    return Optional.of(i.path("number").asLong());
+            List<GHIssue> issues = github.issues().issuesLabelled(label, page);
+            for (GHIssue i : issues) {
+                if (!i.isPullRequest() && Checklist.version(i.getBody() == null ? "" : i.getBody()).filter(version::equals).isPresent()) {
+                    return Optional.of((long) i.getNumber());
                 }
             }
             if (issues.size() < 100) {
@@ -45,32 +45,33 @@ public final class ChecklistIssue {
     }
 
     public long create(ReleaseGitHub github, Version version, String body, String label, String owner) throws IOException {
-        github.ensureLabel(label, "0e8a16", "A release's checklist, kept by Release Train");
+        github.labels().ensureLabel(label, "0e8a16", "A release's checklist, kept by Release Train");
         Checklist.Fitted fitted = Checklist.fit(body, ChecklistSections.MOVABLE, Checklist.MAX_BODY);
-        return github.createIssue("Release " + version, fitted.body(), List.of(label), owner == null ? List.of() : List.of(owner));
+        return github.issues().createIssue("Release " + version, fitted.body(), List.of(label), owner == null ? List.of() : List.of(owner));
     }
 
     /** Applies {@code change} to the current body; writes only when something changed. */
     public void update(ReleaseGitHub github, long number, UnaryOperator<String> change) throws IOException, SQLException {
-        String current = github.issue(number).path("body").asText("");
+        String body = github.issues().issue(number).getBody();
+        String current = body == null ? "" : body;
         Checklist.Fitted fitted = Checklist.fit(change.apply(current), ChecklistSections.MOVABLE, Checklist.MAX_BODY);
         if (!fitted.body().equals(current)) {
-            github.updateIssue(number, Map.of("body", fitted.body()));
+            github.issues().updateIssue(number, Map.of("body", fitted.body()));
         }
         if (fitted.overflow().isEmpty()) {
-            github.removeComment(number, OVERFLOW);
+            github.comments().removeComment(number, OVERFLOW);
         } else {
-            github.upsertComment(number, OVERFLOW, OVERFLOW + "\nThe parts of the checklist that did not fit in the issue:\n\n"
+            github.comments().upsertComment(number, OVERFLOW, OVERFLOW + "\nThe parts of the checklist that did not fit in the issue:\n\n"
                     + fitted.overflow());
         }
     }
 
     public void assign(ReleaseGitHub github, long number, String login) throws IOException {
-        github.updateIssue(number, Map.of("assignees", List.of(login)));
+        github.issues().updateIssue(number, Map.of("assignees", List.of(login)));
     }
 
     /** Closed as not planned: the release did not happen, and the issue says why. */
     public void close(ReleaseGitHub github, long number) throws IOException {
-        github.updateIssue(number, Map.of("state", "closed", "state_reason", "not_planned"));
+        github.issues().updateIssue(number, Map.of("state", "closed", "state_reason", "not_planned"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.releasetrain.release;
 
 import dev.releasetrain.cherrypick.CherryPickRecords;
+import dev.releasetrain.github.Commit;
+import dev.releasetrain.github.Comparison;
 import dev.releasetrain.notes.MergedPullRequest;
 
 import java.time.format.DateTimeFormatter;
@@ -46,10 +48,10 @@ public final class ChecklistSections {
         if (f.changes().isEmpty()) {
             return "No earlier version is tagged, so there is nothing to compare with.";
         }
-        ReleaseGitHub.Comparison c = f.changes().get();
+        Comparison c = f.changes().get();
         Set<String> outside = f.pullRequests().stream().filter(MergedPullRequest::outside).map(MergedPullRequest::author).collect(Collectors.toSet());
         StringBuilder list = new StringBuilder();
-        for (ReleaseGitHub.Commit commit : c.commits()) {
+        for (Commit commit : c.commits()) {
             String who = commit.login().isEmpty() ? commit.name() : "@" + commit.login();
             list.append("- ").append(commit.sha(), 0, 7).append(" ").append(commit.subject()).append(" (").append(who)
                     .append(outside.contains(commit.login()) ? ", outside contributor" : "").append(")\n");

@@ -1,13 +1,14 @@
 package dev.releasetrain.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.releasetrain.App;
 import dev.releasetrain.config.ReleaseSettings;
+import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.FollowUps;
-import dev.releasetrain.delivery.WebhookEvent;
+import dev.releasetrain.delivery.Subscription;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,18 +36,16 @@ public final class FollowReleaseCalendar implements EventHandler {
     static final String REMINDER = "reminder";
     private static final Logger log = LoggerFactory.getLogger(FollowReleaseCalendar.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
-    private final App.Services services;
-    private final ReleaseRecords records;
-    private final ChecklistIssue checklist;
+    private final ReleaseDependencies deps;
+    private final FollowUps followUps;
     /** Follow-ups this run has stored already. */
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     /** Per repository, the freeze this run has scheduled: until it passes, a push costs neither a config read nor a write. */
     private final Map<String, LocalDate> upcoming = new ConcurrentHashMap<>();
 
-    public FollowReleaseCalendar(App.Services services, ChecklistIssue checklist) {
-        this.services = services;
-        this.records = new ReleaseRecords(services.db());
-        this.checklist = checklist;
+    public FollowReleaseCalendar(ReleaseDependencies deps, FollowUps followUps) {
+        this.deps = deps;
+        this.followUps = followUps;
     }
 
     @Override
@@ -55,56 +54,52 @@ public final class FollowReleaseCalendar implements EventHandler {
     }
 
     @Override
-    public boolean handles(WebhookEvent e) {
-        JsonNode p = e.payload();
-        return switch (e.event()) {
-            case EVENT -> true;
-            case "push" -> p.path("ref").asText().equals("refs/heads/" + p.path("repository").path("default_branch").asText());
-            case "installation" -> "created".equals(e.action());
-            case "installation_repositories" -> "added".equals(e.action());
-            default -> false;
-        };
-    }
-
-    @Override
-    public void handle(EventContext ctx) throws Exception {
-        WebhookEvent e = ctx.event();
-        switch (e.event()) {
-            case EVENT -> run(ctx);
-            case "push" -> scheduleUpcoming(ctx);
-            default -> {
-                for (JsonNode r : e.payload().path(e.event().equals("installation") ? "repositories" : "repositories_added")) {
-                    scheduleUpcoming(ctx.forRepository(r.path("full_name").asText()));
-                }
-            }
-        }
-    }
-
-    private Optional<ReleaseContext> context(EventContext ctx) throws java.io.IOException {
-        return ctx.settings().map(s -> new ReleaseContext(services, ctx.github(), s, records, checklist, null, null));
+    public List<Subscription<?>> subscriptions() {
+        return List.of(
+                Subscription.own(EVENT, Set.of(), CalendarDay.class, CalendarDay::read, (day, ctx) -> {
+                    Optional<RepoSettings> settings = ctx.settings();
+                    if (settings.isPresent()) {
+                        run(day, settings.get(), ReleaseGitHub.of(ctx.github()));
+                    }
+                }),
+                Subscription.on(GHEventPayload.Push.class, Set.of(),
+                        e -> e.getRef().equals("refs/heads/" + e.getRepository().getDefaultBranch()), (e, ctx) -> scheduleUpcoming(ctx)),
+                Subscription.on(GHEventPayload.Installation.class, Set.of("created"), (e, ctx) -> {
+                    for (GHEventPayload.Installation.Repository r : e.getRawRepositories()) {
+                        scheduleUpcoming(ctx.forRepository(r.getFullName()));
+                    }
+                }),
+                Subscription.on(GHEventPayload.InstallationRepositories.class, Set.of("added"), (e, ctx) -> {
+                    for (GHRepository r : e.getRepositoriesAdded()) {
+                        scheduleUpcoming(ctx.forRepository(r.getFullName()));
+                    }
+                }));
     }
 
     private LocalDate today(ReleaseSettings s) {
-        return LocalDate.now(services.clock().withZone(s.zone()));
+        return LocalDate.now(deps.clock().withZone(s.zone()));
+    }
+
+    private void scheduleUpcoming(EventContext ctx) throws Exception {
+        LocalDate known = upcoming.get(ctx.repository());
+        if (known != null && !LocalDate.now(deps.clock()).isAfter(known)) {
+            return;
+        }
+        Optional<RepoSettings> settings = ctx.settings();
+        if (settings.isPresent()) {
+            scheduleUpcoming(ctx.installationId(), ctx.repository(), settings.get().release());
+        }
     }
 
     /** The first train whose freeze is today or later. */
-    private void scheduleUpcoming(EventContext event) throws Exception {
-        String repo = event.repository();
-        LocalDate known = upcoming.get(repo);
-        if (known != null && !LocalDate.now(services.clock()).isAfter(known)) {
-            return;
-        }
-        Optional<ReleaseContext> ctx = context(event);
-        if (ctx.isEmpty()) {
-            return;
-        }
-        LocalDate today = today(ctx.get().settings());
-        ReleaseCalendar.Train train = ctx.get().calendar().train(YearMonth.from(today));
+    public void scheduleUpcoming(long installation, String repo, ReleaseSettings s) throws Exception {
+        LocalDate today = today(s);
+        ReleaseCalendar calendar = ReleaseCalendar.of(s);
+        ReleaseCalendar.Train train = calendar.train(YearMonth.from(today));
         if (train.freeze().isBefore(today)) {
-            train = ctx.get().calendar().train(train.month().plusMonths(1));
+            train = calendar.train(train.month().plusMonths(1));
         }
-        schedule(event.event().installationId(), repo, ctx.get().settings(), train);
+        schedule(installation, repo, s, train);
     }
 
     private void schedule(long installation, String repo, ReleaseSettings s, ReleaseCalendar.Train train) throws Exception {
@@ -130,38 +125,32 @@ public final class FollowReleaseCalendar implements EventHandler {
             return;
         }
         ObjectNode p = FollowUps.payload(kind, installation, repo).put("month", month.toString());
-        // the store's times are the workers' wall clock; the feature's clock says what day it is (the same one, but in tests)
-        long wait = Math.max(0, due - services.clock().millis());
-        services.followUps().schedule(id, EVENT, p, System.currentTimeMillis() + wait);
+        followUps.schedule(id, EVENT, p, due - deps.clock().millis());
         scheduled.add(id);
     }
 
-    private void run(EventContext event) throws Exception {
-        WebhookEvent e = event.event();
-        String repo = event.repository();
-        Optional<ReleaseContext> found = context(event);
-        if (found.isEmpty()) {
-            return;
-        }
-        ReleaseContext ctx = found.get();
+    /** A calendar day came: on freeze day the release starts itself (with auto-start); before it, a reminder. */
+    public void run(CalendarDay day, RepoSettings repoSettings, ReleaseGitHub github) throws Exception {
+        String repo = day.repository();
+        ReleaseContext ctx = new ReleaseContext(deps, github, repoSettings, null, null);
         ReleaseSettings s = ctx.settings();
-        ReleaseCalendar.Train train = ctx.calendar().train(YearMonth.parse(e.payload().path("month").asText()));
+        ReleaseCalendar.Train train = ctx.calendar().train(day.month());
         LocalDate today = today(s);
-        List<Release> releases = records.all(repo);
+        List<Release> releases = deps.records().all(repo);
         boolean started = releases.stream().anyMatch(r -> !r.cancelled() && ReleaseFacts.train(s, r.startedAt()).equals(train));
-        if (e.action().equals(FREEZE)) {
+        if (day.kind().equals(FREEZE)) {
             if (s.autoStart() && !started && !today.isAfter(train.release())) {
                 ReleaseContext.Outcome o = StartRelease.run(ctx, Optional.empty(), nextOwner(s, releases));
                 log.info("freeze day for {}: {}", repo, o.message());
             }
-            schedule(e.installationId(), repo, s, ctx.calendar().train(train.month().plusMonths(1)));
+            schedule(day.installation(), repo, s, ctx.calendar().train(train.month().plusMonths(1)));
         } else if (!s.autoStart() && !started && today.isBefore(train.freeze())) {
             Optional<Release> last = releases.stream().filter(r -> r.issueNumber() != null).findFirst();
             if (last.isPresent()) {
                 String marker = "<!-- release-train:reminder " + train.month() + " -->";
-                Optional<Version> next = StartRelease.nextVersion(ctx.git().tags());
+                Optional<Version> next = StartRelease.nextVersion(github.git().tags());
                 String owner = nextOwner(s, releases);
-                ctx.git().upsertComment(last.get().issueNumber(), marker, marker + "\nReminder: the code freeze for the next "
+                github.comments().upsertComment(last.get().issueNumber(), marker, marker + "\nReminder: the code freeze for the next "
                         + "release is on " + DAY.format(train.freeze()) + ", and the release on " + DAY.format(train.release()) + ". On freeze day, "
                         + (owner == null ? "the release owner" : "@" + owner + " (next in the owners' rotation)") + " comments `/release start"
                         + next.map(v -> " " + v).orElse("") + "` to cut the branch and open the checklist.");

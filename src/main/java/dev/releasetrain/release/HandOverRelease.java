@@ -10,14 +10,14 @@ public final class HandOverRelease {
         if (login.equalsIgnoreCase(release.owner() == null ? "" : release.owner())) {
             return ReleaseContext.Outcome.done("@" + login + " owns " + release.version() + " already.");
         }
-        if (!ctx.git().canWrite(login)) {
+        if (!ctx.github().people().canWrite(login)) {
             return ReleaseContext.Outcome.refused("@" + login + " has no write permission on " + ctx.repo()
                     + ", so could not run the release's commands. The owner is unchanged.");
         }
         Release handed = release.withOwner(login);
         ctx.records().save(handed);
         if (handed.issueNumber() != null) {
-            ctx.checklist().assign(ctx.git(), handed.issueNumber(), login);
+            ctx.checklist().assign(ctx.github(), handed.issueNumber(), login);
         }
         ctx.refresh(handed, ctx.facts(handed), b -> b);
         return ReleaseContext.Outcome.done("@" + login + " owns " + release.version() + " now"

@@ -1,15 +1,18 @@
 package dev.releasetrain.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.releasetrain.App;
 import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.FollowUps;
+import dev.releasetrain.delivery.Subscription;
 import dev.releasetrain.delivery.WebhookEvent;
 import dev.releasetrain.migrations.CheckMigrations;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIssueState;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The checklist stays current between commands: a merge, a pick landing or failing, a label, a review after the
@@ -20,14 +23,19 @@ import java.util.Optional;
 public final class KeepChecklistCurrent implements EventHandler {
     public static final String EVENT = "release_train.checklist_refresh";
     static final long GATHER_MILLIS = 10_000;
-    private final App.Services services;
-    private final ReleaseRecords records;
-    private final ChecklistIssue checklist;
+    private final ReleaseDependencies deps;
+    private final FollowUps followUps;
 
-    public KeepChecklistCurrent(App.Services services, ChecklistIssue checklist) {
-        this.services = services;
-        this.records = new ReleaseRecords(services.db());
-        this.checklist = checklist;
+    public KeepChecklistCurrent(ReleaseDependencies deps, FollowUps followUps) {
+        this.deps = deps;
+        this.followUps = followUps;
+    }
+
+    /** The refresh the bot scheduled for itself: one release's checklist, once the burst of events has passed. */
+    public record Refresh(String version) {
+        static Refresh read(WebhookEvent e) {
+            return new Refresh(e.payload().path("version").asText());
+        }
     }
 
     @Override
@@ -36,51 +44,70 @@ public final class KeepChecklistCurrent implements EventHandler {
     }
 
     @Override
-    public boolean handles(WebhookEvent e) {
-        JsonNode p = e.payload();
-        return switch (e.event()) {
-            case EVENT -> true;
-            case "pull_request" -> p.path("pull_request").path("merged").asBoolean(false)
-                    && ("closed".equals(e.action()) || "labeled".equals(e.action()) || "unlabeled".equals(e.action()));
-            case "pull_request_review" -> "submitted".equals(e.action()) && "closed".equals(p.path("pull_request").path("state").asText());
-            case "check_run" -> "completed".equals(e.action()) && CheckMigrations.CHECK.equals(p.path("check_run").path("name").asText());
-            // a pick pushed by hand, or by the bot in push mode, lands as a push to the release branch
-            case "push" -> p.path("ref").asText().startsWith("refs/heads/")
-                    && !p.path("ref").asText().equals("refs/heads/" + p.path("repository").path("default_branch").asText());
-            default -> false;
-        };
+    public List<Subscription<?>> subscriptions() {
+        return List.of(
+                Subscription.own(EVENT, Set.of(), Refresh.class, Refresh::read, (r, ctx) -> withSettings(ctx, s -> refresh(r, s, ReleaseGitHub.of(ctx.github())))),
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed", "labeled", "unlabeled"), e -> e.getPullRequest().isMerged(),
+                        (e, ctx) -> withSettings(ctx, s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
+                Subscription.on(GHEventPayload.PullRequestReview.class, Set.of("submitted"), e -> e.getPullRequest().getState() == GHIssueState.CLOSED,
+                        (e, ctx) -> withSettings(ctx, s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
+                Subscription.on(GHEventPayload.CheckRun.class, Set.of("completed"), e -> CheckMigrations.CHECK.equals(e.getCheckRun().getName()),
+                        (e, ctx) -> withSettings(ctx, s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
+                // a pick pushed by hand, or by the bot in push mode, lands as a push to the release branch
+                Subscription.on(GHEventPayload.Push.class, Set.of(), e -> e.getRef().startsWith("refs/heads/")
+                                && !e.getRef().equals("refs/heads/" + e.getRepository().getDefaultBranch()),
+                        (e, ctx) -> withSettings(ctx, s -> changed(ctx.installationId(), ctx.repository(), Optional.of(e.getRef()), s))));
     }
 
-    @Override
-    public void handle(EventContext ctx) throws Exception {
+    private interface Core {
+        void run(RepoSettings settings) throws Exception;
+    }
+
+    private static void withSettings(EventContext ctx, Core core) throws Exception {
         Optional<RepoSettings> settings = ctx.settings();
-        if (settings.isEmpty()) {
-            return;
+        if (settings.isPresent()) {
+            core.run(settings.get());
         }
-        Optional<Release> current = records.all(ctx.repository()).stream().filter(r -> !r.cancelled() && r.issueNumber() != null).findFirst();
+    }
+
+    private Optional<Release> current(String repo) throws Exception {
+        return deps.records().all(repo).stream().filter(r -> !r.cancelled() && r.issueNumber() != null).findFirst();
+    }
+
+    /**
+     * Something the checklist shows may have changed: the release in progress gets a refresh, gathered with the
+     * others of the next moments into one.
+     *
+     * @param pushedRef the branch a push moved, when a push is the news: only its release's branch matters
+     */
+    public void changed(long installation, String repo, Optional<String> pushedRef, RepoSettings settings) throws Exception {
+        Optional<Release> current = current(repo);
         if (current.isEmpty()) {
             return;
         }
-        Release release = current.get();
-        WebhookEvent e = ctx.event();
-        if (e.event().equals(EVENT)) {
-            if (e.payload().path("version").asText().equals(release.version().toString())) {
-                ReleaseContext steps = new ReleaseContext(services, ctx.github(), settings.get(), records, checklist, null, null);
-                checklist.locked(ctx.repository(), release.version(), () -> {
-                    Release now = records.find(ctx.repository(), release.version()).orElse(release);
-                    steps.refresh(now, steps.facts(now), b -> b);
-                    return null;
-                });
-            }
-            return;
-        }
-        if (e.event().equals("push") && !e.payload().path("ref").asText().equals("refs/heads/" + settings.get().release().branchPrefix()
-                + release.version())) {
+        Version version = current.get().version();
+        if (pushedRef.isPresent() && !pushedRef.get().equals("refs/heads/" + settings.release().branchPrefix() + version)) {
             return; // a push to another branch changes nothing the checklist shows
         }
-        long due = (System.currentTimeMillis() / GATHER_MILLIS + 1) * GATHER_MILLIS;
-        String id = "checklist-refresh:" + ctx.repository() + ":" + release.version() + ":" + due;
-        services.followUps().schedule(id, EVENT, FollowUps.payload("refresh", e.installationId(), ctx.repository())
-                .put("version", release.version().toString()), due);
+        long now = deps.clock().millis();
+        long due = (now / GATHER_MILLIS + 1) * GATHER_MILLIS;
+        String id = "checklist-refresh:" + repo + ":" + version + ":" + due;
+        followUps.schedule(id, EVENT, FollowUps.payload("refresh", installation, repo).put("version", version.toString()), due - now);
+    }
+
+    /** The gathered refresh came due: the release's checklist made current, if it is still the release in progress. */
+    public void refresh(Refresh refresh, RepoSettings settings, ReleaseGitHub github) throws Exception {
+        String repo = github.repository();
+        Optional<Release> current = current(repo);
+        if (current.isEmpty() || !refresh.version().equals(current.get().version().toString())) {
+            return;
+        }
+        Release release = current.get();
+        ReleaseContext steps = new ReleaseContext(deps, github, settings, null, null);
+        deps.checklist().locked(repo, release.version(), () -> {
+            Release now = deps.records().find(repo, release.version()).orElse(release);
+            steps.refresh(now, steps.facts(now), b -> b);
+            return null;
+        });
     }
 }

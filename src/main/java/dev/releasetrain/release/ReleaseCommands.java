@@ -46,6 +46,10 @@ public final class ReleaseCommands {
     }
 
     public record Parsed(List<Command> commands, List<Problem> problems) {
+        /** No command and nothing that looked like one: the comment is not for the bot. */
+        public boolean isEmpty() {
+            return commands.isEmpty() && problems.isEmpty();
+        }
     }
 
     private static final Pattern LINE = Pattern.compile("^/release(?:\\s+(\\S+))?(?:\\s+(.*))?$");

@@ -1,6 +1,5 @@
 package dev.releasetrain.release;
 
-import dev.releasetrain.App;
 import dev.releasetrain.config.ReleaseSettings;
 import dev.releasetrain.config.RepoSettings;
 
@@ -9,9 +8,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** What every release step works with: the repository, its settings, who asked (null: the calendar), and the services. */
-public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoSettings repoSettings, ReleaseRecords records,
-                             ChecklistIssue checklist, String actor, String knownDefaultBranch) {
+/** What every release step works with: the repository, its settings, who asked (null: the calendar), and its dependencies. */
+public record ReleaseContext(ReleaseDependencies deps, ReleaseGitHub github, RepoSettings repoSettings, String actor, String knownDefaultBranch) {
     public ReleaseSettings settings() {
         return repoSettings.release();
     }
@@ -19,7 +17,15 @@ public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoSetti
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     public String repo() {
-        return git.repository();
+        return github.repository();
+    }
+
+    public ReleaseRecords records() {
+        return deps.records();
+    }
+
+    public ChecklistIssue checklist() {
+        return deps.checklist();
     }
 
     /** The release branch of a version. */
@@ -33,20 +39,20 @@ public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoSetti
 
     /** The default branch, from the payload when it said (saving a call), else from GitHub. */
     public String defaultBranch() throws IOException {
-        return knownDefaultBranch != null && !knownDefaultBranch.isEmpty() ? knownDefaultBranch : git.defaultBranch();
+        return knownDefaultBranch != null && !knownDefaultBranch.isEmpty() ? knownDefaultBranch : github.history().defaultBranch();
     }
 
     /** "by @who, when", for evidence lines and records; work the calendar started has no person to name. */
     public String byWhomWhen() {
-        return (actor == null ? "on schedule" : "by @" + actor) + ", " + STAMP.format(services.clock().instant());
+        return (actor == null ? "on schedule" : "by @" + actor) + ", " + STAMP.format(deps.clock().instant());
     }
 
     public String commitLink(String sha) {
-        return "[`" + sha.substring(0, 7) + "`](" + services.settings().githubWebUrl() + "/" + repo() + "/commit/" + sha + ")";
+        return "[`" + sha.substring(0, 7) + "`](" + deps.githubWebUrl() + "/" + repo() + "/commit/" + sha + ")";
     }
 
     public ReleaseFacts facts(Release release) throws Exception {
-        return ReleaseFacts.gather(services, git, repoSettings, release);
+        return ReleaseFacts.gather(deps, github, repoSettings, release);
     }
 
     /** The checklist's sections made current and the given edit applied, in one write. */
@@ -55,7 +61,7 @@ public record ReleaseContext(App.Services services, ReleaseGitHub git, RepoSetti
             return;
         }
         var sections = ChecklistSections.render(facts);
-        checklist.update(git, release.issueNumber(), body -> {
+        checklist().update(github, release.issueNumber(), body -> {
             String b = edit.apply(body);
             for (var s : sections.entrySet()) {
                 b = Checklist.section(b, s.getKey(), s.getValue());

@@ -1,16 +1,14 @@
 package dev.releasetrain.release;
 
-import dev.releasetrain.App;
-import dev.releasetrain.cherrypick.CherryPickRecords;
+import dev.releasetrain.cherrypick.PicksInto;
 import dev.releasetrain.config.Glob;
 import dev.releasetrain.config.NotesSettings;
 import dev.releasetrain.config.ReleaseSettings;
 import dev.releasetrain.config.RepoSettings;
-import dev.releasetrain.migrations.MigrationHeads;
 import dev.releasetrain.notes.MergedPullRequest;
 import dev.releasetrain.notes.ReleaseNotes;
-import dev.releasetrain.notes.ReleaseNotesStore;
-import dev.releasetrain.review.ReviewAudit;
+import dev.releasetrain.review.UnreviewedMerges;
+import dev.releasetrain.github.Comparison;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -28,8 +26,8 @@ import java.util.Set;
  * cherry-picks, merges without review).
  */
 public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCalendar.Train train, Optional<String> branchHead,
-                           Optional<ReleaseGitHub.Comparison> changes, List<MergedPullRequest> pullRequests,
-                           List<CherryPickRecords.Pick> picks, List<ReviewAudit.Case> unreviewed, List<String> migrationFiles,
+                           Optional<Comparison> changes, List<MergedPullRequest> pullRequests,
+                           List<PicksInto.Pick> picks, List<UnreviewedMerges.Case> unreviewed, List<String> migrationFiles,
                            Map<Long, String> migrationsNotSafe, List<NotesSettings.Category> categories) {
 
     public String branch() {
@@ -45,22 +43,22 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
         return ReleaseCalendar.of(settings).upcoming(Instant.ofEpochMilli(startedAt).atZone(settings.zone()).toLocalDate(), 1).get(0);
     }
 
-    public static ReleaseFacts gather(App.Services services, ReleaseGitHub git, RepoSettings repoSettings, Release release)
+    public static ReleaseFacts gather(ReleaseDependencies deps, ReleaseGitHub git, RepoSettings repoSettings, Release release)
             throws IOException, SQLException {
         ReleaseSettings settings = repoSettings.release();
         String repo = release.repository();
         String branch = settings.branchPrefix() + release.version();
-        Optional<String> head = git.ref("heads/" + branch);
-        Optional<ReleaseGitHub.Comparison> changes = head.isPresent() && release.previousTag().isPresent()
-                ? Optional.of(git.compare(release.previousTag().get(), branch)) : Optional.empty();
-        List<MergedPullRequest> prs = new ReleaseNotesStore(services.db()).release(repo, release.version().toString(), settings.branchPrefix());
-        List<CherryPickRecords.Pick> picks = new CherryPickRecords(services.db()).into(repo, branch);
+        Optional<String> head = git.git().ref("heads/" + branch);
+        Optional<Comparison> changes = head.isPresent() && release.previousTag().isPresent()
+                ? Optional.of(git.history().compare(release.previousTag().get(), branch)) : Optional.empty();
+        List<MergedPullRequest> prs = deps.notes().release(repo, release.version().toString(), settings.branchPrefix());
+        List<PicksInto.Pick> picks = deps.picks().into(repo, branch);
         Set<Long> inRelease = new HashSet<>();
         prs.forEach(p -> inRelease.add(p.number()));
         picks.forEach(p -> inRelease.add(p.number()));
-        List<ReviewAudit.Case> unreviewed = new ReviewAudit(services.db()).openCases(repo).stream()
+        List<UnreviewedMerges.Case> unreviewed = deps.unreviewed().openCases(repo).stream()
                 .filter(c -> inRelease.contains(c.number())).toList();
-        Map<Long, String> notSafe = new LinkedHashMap<>(new MigrationHeads(services.db()).notSafe(repo));
+        Map<Long, String> notSafe = new LinkedHashMap<>(deps.migrations().notSafe(repo));
         notSafe.keySet().retainAll(inRelease);
         List<Glob> globs = repoSettings.migrations().globs();
         List<String> migrations = changes.map(c -> c.files().stream().filter(f -> globs.stream().anyMatch(g -> g.matches(f))).toList())

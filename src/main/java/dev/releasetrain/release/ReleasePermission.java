@@ -20,7 +20,7 @@ final class ReleasePermission {
         if (!verb.writes) {
             return Optional.empty();
         }
-        if (!github.canWrite(actor)) {
+        if (!github.people().canWrite(actor)) {
             return Optional.of("@" + actor + ", `/release " + verb.name().toLowerCase(java.util.Locale.ROOT) + "` needs write permission on "
                     + github.repository() + whoElse(settings) + ". Nothing was changed.");
         }
@@ -46,7 +46,7 @@ final class ReleasePermission {
                 }
                 continue;
             }
-            if (github.activeTeamMember(m.substring(0, slash), m.substring(slash + 1), actor)) {
+            if (github.people().activeTeamMember(m.substring(0, slash), m.substring(slash + 1), actor)) {
                 return true;
             }
         }

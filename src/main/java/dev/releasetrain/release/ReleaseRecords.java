@@ -1,50 +1,18 @@
 package dev.releasetrain.release;
 
-import dev.releasetrain.store.Database;
-
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** Which releases a repository has started and where their checklists are. */
-public final class ReleaseRecords {
-    private static final String COLUMNS = "repository, version, issue_number, owner, state, previous_tag, cut_sha, started_at";
-    private final Database db;
-
-    public ReleaseRecords(Database db) {
-        this.db = db;
-    }
-
+public interface ReleaseRecords {
     /** Stores the release, or updates its issue, owner and state; the cut and the previous version never change. */
-    public void save(Release r) throws SQLException {
-        db.update("INSERT INTO releases (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (repository, version) "
-                + "DO UPDATE SET issue_number = excluded.issue_number, owner = excluded.owner, state = excluded.state",
-                r.repository(), r.version().toString(), r.issueNumber(), r.owner(), r.cancelled() ? "cancelled" : "open",
-                r.previousTag().orElse(null), r.cutSha(), r.startedAt());
-    }
+    void save(Release r) throws SQLException;
 
-    public Optional<Release> find(String repository, Version version) throws SQLException {
-        return db.query("SELECT " + COLUMNS + " FROM releases WHERE repository = ? AND version = ?", ReleaseRecords::row,
-                repository, version.toString()).stream().findFirst();
-    }
+    Optional<Release> find(String repository, Version version) throws SQLException;
 
-    public Optional<Release> byIssue(String repository, long issue) throws SQLException {
-        return db.query("SELECT " + COLUMNS + " FROM releases WHERE repository = ? AND issue_number = ?", ReleaseRecords::row,
-                repository, issue).stream().findFirst();
-    }
+    Optional<Release> byIssue(String repository, long issue) throws SQLException;
 
     /** Every release of the repository, newest version first. */
-    public List<Release> all(String repository) throws SQLException {
-        return db.query("SELECT " + COLUMNS + " FROM releases WHERE repository = ?", ReleaseRecords::row, repository).stream()
-                .sorted(Comparator.comparing(Release::version).reversed()).toList();
-    }
-
-    private static Release row(ResultSet rs) throws SQLException {
-        long issue = rs.getLong(3);
-        Long issueNumber = rs.wasNull() ? null : issue;
-        return new Release(rs.getString(1), Version.parse(rs.getString(2)).orElseThrow(), issueNumber, rs.getString(4),
-                "cancelled".equals(rs.getString(5)), Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getLong(8));
-    }
+    List<Release> all(String repository) throws SQLException;
 }

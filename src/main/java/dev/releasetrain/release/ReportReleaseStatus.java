@@ -1,6 +1,6 @@
 package dev.releasetrain.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.kohsuke.github.GHPullRequest;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -23,10 +23,10 @@ public final class ReportReleaseStatus {
         ReleaseFacts facts = ctx.facts(release);
         String tag = release.version().toString();
         Optional<Boolean> bumped = facts.branchHead().isEmpty() ? Optional.of(false) : bumpState(ctx, release);
-        Optional<String> tagged = ctx.git().ref("tags/" + tag);
-        List<JsonNode> syncs = ctx.git().pullRequestsFrom(SyncVersionBump.branch(release.version()));
+        Optional<String> tagged = ctx.github().git().ref("tags/" + tag);
+        List<GHPullRequest> syncs = ctx.github().pulls().pullRequestsFrom(SyncVersionBump.branch(release.version()));
         List<String> blockers = facts.branchHead().isEmpty() || tagged.isPresent() ? List.of()
-                : TagBlockers.of(facts, ctx.git().checkRuns(facts.branchHead().get()));
+                : TagBlockers.of(facts, ctx.github().checks().checkRuns(facts.branchHead().get()));
         String bumpCommits = bumped.orElse(false) ? BumpVersion.commits(ctx, release).stream().map(c -> ctx.commitLink(c.sha()))
                 .reduce((x, y) -> x + ", " + y).map(c -> " (" + c + ")").orElse("") : "";
         String bumpLine = "\nVersion bump: " + (bumped.isEmpty() ? "cannot be told (see `release.version-files`)"
@@ -38,8 +38,8 @@ public final class ReportReleaseStatus {
                 b = holds(b, "bump", bumped.get(), "the version files say " + tag + bumpCommits);
             }
             b = holds(b, "tag", tagged.isPresent(), "tag " + tag + " exists");
-            b = holds(b, "sync", !syncs.isEmpty(), syncs.isEmpty() ? "" : "[#" + syncs.get(0).path("number").asLong() + "]("
-                    + syncs.get(0).path("html_url").asText() + ")");
+            b = holds(b, "sync", !syncs.isEmpty(), syncs.isEmpty() ? "" : "[#" + syncs.get(0).getNumber() + "]("
+                    + syncs.get(0).getHtmlUrl() + ")");
             body[0] = b;
             return b;
         });

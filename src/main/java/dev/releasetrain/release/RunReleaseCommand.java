@@ -1,18 +1,18 @@
 package dev.releasetrain.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.releasetrain.App;
 import dev.releasetrain.config.ConfigResult;
 import dev.releasetrain.config.ReleaseSettings;
-import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
-import dev.releasetrain.delivery.WebhookEvent;
+import dev.releasetrain.delivery.Subscription;
 import dev.releasetrain.github.RateLimitedException;
+import dev.releasetrain.github.Users;
+import org.kohsuke.github.GHEventPayload;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -23,14 +23,10 @@ import java.util.stream.Collectors;
 public final class RunReleaseCommand implements EventHandler {
     /** A comment is a person's say-so, not a script: more lines than this are not run (and the reply stays small). */
     static final int MAX_COMMANDS = 10;
-    private final App.Services services;
-    private final ReleaseRecords records;
-    private final ChecklistIssue checklist;
+    private final ReleaseDependencies deps;
 
-    public RunReleaseCommand(App.Services services, ChecklistIssue checklist) {
-        this.services = services;
-        this.records = new ReleaseRecords(services.db());
-        this.checklist = checklist;
+    public RunReleaseCommand(ReleaseDependencies deps) {
+        this.deps = deps;
     }
 
     @Override
@@ -38,35 +34,37 @@ public final class RunReleaseCommand implements EventHandler {
         return "release-command";
     }
 
-    @Override
-    public boolean handles(WebhookEvent e) {
-        if (!"issue_comment".equals(e.event()) || !"created".equals(e.action()) || e.sentByBot()) {
-            return false;
-        }
-        ReleaseCommands.Parsed parsed = ReleaseCommands.parse(e.payload().path("comment").path("body").asText());
-        return !parsed.commands().isEmpty() || !parsed.problems().isEmpty();
+    /** A comment as a command: where it was made, by whom, and what it says. */
+    public record Comment(long issue, String issueBody, long id, String body, String actor, int attempt) {
     }
 
     @Override
-    public void handle(EventContext context) throws Exception {
-        WebhookEvent e = context.event();
-        ReleaseGitHub github = context.github();
-        JsonNode comment = e.payload().path("comment");
-        long issue = e.payload().path("issue").path("number").asLong();
-        String actor = e.sender();
-        github.react(comment.path("id").asLong(), "eyes");
-        ReleaseCommands.Parsed parsed = ReleaseCommands.parse(comment.path("body").asText());
+    public List<Subscription<?>> subscriptions() {
+        return List.of(Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"), e -> !Users.isBot(e.getSender())
+                && !ReleaseCommands.parse(e.getComment().getBody()).isEmpty(), (e, ctx) -> run(new Comment(e.getIssue().getNumber(),
+                e.getIssue().getBody() == null ? "" : e.getIssue().getBody(), e.getComment().getId(), e.getComment().getBody(),
+                e.getSender().getLogin(), ctx.event().attempt()), ctx.config(), ReleaseGitHub.of(ctx.github()), e.getRepository().getDefaultBranch())));
+    }
+
+    /**
+     * Runs the comment's commands and answers them in one reply.
+     *
+     * @param defaultBranch the repository's, as the payload said (saving a call), or null
+     */
+    public void run(Comment comment, ConfigResult config, ReleaseGitHub github, String defaultBranch) throws Exception {
+        long issue = comment.issue();
+        String actor = comment.actor();
+        github.issues().react(comment.id(), "eyes");
+        ReleaseCommands.Parsed parsed = ReleaseCommands.parse(comment.body());
         List<String> answers = new ArrayList<>();
         boolean allOk = true;
         ReleaseContext ctx = null;
         String broken = null;
-        ConfigResult config = context.config();
         if (config instanceof ConfigResult.Invalid invalid) {
             broken = "`.github/release-train.yml` on the default branch is invalid, so no release command can run: "
                     + invalid.problem().getMessage();
         } else if (config instanceof ConfigResult.Valid valid) {
-            ctx = new ReleaseContext(services, github, valid.settings(), records, checklist, actor,
-                    e.payload().path("repository").path("default_branch").asText(null));
+            ctx = new ReleaseContext(deps, github, valid.settings(), actor, defaultBranch);
         }
         if (parsed.commands().size() + parsed.problems().size() > MAX_COMMANDS) {
             answers.add("Only the first " + MAX_COMMANDS + " release commands of a comment are read; the rest were ignored.");
@@ -83,17 +81,20 @@ public final class RunReleaseCommand implements EventHandler {
                 outcome = ReleaseContext.Outcome.refused(broken);
             } else {
                 Optional<String> refusal = ReleasePermission.refusal(github, ctx.settings(), actor, c.verb());
-                outcome = refusal.isPresent() ? ReleaseContext.Outcome.refused(refusal.get()) : run(ctx, c, issue, e);
+                outcome = refusal.isPresent() ? ReleaseContext.Outcome.refused(refusal.get()) : run(ctx, c, comment);
             }
             answers.add(quote(c.line()) + (outcome.ok() ? "✅ " : "❌ ") + outcome.message());
             allOk &= outcome.ok();
         }
-        String marker = "<!-- release-train:release-reply " + comment.path("id").asLong() + " -->";
-        github.upsertComment(issue, marker, marker + "\n" + String.join("\n\n", answers));
-        github.react(comment.path("id").asLong(), allOk ? "rocket" : "confused");
+        String marker = "<!-- release-train:release-reply " + comment.id() + " -->";
+        github.comments().upsertComment(issue, marker, marker + "\n" + String.join("\n\n", answers));
+        github.issues().react(comment.id(), allOk ? "rocket" : "confused");
     }
 
-    private ReleaseContext.Outcome run(ReleaseContext ctx, ReleaseCommands.Command c, long issue, WebhookEvent e) throws Exception {
+    private ReleaseContext.Outcome run(ReleaseContext ctx, ReleaseCommands.Command c, Comment comment) throws Exception {
+        ReleaseRecords records = deps.records();
+        ChecklistIssue checklist = deps.checklist();
+        long issue = comment.issue();
         try {
             if (c.verb() == ReleaseCommands.Verb.HELP) {
                 return ReleaseContext.Outcome.done(help(ctx.settings()));
@@ -101,10 +102,10 @@ public final class RunReleaseCommand implements EventHandler {
             if (c.verb() == ReleaseCommands.Verb.START) {
                 // in a checklist, a bare start means that release (a repeat finishes it); elsewhere the next minor
                 Optional<Version> version = c.version().isPresent() ? c.version()
-                        : records.byIssue(ctx.repo(), issue).map(Release::version).or(() -> Checklist.version(e.payload().path("issue").path("body").asText("")));
+                        : records.byIssue(ctx.repo(), issue).map(Release::version).or(() -> Checklist.version(comment.issueBody()));
                 return StartRelease.run(ctx, version, ctx.actor());
             }
-            Optional<Release> target = target(ctx.repo(), issue, e.payload().path("issue").path("body").asText(""));
+            Optional<Release> target = target(ctx.repo(), issue, comment.issueBody());
             if (target.isEmpty()) {
                 return ReleaseContext.Outcome.refused("No release is in progress here: `/release start` begins one.");
             }
@@ -128,7 +129,7 @@ public final class RunReleaseCommand implements EventHandler {
             });
         } catch (Exception failure) {
             // retried while attempts remain (every step looks before it writes); the last attempt answers instead of vanishing
-            if (RateLimitedException.in(failure).isPresent() || e.attempt() < services.settings().maxAttempts()) {
+            if (RateLimitedException.in(failure).isPresent() || comment.attempt() < deps.maxAttempts()) {
                 throw failure;
             }
             return ReleaseContext.Outcome.refused("This failed: " + failure.getMessage() + ". Run the command again; it picks up where it stopped.");
@@ -140,6 +141,7 @@ public final class RunReleaseCommand implements EventHandler {
      * the body should the store not know the issue), else the newest release not cancelled.
      */
     private Optional<Release> target(String repo, long issue, String issueBody) throws Exception {
+        ReleaseRecords records = deps.records();
         Optional<Release> here = records.byIssue(repo, issue);
         if (here.isPresent()) {
             return here;

@@ -1,7 +1,6 @@
 package dev.releasetrain.release;
 
 import dev.releasetrain.github.RepoFiles;
-import dev.releasetrain.notes.ReleaseNotesStore;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -27,7 +26,7 @@ public final class StartRelease {
     }
 
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Optional<Version> asked, String owner) throws Exception {
-        List<String> tags = ctx.git().tags();
+        List<String> tags = ctx.github().git().tags();
         Optional<Version> latest = Version.latest(tags);
         if (asked.isEmpty() && latest.isEmpty()) {
             return ReleaseContext.Outcome.refused("No tag here is a version yet, so there is no next one: name it, as in `/release start 1.0.0`.");
@@ -48,26 +47,26 @@ public final class StartRelease {
         }
         String branch = ctx.branch(version);
         String defaultBranch = ctx.defaultBranch();
-        Optional<String> head = ctx.git().ref("heads/" + branch);
+        Optional<String> head = ctx.github().git().ref("heads/" + branch);
         boolean cut = false;
         if (head.isEmpty()) {
-            String from = ctx.git().ref("heads/" + defaultBranch).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
-            cut = ctx.git().createRef("refs/heads/" + branch, from);
-            head = cut ? Optional.of(from) : ctx.git().ref("heads/" + branch);
+            String from = ctx.github().git().ref("heads/" + defaultBranch).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
+            cut = ctx.github().git().createRef("refs/heads/" + branch, from);
+            head = cut ? Optional.of(from) : ctx.github().git().ref("heads/" + branch);
         }
-        long now = ctx.services().clock().millis();
+        long now = ctx.deps().clock().millis();
         Release release = known.orElse(new Release(ctx.repo(), version, null, owner, false, previousTag(tags, version), head.orElseThrow(), now));
         ctx.records().save(release);
-        new ReleaseNotesStore(ctx.services().db()).cut(ctx.repo(), version.toString(), now);
+        ctx.deps().notes().cut(ctx.repo(), version.toString(), now);
         ReleaseFacts facts = ctx.facts(release);
         boolean opened = false;
         if (release.issueNumber() == null) {
-            Optional<Long> found = ctx.checklist().find(ctx.git(), version, ctx.settings().label());
+            Optional<Long> found = ctx.checklist().find(ctx.github(), version, ctx.settings().label());
             long number;
             if (found.isPresent()) {
                 number = found.get();
             } else {
-                number = ctx.checklist().create(ctx.git(), version, Checklist.render(template(ctx), version,
+                number = ctx.checklist().create(ctx.github(), version, Checklist.render(template(ctx), version,
                         variables(release, facts, branch)), ctx.settings().label(), release.owner());
                 opened = true;
             }
@@ -89,7 +88,7 @@ public final class StartRelease {
     }
 
     private static String template(ReleaseContext ctx) throws Exception {
-        RepoFiles.FileText own = ctx.git().readFile(ctx.settings().checklistTemplate(), null);
+        RepoFiles.FileText own = ctx.github().contents().readFile(ctx.settings().checklistTemplate(), null);
         return own.text().filter(t -> !t.isBlank()).orElseGet(Checklist::builtInTemplate);
     }
 

@@ -1,6 +1,7 @@
 package dev.releasetrain.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.releasetrain.github.Commit;
+import org.kohsuke.github.GHPullRequest;
 import dev.releasetrain.cherrypick.CherryPickThroughMerges;
 import dev.releasetrain.cherrypick.PickResult;
 import dev.releasetrain.github.GitHubApiException;
@@ -23,27 +24,27 @@ public final class SyncVersionBump {
 
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
         String sync = branch(release.version());
-        List<JsonNode> pulls = ctx.git().pullRequestsFrom(sync);
+        List<GHPullRequest> pulls = ctx.github().pulls().pullRequestsFrom(sync);
         if (!pulls.isEmpty()) {
             return finish(ctx, release, pulls.get(0), "The sync pull request exists already: ", null);
         }
-        List<String> bumps = BumpVersion.commits(ctx, release).stream().map(ReleaseGitHub.Commit::sha).toList();
+        List<String> bumps = BumpVersion.commits(ctx, release).stream().map(Commit::sha).toList();
         if (bumps.isEmpty()) {
             return ReleaseContext.Outcome.refused("There is no version bump on `" + ctx.branch(release.version())
                     + "` to bring back (no commit since the cut changes a file of `release.version-files`): `/release bump` first.");
         }
         String named = bumps.stream().map(ctx::commitLink).collect(Collectors.joining(", "));
         String defaultBranch = ctx.defaultBranch();
-        if (ctx.git().ref("heads/" + sync).isEmpty()) {
-            String from = ctx.git().ref("heads/" + defaultBranch).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
-            ctx.git().createRef("refs/heads/" + sync, from);
+        if (ctx.github().git().ref("heads/" + sync).isEmpty()) {
+            String from = ctx.github().git().ref("heads/" + defaultBranch).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
+            ctx.github().git().createRef("refs/heads/" + sync, from);
         }
         String byHand = "By hand:\n\n```sh\ngit fetch origin\ngit switch -c " + sync + " origin/" + defaultBranch + "\ngit cherry-pick -x "
                 + String.join(" ", bumps) + "\n# resolve, git cherry-pick --continue\ngit push -u origin " + sync
                 + "\n```\nthen `/release sync` opens the pull request.";
         PickResult picked;
         try {
-            picked = new CherryPickThroughMerges(ctx.git()).pick(bumps, sync, "release-train/tmp-" + sync);
+            picked = new CherryPickThroughMerges(ctx.github().git()).pick(bumps, sync, "release-train/tmp-" + sync);
         } catch (GitHubApiException e) {
             if (e.refusedWorkflow().isEmpty()) {
                 throw e;
@@ -55,9 +56,9 @@ public final class SyncVersionBump {
             return ReleaseContext.Outcome.refused("The version bump (" + named + ") does not apply cleanly to `" + defaultBranch + "`. " + byHand);
         }
         if (picked instanceof PickResult.Picked p) {
-            ctx.git().updateBranch(sync, p.head(), false);
+            ctx.github().git().updateBranch(sync, p.head(), false);
         }
-        JsonNode pr = ctx.git().openPullRequest("Sync " + release.version() + ": bring the version bump back to " + defaultBranch,
+        GHPullRequest pr = ctx.github().pulls().openPullRequest("Sync " + release.version() + ": bring the version bump back to " + defaultBranch,
                 sync, defaultBranch, "Brings " + named + " (the version bump of " + release.version() + ") from `"
                         + ctx.branch(release.version()) + "` back to `" + defaultBranch + "`."
                         + (release.issueNumber() == null ? "" : " Release checklist: #" + release.issueNumber() + "."));
@@ -65,8 +66,8 @@ public final class SyncVersionBump {
     }
 
     /** @param bumps the commits it brings back, linked; null when the pull request was there already */
-    private static ReleaseContext.Outcome finish(ReleaseContext ctx, Release release, JsonNode pr, String said, String bumps) throws Exception {
-        String link = "[#" + pr.path("number").asLong() + "](" + pr.path("html_url").asText() + ")";
+    private static ReleaseContext.Outcome finish(ReleaseContext ctx, Release release, GHPullRequest pr, String said, String bumps) throws Exception {
+        String link = "[#" + pr.getNumber() + "](" + pr.getHtmlUrl() + ")";
         String evidence = link + (bumps == null ? "" : " with " + bumps) + " " + ctx.byWhomWhen();
         ctx.refresh(release, ctx.facts(release), b -> Checklist.ensureTicked(b, "sync", evidence));
         return ReleaseContext.Outcome.done(said + link + " from `" + branch(release.version()) + "`.");

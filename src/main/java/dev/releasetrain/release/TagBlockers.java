@@ -1,9 +1,10 @@
 package dev.releasetrain.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.kohsuke.github.GHCheckRun;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ public final class TagBlockers {
     }
 
     /** One plain sentence per blocker; empty when the release may be tagged. */
-    public static List<String> of(ReleaseFacts f, List<JsonNode> headCheckRuns) {
+    public static List<String> of(ReleaseFacts f, List<GHCheckRun> headCheckRuns) {
         List<String> out = new ArrayList<>();
         f.picks().stream().filter(p -> p.row().state().equals("failed"))
                 .forEach(p -> out.add("the cherry-pick of #" + p.number() + " into `" + f.branch() + "` failed: pick it by hand, "
@@ -26,12 +27,14 @@ public final class TagBlockers {
                 + "`release-train/migrations` check " + (conclusion.equals("pending") ? "is still waiting for a verdict" : "concluded " + conclusion)
                 + "): fix them, then re-run that check"));
         f.unreviewed().forEach(c -> out.add("#" + c.number() + " was merged without review: someone other than @" + c.author() + " must review it"));
-        for (JsonNode run : headCheckRuns) {
-            String name = run.path("name").asText();
-            if (!"completed".equals(run.path("status").asText())) {
-                out.add("the check `" + name + "` on the branch head is still " + run.path("status").asText("running").replace('_', ' '));
-            } else if (!GREEN.contains(run.path("conclusion").asText())) {
-                out.add("the check `" + name + "` on the branch head concluded " + run.path("conclusion").asText().replace('_', ' '));
+        for (GHCheckRun run : headCheckRuns) {
+            String name = run.getName();
+            String status = run.getStatus() == null ? "running" : run.getStatus().toString().toLowerCase(Locale.ROOT);
+            String conclusion = run.getConclusion() == null ? "" : run.getConclusion().toString().toLowerCase(Locale.ROOT);
+            if (!"completed".equals(status)) {
+                out.add("the check `" + name + "` on the branch head is still " + status.replace('_', ' '));
+            } else if (!GREEN.contains(conclusion)) {
+                out.add("the check `" + name + "` on the branch head concluded " + conclusion.replace('_', ' '));
             }
         }
         return out;

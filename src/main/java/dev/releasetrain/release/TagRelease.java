@@ -1,6 +1,6 @@
 package dev.releasetrain.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.kohsuke.github.GHRelease;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,19 +18,19 @@ public final class TagRelease {
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release, boolean force) throws Exception {
         String branch = ctx.branch(release.version());
         String tag = release.version().toString();
-        Optional<String> head = ctx.git().ref("heads/" + branch);
+        Optional<String> head = ctx.github().git().ref("heads/" + branch);
         if (head.isEmpty()) {
             return ReleaseContext.Outcome.refused("`" + branch + "` does not exist: `/release start` cuts it first.");
         }
         ReleaseFacts facts = ctx.facts(release);
-        Optional<String> existing = ctx.git().ref("tags/" + tag);
+        Optional<String> existing = ctx.github().git().ref("tags/" + tag);
         String taggedCommit;
         String said;
         if (existing.isPresent()) {
-            taggedCommit = ctx.git().taggedCommit(existing.get());
+            taggedCommit = ctx.github().git().taggedCommit(existing.get());
             said = "The tag " + tag + " exists already, at " + ctx.commitLink(taggedCommit) + ".";
         } else {
-            List<String> blockers = TagBlockers.of(facts, ctx.git().checkRuns(head.get()));
+            List<String> blockers = TagBlockers.of(facts, ctx.github().checks().checkRuns(head.get()));
             if (!blockers.isEmpty() && !force) {
                 ctx.refresh(release, facts, b -> b);
                 return ReleaseContext.Outcome.refused("Not tagged: " + blockers.size() + (blockers.size() == 1 ? " thing blocks" : " things block")
@@ -43,21 +43,21 @@ public final class TagRelease {
                 ctx.refresh(release, facts, b -> Checklist.sectionContent(b, "overrides").orElse("").contains("/release tag --force") ? b
                         : Checklist.section(b, "overrides", "### Overrides\n\n" + record));
             }
-            String object = ctx.git().createTagObject(tag, head.get(), "Release " + tag);
-            ctx.git().createRef("refs/tags/" + tag, object);
+            String object = ctx.github().git().createTagObject(tag, head.get(), "Release " + tag);
+            ctx.github().git().createRef("refs/tags/" + tag, object);
             taggedCommit = head.get();
             said = "Tagged " + tag + " at " + ctx.commitLink(taggedCommit) + ", the head of `" + branch + "`"
                     + (blockers.isEmpty() ? "." : ", forced over " + blockers.size() + (blockers.size() == 1 ? " blocker" : " blockers")
                     + " (recorded in the checklist).");
         }
-        JsonNode published = ctx.git().releaseByTag(tag).orElse(null);
+        GHRelease published = ctx.github().releases().releaseByTag(tag).orElse(null);
         if (published == null) {
-            published = ctx.git().createRelease(tag, tag, facts.notes());
-            said += " Published the release [" + tag + "](" + published.path("html_url").asText() + ") with the notes.";
+            published = ctx.github().releases().createRelease(tag, tag, facts.notes());
+            said += " Published the release [" + tag + "](" + published.getHtmlUrl() + ") with the notes.";
         } else {
-            said += " The release [" + tag + "](" + published.path("html_url").asText() + ") is published.";
+            said += " The release [" + tag + "](" + published.getHtmlUrl() + ") is published.";
         }
-        String evidence = "[" + tag + "](" + published.path("html_url").asText() + ") at " + ctx.commitLink(taggedCommit) + " " + ctx.byWhomWhen();
+        String evidence = "[" + tag + "](" + published.getHtmlUrl() + ") at " + ctx.commitLink(taggedCommit) + " " + ctx.byWhomWhen();
         ctx.refresh(release, facts, b -> Checklist.ensureTicked(b, "tag", evidence));
         return ReleaseContext.Outcome.done(said);
     }

@@ -1,13 +1,19 @@
 package dev.releasetrain.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.config.ReviewSettings;
 import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
-import dev.releasetrain.delivery.WebhookEvent;
+import dev.releasetrain.delivery.Subscription;
+import dev.releasetrain.github.Users;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHPullRequest;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The emergency override: the {@code emergency} label, or {@code /emergency <reason>} in a comment, from someone
@@ -19,10 +25,12 @@ public final class DeclareEmergency implements EventHandler {
     static final String RECORDED = "<!-- release-train:emergency -->";
     private final ReviewCheck check;
     private final ReviewAudit audit;
+    private final Clock clock;
 
-    public DeclareEmergency(ReviewCheck check, ReviewAudit audit) {
+    public DeclareEmergency(ReviewCheck check, ReviewAudit audit, Clock clock) {
         this.check = check;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -31,57 +39,59 @@ public final class DeclareEmergency implements EventHandler {
     }
 
     @Override
-    public boolean handles(WebhookEvent e) {
-        if (e.sentByBot()) {
-            return false;
-        }
-        return switch (e.event()) {
-            case "pull_request" -> "labeled".equals(e.action()) && "open".equals(e.payload().path("pull_request").path("state").asText());
-            case "issue_comment" -> e.newPullRequestComment()
-                    && EmergencyCommand.reason(e.payload().path("comment").path("body").asText()).isPresent();
-            default -> false;
-        };
+    public List<Subscription<?>> subscriptions() {
+        return List.of(
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("labeled"),
+                        e -> !Users.isBot(e.getSender()) && e.getLabel() != null && e.getPullRequest().getState() == GHIssueState.OPEN,
+                        (e, ctx) -> withSettings(ctx, (s, g) -> label(e.getPullRequest().getNumber(), e.getLabel().getName(), e.getSender().getLogin(), s, g))),
+                Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"),
+                        e -> !Users.isBot(e.getSender()) && e.getIssue().isPullRequest() && EmergencyCommand.reason(e.getComment().getBody()).isPresent(),
+                        (e, ctx) -> withSettings(ctx, (s, g) -> command(e.getIssue().getNumber(), EmergencyCommand.reason(e.getComment().getBody()).orElseThrow(),
+                                e.getSender().getLogin(), s, g))));
     }
 
-    @Override
-    public void handle(EventContext ctx) throws Exception {
-        WebhookEvent e = ctx.event();
+    private interface Core {
+        void run(ReviewSettings settings, ReviewGitHub github) throws Exception;
+    }
+
+    private static void withSettings(EventContext ctx, Core core) throws Exception {
         Optional<ReviewSettings> settings = ctx.settings().map(RepoSettings::review);
-        if (settings.isEmpty()) {
-            return; // the review check shows the broken config
+        if (settings.isPresent()) { // else the review check shows the broken config
+            core.run(settings.get(), ReviewGitHub.of(ctx.github()));
         }
-        ReviewGitHub github = ctx.github();
-        String repo = ctx.repository();
-        String label = settings.get().emergencyLabel();
-        String actor = e.sender();
-        String reason;
-        long number;
-        if (e.event().equals("pull_request")) {
-            if (!label.equals(e.payload().path("label").path("name").asText())) {
-                return;
-            }
-            reason = "label `" + label + "` added";
-            number = e.payload().path("pull_request").path("number").asLong();
-        } else {
-            reason = EmergencyCommand.reason(e.payload().path("comment").path("body").asText()).orElseThrow();
-            number = e.payload().path("issue").path("number").asLong();
-            if (reason.isEmpty()) {
-                github.upsertComment(number, REFUSED, REFUSED + "\n> /emergency\n\n"
-                        + "An emergency override needs a reason, for the audit: `/emergency <what is on fire>`.");
-                return;
-            }
+    }
+
+    /** {@code actor} added {@code label} to the open pull request: an override when it is the emergency label. */
+    public void label(long number, String label, String actor, ReviewSettings settings, ReviewGitHub github) throws Exception {
+        if (label.equals(settings.emergencyLabel())) {
+            declare(number, actor, "label `" + label + "` added", "label `" + label + "`", settings, github);
         }
-        if (!github.canWrite(actor)) {
-            github.upsertComment(number, REFUSED, REFUSED + "\n> " + (e.event().equals("pull_request")
-                    ? "label `" + label + "`" : "/emergency " + reason) + "\n\n@" + actor + ", only people with write permission on "
-                    + repo + " can declare an emergency; the review check is unchanged. Ask a maintainer if this cannot wait.");
+    }
+
+    /** {@code actor} commented {@code /emergency reason} on the pull request. */
+    public void command(long number, String reason, String actor, ReviewSettings settings, ReviewGitHub github) throws Exception {
+        if (reason.isEmpty()) {
+            github.comments().upsertComment(number, REFUSED, REFUSED + "\n> /emergency\n\n"
+                    + "An emergency override needs a reason, for the audit: `/emergency <what is on fire>`.");
             return;
         }
-        JsonNode pr = github.pullRequest(number);
-        audit.recordOverride(repo, number, new EmergencyOverride(actor, reason, pr.path("head").path("sha").asText(), System.currentTimeMillis()));
-        check.run(ctx, pr);
-        github.upsertComment(number, RECORDED, RECORDED + "\nEmergency override by @" + actor + ": " + reason
-                + "\n\nThe review check passes. Once this is merged it is labelled `" + settings.get().postMergeReviewLabel()
+        declare(number, actor, reason, "/emergency " + reason, settings, github);
+    }
+
+    private void declare(long number, String actor, String reason, String quoted, ReviewSettings settings, ReviewGitHub github) throws Exception {
+        if (!github.people().canWrite(actor)) {
+            github.comments().upsertComment(number, REFUSED, REFUSED + "\n> " + quoted + "\n\n@" + actor + ", only people with write "
+                    + "permission on " + github.repository() + " can declare an emergency; the review check is unchanged. Ask a maintainer "
+                    + "if this cannot wait.");
+            return;
+        }
+        GHPullRequest pr = github.pulls().pullRequest(number);
+        audit.recordOverride(github.repository(), number, new EmergencyOverride(actor, reason, pr.getHead().getSha(), clock.millis()));
+        if (settings.enabled()) {
+            check.run(pr, settings, github);
+        }
+        github.comments().upsertComment(number, RECORDED, RECORDED + "\nEmergency override by @" + actor + ": " + reason
+                + "\n\nThe review check passes. Once this is merged it is labelled `" + settings.postMergeReviewLabel()
                 + "` until someone other than the author reviews it.");
     }
 }

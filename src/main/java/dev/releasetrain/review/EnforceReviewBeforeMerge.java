@@ -1,15 +1,21 @@
 package dev.releasetrain.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.releasetrain.checks.PullRequestChecks;
+import dev.releasetrain.config.RepoSettings;
+import dev.releasetrain.config.ReviewSettings;
 import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
-import dev.releasetrain.delivery.WebhookEvent;
+import dev.releasetrain.delivery.Subscription;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHPullRequest;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Keeps {@code release-train/review} current on open pull requests as they change and are reviewed. */
 public final class EnforceReviewBeforeMerge implements EventHandler {
-    private static final Set<String> REVIEW_ACTIONS = Set.of("submitted", "edited", "dismissed");
     private final ReviewCheck check;
 
     public EnforceReviewBeforeMerge(ReviewCheck check) {
@@ -22,34 +28,26 @@ public final class EnforceReviewBeforeMerge implements EventHandler {
     }
 
     @Override
-    public boolean handles(WebhookEvent e) {
-        return switch (e.event()) {
-            case "pull_request" -> e.pullRequestToCheck();
-            case "pull_request_review" -> REVIEW_ACTIONS.contains(e.action());
-            case "check_run" -> e.rerunOf(ReviewCheck.CHECK);
-            case "check_suite" -> "requested".equals(e.action()) || "rerequested".equals(e.action());
-            default -> false;
-        };
+    public List<Subscription<?>> subscriptions() {
+        return List.of(
+                PullRequestChecks.onNewCode((e, ctx) -> runIfOpen(ctx, ctx.pullRequests(1))),
+                Subscription.on(GHEventPayload.PullRequestReview.class, Set.of("submitted", "edited", "dismissed"),
+                        (e, ctx) -> runIfOpen(ctx, ctx.pullRequests(1))),
+                PullRequestChecks.onRerun(ReviewCheck.CHECK, (e, ctx) -> runIfOpen(ctx, ctx.pullRequests(Integer.MAX_VALUE))),
+                Subscription.on(GHEventPayload.CheckSuite.class, Set.of("requested", "rerequested"),
+                        (e, ctx) -> runIfOpen(ctx, ctx.pullRequests(Integer.MAX_VALUE))));
     }
 
-    @Override
-    public void handle(EventContext ctx) throws Exception {
-        WebhookEvent e = ctx.event();
-        switch (e.event()) {
-            case "pull_request" -> runIfOpen(ctx, e.payload().path("pull_request"));
-            // the review payload's pull request lacks some fields (draft among them on older events): read it whole
-            case "pull_request_review" -> runIfOpen(ctx, ctx.github().pullRequest(e.payload().path("pull_request").path("number").asLong()));
-            default -> {
-                for (JsonNode pr : e.payload().path(e.event()).path("pull_requests")) {
-                    runIfOpen(ctx, ctx.github().pullRequest(pr.path("number").asLong()));
-                }
+    private void runIfOpen(EventContext ctx, List<GHPullRequest> prs) throws Exception {
+        for (GHPullRequest pr : prs) {
+            if (pr.getState() != GHIssueState.OPEN) {
+                continue;
             }
-        }
-    }
-
-    private void runIfOpen(EventContext ctx, JsonNode pr) throws Exception {
-        if ("open".equals(pr.path("state").asText())) {
-            check.run(ctx, pr);
+            Optional<ReviewSettings> settings = ctx.settingsForCheck(ReviewCheck.CHECK, pr.getHead().getSha()).map(RepoSettings::review)
+                    .filter(ReviewSettings::enabled);
+            if (settings.isPresent()) {
+                check.run(pr, settings.get(), ReviewGitHub.of(ctx.github()));
+            }
         }
     }
 }

@@ -1,15 +1,20 @@
 package dev.releasetrain.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.config.ReviewSettings;
 import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
-import dev.releasetrain.delivery.WebhookEvent;
-import dev.releasetrain.github.Users;
+import dev.releasetrain.delivery.Subscription;
+import dev.releasetrain.github.PullRequestReview;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHPullRequestReviewState;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A pull request merged with no counted approval (an emergency override included) is labelled for review after the
@@ -19,9 +24,11 @@ import java.util.Optional;
 public final class FlagMergedWithoutReview implements EventHandler {
     static final String MARKER = "<!-- release-train:post-merge-review -->";
     private final ReviewAudit audit;
+    private final Clock clock;
 
-    public FlagMergedWithoutReview(ReviewAudit audit) {
+    public FlagMergedWithoutReview(ReviewAudit audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -30,54 +37,60 @@ public final class FlagMergedWithoutReview implements EventHandler {
     }
 
     @Override
-    public boolean handles(WebhookEvent e) {
-        JsonNode payload = e.payload();
-        return switch (e.event()) {
-            case "pull_request" -> "closed".equals(e.action()) && payload.path("pull_request").path("merged").asBoolean(false);
-            case "pull_request_review" -> "submitted".equals(e.action()) && "closed".equals(payload.path("pull_request").path("state").asText())
-                    && "approved".equalsIgnoreCase(payload.path("review").path("state").asText());
-            default -> false;
-        };
+    public List<Subscription<?>> subscriptions() {
+        return List.of(
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed"), e -> e.getPullRequest().isMerged(),
+                        (e, ctx) -> {
+                            Optional<ReviewSettings> s = settings(ctx);
+                            if (s.isPresent()) {
+                                merged(e.getPullRequest(), s.get(), ReviewGitHub.of(ctx.github()));
+                            }
+                        }),
+                Subscription.on(GHEventPayload.PullRequestReview.class, Set.of("submitted"),
+                        e -> e.getPullRequest().getState() == GHIssueState.CLOSED && e.getReview().getState() == GHPullRequestReviewState.APPROVED,
+                        (e, ctx) -> {
+                            Optional<ReviewSettings> s = settings(ctx);
+                            if (s.isPresent()) {
+                                approved(e.getPullRequest().getNumber(), PullRequestReview.read(ctx.event().payload().path("review")), s.get(),
+                                        ReviewGitHub.of(ctx.github()));
+                            }
+                        }));
     }
 
-    @Override
-    public void handle(EventContext ctx) throws Exception {
-        WebhookEvent e = ctx.event();
-        Optional<ReviewSettings> settings = ctx.settings().map(RepoSettings::review).filter(ReviewSettings::enabled);
-        if (settings.isEmpty()) {
+    private static Optional<ReviewSettings> settings(EventContext ctx) throws java.io.IOException {
+        return ctx.settings().map(RepoSettings::review).filter(ReviewSettings::enabled);
+    }
+
+    /** The pull request merged: flagged when no approval counted. */
+    public void merged(GHPullRequest pr, ReviewSettings settings, ReviewGitHub github) throws Exception {
+        ReviewVerdict verdict = ReviewCheck.evaluate(github, pr, settings, Optional.empty());
+        if (verdict.counted() > 0) {
             return;
         }
-        ReviewGitHub github = ctx.github();
-        String repo = ctx.repository();
-        String label = settings.get().postMergeReviewLabel();
-        JsonNode pr = e.payload().path("pull_request");
-        long number = pr.path("number").asLong();
-        String author = pr.path("user").path("login").asText();
-        if (e.event().equals("pull_request")) {
-            ReviewVerdict verdict = ReviewCheck.evaluate(github, pr, settings.get(), Optional.empty());
-            if (verdict.counted() > 0) {
-                return;
-            }
-            Optional<EmergencyOverride> override = audit.override(repo, number);
-            audit.openCase(repo, number, pr.path("head").path("sha").asText(), author, System.currentTimeMillis());
-            github.ensureLabel(label, "d93f0b", "Merged without review: needs a review after the fact");
-            github.addLabels(number, List.of(label));
-            github.upsertComment(number, MARKER, MARKER + "\nThis pull request was merged without an approving review"
-                    + override.map(o -> " (emergency override by @" + o.actor() + ": " + o.reason() + ")").orElse("")
-                    + ". Could someone other than @" + author + " review it now? An approval here removes the `" + label + "` label.");
-            return;
-        }
-        JsonNode reviewer = e.payload().path("review").path("user");
-        String login = reviewer.path("login").asText();
-        boolean bot = Users.isBot(reviewer);
-        Optional<ReviewAudit.Case> open = audit.find(repo, number).filter(ReviewAudit.Case::open);
-        if (open.isEmpty() || bot || login.equalsIgnoreCase(open.get().author())) {
+        String repo = github.repository();
+        long number = pr.getNumber();
+        String author = pr.getUser().getLogin();
+        String label = settings.postMergeReviewLabel();
+        Optional<EmergencyOverride> override = audit.override(repo, number);
+        audit.openCase(repo, number, pr.getHead().getSha(), author, clock.millis());
+        github.labels().ensureLabel(label, "d93f0b", "Merged without review: needs a review after the fact");
+        github.labels().addLabels(number, List.of(label));
+        github.comments().upsertComment(number, MARKER, MARKER + "\nThis pull request was merged without an approving review"
+                + override.map(o -> " (emergency override by @" + o.actor() + ": " + o.reason() + ")").orElse("")
+                + ". Could someone other than @" + author + " review it now? An approval here removes the `" + label + "` label.");
+    }
+
+    /** Someone approved the merged pull request: the case closes when they are not its author (or a bot). */
+    public void approved(long number, PullRequestReview review, ReviewSettings settings, ReviewGitHub github) throws Exception {
+        String repo = github.repository();
+        Optional<UnreviewedMerges.Case> open = audit.find(repo, number).filter(UnreviewedMerges.Case::open);
+        if (open.isEmpty() || review.bot() || review.login().equalsIgnoreCase(open.get().author())) {
             return;
         }
         // the case closes last: should GitHub fail a write, the retry still finds it open and finishes the job
-        github.removeLabel(number, label);
-        github.upsertComment(number, MARKER, MARKER + "\nMerged without review, then reviewed and approved by @"
-                + login + ". Thank you!");
-        audit.closeCase(repo, number, login, System.currentTimeMillis());
+        github.labels().removeLabel(number, settings.postMergeReviewLabel());
+        github.comments().upsertComment(number, MARKER, MARKER + "\nMerged without review, then reviewed and approved by @"
+                + review.login() + ". Thank you!");
+        audit.closeCase(repo, number, review.login(), clock.millis());
     }
 }

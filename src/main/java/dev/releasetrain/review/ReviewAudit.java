@@ -1,77 +1,28 @@
 package dev.releasetrain.review;
 
-import dev.releasetrain.store.Database;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** The record of overrides and of merges without review, which `audit` lists. */
-public final class ReviewAudit {
-    /** A pull request merged without a counted approval; closed once someone else approves it. */
-    public record Case(String repository, long number, String mergedSha, String author, long openedAt, Long closedAt, String reviewer) {
-        public boolean open() {
-            return closedAt == null;
-        }
-    }
-
+/** The record of overrides and of merges without review, which {@code audit} lists and a release reads. */
+public interface ReviewAudit extends UnreviewedMerges {
     /** An override with the pull request it was for. */
-    public record Recorded(String repository, long number, EmergencyOverride override) {
+    record Recorded(String repository, long number, EmergencyOverride override) {
     }
 
-    private final Database db;
-
-    public ReviewAudit(Database db) {
-        this.db = db;
-    }
-
-    public void recordOverride(String repository, long number, EmergencyOverride o) throws SQLException {
-        db.update("INSERT INTO emergency_overrides (repository, number, head_sha, actor, reason, created_at) VALUES (?,?,?,?,?,?) "
-                + "ON CONFLICT DO NOTHING", repository, number, o.headSha(), o.actor(), o.reason(), o.at());
-    }
+    void recordOverride(String repository, long number, EmergencyOverride o) throws SQLException;
 
     /** The latest override of a pull request: an emergency holds for the pull request, whatever is pushed after. */
-    public Optional<EmergencyOverride> override(String repository, long number) throws SQLException {
-        return db.query("SELECT actor, reason, head_sha, created_at FROM emergency_overrides WHERE repository = ? AND number = ? "
-                + "ORDER BY id DESC LIMIT 1", rs -> new EmergencyOverride(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
-                repository, number).stream().findFirst();
-    }
+    Optional<EmergencyOverride> override(String repository, long number) throws SQLException;
 
-    public List<Recorded> overrides() throws SQLException {
-        return db.query("SELECT repository, number, actor, reason, head_sha, created_at FROM emergency_overrides ORDER BY id",
-                rs -> new Recorded(rs.getString(1), rs.getLong(2), new EmergencyOverride(rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getLong(6))));
-    }
+    List<Recorded> overrides() throws SQLException;
 
-    public void openCase(String repository, long number, String mergedSha, String author, long now) throws SQLException {
-        db.update("INSERT INTO post_merge_reviews (repository, number, merged_sha, author, opened_at) VALUES (?,?,?,?,?) "
-                + "ON CONFLICT DO NOTHING", repository, number, mergedSha, author, now);
-    }
+    /** A merge without a counted approval; a repeat of the same case changes nothing. */
+    void openCase(String repository, long number, String mergedSha, String author, long now) throws SQLException;
 
-    public void closeCase(String repository, long number, String reviewer, long now) throws SQLException {
-        db.update("UPDATE post_merge_reviews SET closed_at = ?, reviewer = ? WHERE repository = ? AND number = ? AND closed_at IS NULL",
-                now, reviewer, repository, number);
-    }
+    void closeCase(String repository, long number, String reviewer, long now) throws SQLException;
 
-    public Optional<Case> find(String repository, long number) throws SQLException {
-        return cases("WHERE repository = ? AND number = ?", repository, number).stream().findFirst();
-    }
+    Optional<Case> find(String repository, long number) throws SQLException;
 
-    public List<Case> cases() throws SQLException {
-        return cases("");
-    }
-
-    /** The repository's pull requests merged without review and not yet reviewed since. */
-    public List<Case> openCases(String repository) throws SQLException {
-        return cases("WHERE repository = ? AND closed_at IS NULL", repository);
-    }
-
-    private List<Case> cases(String where, Object... args) throws SQLException {
-        return db.query("SELECT repository, number, merged_sha, author, opened_at, closed_at, reviewer FROM post_merge_reviews "
-                + where + " ORDER BY opened_at", rs -> {
-                    long closed = rs.getLong(6);
-                    Long closedAt = rs.wasNull() ? null : closed; // wasNull speaks of the last column read: ask now
-                    return new Case(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), closedAt, rs.getString(7));
-                }, args);
-    }
+    List<Case> cases() throws SQLException;
 }

@@ -1,13 +1,17 @@
 package dev.releasetrain.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.releasetrain.App;
+import dev.releasetrain.checks.CheckPublisher;
 import dev.releasetrain.checks.CheckRunResult;
+import dev.releasetrain.checks.MergeGroup;
+import dev.releasetrain.checks.MergeGroupCheck;
 import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.config.ReviewSettings;
-import dev.releasetrain.delivery.EventContext;
+import dev.releasetrain.github.PullRequestReview;
+import dev.releasetrain.github.RepositoryClients;
+import org.kohsuke.github.GHPullRequest;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,56 +20,87 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Evaluates and publishes {@code release-train/review} for one pull request. Calls: the review listing, and only
- * when they matter a permission lookup per change request and a commit lookup per stale approval.
+ * Evaluates and publishes {@code release-train/review}: for one pull request, and for a merge queue's group (which
+ * passes when every pull request in it passes review or carries an emergency override, and fails naming those that
+ * do not). Calls: the review listing, and only when they matter a permission lookup per change request and a
+ * commit lookup per stale approval.
  */
-public final class ReviewCheck {
+public final class ReviewCheck implements MergeGroupCheck {
     public static final String CHECK = "release-train/review";
-    private final App.Services services;
+    private final CheckPublisher checks;
     private final ReviewAudit audit;
 
-    public ReviewCheck(App.Services services, ReviewAudit audit) {
-        this.services = services;
+    public ReviewCheck(CheckPublisher checks, ReviewAudit audit) {
+        this.checks = checks;
         this.audit = audit;
     }
 
-    /** Publishes the check for the pull request's head (nothing when review checks are off). */
-    public void run(EventContext ctx, JsonNode pr) throws Exception {
-        String head = pr.path("head").path("sha").asText();
-        Optional<ReviewSettings> settings = ctx.settingsForCheck(CHECK, head).map(RepoSettings::review).filter(ReviewSettings::enabled);
-        if (settings.isEmpty()) {
-            return;
-        }
-        ReviewGitHub github = ctx.github();
-        ReviewVerdict verdict = evaluate(github, pr, settings.get(), audit.override(ctx.repository(), pr.path("number").asLong()));
-        String summary = ReviewPolicy.summary(verdict, settings.get().emergencyLabel());
-        services.checks().publish(github, verdict.conclusion() == null
+    /** Publishes the check for the pull request's head. */
+    public void run(GHPullRequest pr, ReviewSettings settings, ReviewGitHub github) throws Exception {
+        String head = pr.getHead().getSha();
+        ReviewVerdict verdict = evaluate(github, pr, settings, audit.override(github.repository(), pr.getNumber()));
+        String summary = ReviewPolicy.summary(verdict, settings.emergencyLabel());
+        checks.publish(github.checks(), verdict.conclusion() == null
                 ? CheckRunResult.inProgress(CHECK, head, verdict.title(), summary)
                 : CheckRunResult.completed(CHECK, head, verdict.conclusion(), verdict.title(), summary));
     }
 
     /** The verdict on the pull request as it stands, looking up only what its reviews make necessary. */
-    public static ReviewVerdict evaluate(ReviewReads github, JsonNode pr, ReviewSettings settings, Optional<EmergencyOverride> override)
+    static ReviewVerdict evaluate(ReviewGitHub github, GHPullRequest pr, ReviewSettings settings, Optional<EmergencyOverride> override)
             throws IOException {
-        String author = pr.path("user").path("login").asText();
-        String head = pr.path("head").path("sha").asText();
-        List<Review> reviews = github.reviews(pr.path("number").asLong());
+        String author = pr.getUser().getLogin();
+        String head = pr.getHead().getSha();
+        List<PullRequestReview> reviews = github.pulls().reviews(pr.getNumber());
         Set<String> writers = new HashSet<>();
         Map<String, String> trees = new HashMap<>();
-        for (Review r : ReviewPolicy.standing(reviews).values()) {
+        for (PullRequestReview r : ReviewPolicy.standing(reviews).values()) {
             boolean counts = !r.bot() && !r.login().equalsIgnoreCase(author);
-            if (counts && r.state().equals("CHANGES_REQUESTED") && github.canWrite(r.login())) {
+            if (counts && r.state().equals("CHANGES_REQUESTED") && github.people().canWrite(r.login())) {
                 writers.add(r.login());
             }
             if (counts && settings.dismissStaleApprovals() && r.state().equals("APPROVED") && !r.commitId().equals(head)) {
                 for (String sha : List.of(head, r.commitId())) {
                     if (!trees.containsKey(sha)) {
-                        trees.put(sha, github.tree(sha).orElse(null)); // unknown tree: the stale approval simply does not count
+                        trees.put(sha, github.git().tree(sha).orElse(null)); // unknown tree: the stale approval simply does not count
                     }
                 }
             }
         }
-        return ReviewPolicy.evaluate(new ReviewPolicy.Input(author, pr.path("draft").asBoolean(false), settings.requiredApprovals(),
+        return ReviewPolicy.evaluate(new ReviewPolicy.Input(author, pr.isDraft(), settings.requiredApprovals(),
                 settings.dismissStaleApprovals(), settings.exemptAuthors(), reviews, head, trees, writers, override));
+    }
+
+    @Override
+    public String check() {
+        return CHECK;
+    }
+
+    @Override
+    public boolean enabled(RepoSettings settings) {
+        return settings.review().enabled();
+    }
+
+    @Override
+    public CheckRunResult judge(MergeGroup group, Members members, RepoSettings settings, RepositoryClients repo) throws Exception {
+        ReviewGitHub github = ReviewGitHub.of(repo);
+        List<Long> prs = members.numbers();
+        StringBuilder table = new StringBuilder("| pull request | review |\n|---|---|\n");
+        List<String> waiting = new ArrayList<>();
+        for (long n : prs) {
+            GHPullRequest pr = github.pulls().pullRequest(n);
+            ReviewVerdict v = evaluate(github, pr, settings.review(), audit.override(github.repository(), n));
+            boolean passes = "success".equals(v.conclusion());
+            table.append("| #").append(n).append(' ').append(pr.getTitle().replace("|", "\\|")).append(" | ")
+                    .append(passes ? "✅ " : "❌ ").append(v.title().replace("|", "\\|")).append(" |\n");
+            if (!passes) {
+                waiting.add("#" + n);
+            }
+        }
+        String title = prs.isEmpty() ? "No pull request found in this merge group"
+                : waiting.isEmpty() ? "Every pull request in the group is reviewed (" + prs.size() + ")"
+                : "Not reviewed: " + String.join(", ", waiting);
+        String summary = "A merge group passes review when every pull request in it does (or carries an emergency override).\n\n"
+                + (prs.isEmpty() ? "" : table.toString());
+        return CheckRunResult.completed(CHECK, group.headSha(), !prs.isEmpty() && waiting.isEmpty() ? "success" : "failure", title, summary);
     }
 }

@@ -1,5 +1,6 @@
 package dev.releasetrain.review;
 
+import dev.releasetrain.github.PullRequestReview;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,14 @@ public final class ReviewPolicy {
 
     /** What a pull request and its repository's policy say, with the facts the handler looked up. */
     public record Input(String author, boolean draft, int requiredApprovals, boolean dismissStale, Set<String> exemptAuthors,
-                        List<Review> reviews, String headSha, Map<String, String> treeOfCommit, Set<String> writers,
+                        List<PullRequestReview> reviews, String headSha, Map<String, String> treeOfCommit, Set<String> writers,
                         Optional<EmergencyOverride> override) {
     }
 
     /** Each reviewer's standing review: the latest that is not a plain comment. */
-    public static Map<String, Review> standing(List<Review> reviews) {
-        Map<String, Review> latest = new LinkedHashMap<>();
-        for (Review r : reviews) {
+    public static Map<String, PullRequestReview> standing(List<PullRequestReview> reviews) {
+        Map<String, PullRequestReview> latest = new LinkedHashMap<>();
+        for (PullRequestReview r : reviews) {
             if (!r.state().equals("COMMENTED") && !r.state().equals("PENDING")) {
                 latest.put(r.login(), r);
             }
@@ -39,7 +40,7 @@ public final class ReviewPolicy {
         int counted = 0;
         List<String> blockers = new ArrayList<>();
         String headTree = in.treeOfCommit().get(in.headSha());
-        for (Review r : standing(in.reviews()).values()) {
+        for (PullRequestReview r : standing(in.reviews()).values()) {
             String why;
             boolean counts = false;
             if (r.bot()) {

@@ -5,7 +5,11 @@ import dev.releasetrain.github.Comments;
 import dev.releasetrain.github.Contents;
 import dev.releasetrain.github.Labels;
 import dev.releasetrain.github.PullRequests;
+import dev.releasetrain.github.RepositoryClients;
 
 /** What the size capability asks of GitHub: the pull request's files, .gitattributes, its label, hint and check. */
-public interface SizeGitHub extends PullRequests, Contents, Labels, Comments, CheckRuns {
+public record SizeGitHub(PullRequests pulls, Contents contents, Labels labels, Comments comments, CheckRuns checks) {
+    public static SizeGitHub of(RepositoryClients repo) {
+        return new SizeGitHub(repo.pullRequests(), repo.contents(), repo.labels(), repo.comments(), repo.checkRuns());
+    }
 }

@@ -38,7 +38,8 @@ public final class SizeReport {
     }
 
     /** The sticky comment: the count, where it is, and a friendly way forward. */
-    public static String comment(SizeMeasure m, String marker) {
+    /** @param skipLabel the label that silences the hint ({@code size.skip-label}) */
+    public static String comment(SizeMeasure m, String marker, String skipLabel) {
         return marker + "\n### This pull request is " + m.bucket() + " (" + m.countedLines() + " changed lines)\n\n"
                 + "Pull requests are easiest to review, and safest to merge, when they can be read in one sitting and "
                 + "merged within a day. Some ways to get there:\n\n"
@@ -46,7 +47,7 @@ public final class SizeReport {
                 + "- merge unfinished work early behind a feature flag, so it ships dark in small steps;\n"
                 + "- move mechanical changes (renames, formatting, generated files) into a pull request of their own.\n\n"
                 + breakdown(m.byFolder())
-                + "\n<sub>Add the label `size/skip-hint` to silence this note. It updates itself as the pull request changes.</sub>\n";
+                + "\n<sub>Add the label `" + skipLabel + "` to silence this note. It updates itself as the pull request changes.</sub>\n";
     }
 
     private static String breakdown(Map<String, Long> byFolder) {

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
  * The store's contract, kept by the embedded SQLite file (one process) and by PostgreSQL (any number of replicas).
  * Callers write SQL both understand; where the two differ they ask {@link #dialect()}.
  */
-public interface Database extends AutoCloseable {
+public interface Database extends Locks, AutoCloseable {
 
     /** The SQL a store speaks where the two differ, and whether one process owns it. */
     enum Dialect {
@@ -69,17 +69,6 @@ public interface Database extends AutoCloseable {
     /** Why the store cannot be used right now, if it cannot: what {@code /readyz} says. */
     Optional<String> trouble();
 
-    /** Work that reads and writes GitHub and the store. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run() throws Exception;
-    }
-
-    /**
-     * Runs {@code work} while no other holder of the lock {@code name} runs, in this process or, on PostgreSQL, in
-     * any replica (an advisory lock, released if the replica dies).
-     */
-    <T> T exclusively(String name, Work<T> work) throws Exception;
 
     /** There is new work: wakes this process's workers at once and, on PostgreSQL, every other replica's soon after. */
     void announceWork();

@@ -1,5 +1,6 @@
 package dev.releasetrain.cherrypick;
 
+import dev.releasetrain.github.GitCommit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,16 +32,13 @@ class CommitsToPickTest {
             "rebase of two atop an equal message   | a:two r1:one r2:two                  | one two              | r1 r2   | 1",
     })
     void takesWhatTheMergeLeftOnTheBase(String name, String base, String messages, String picked, int walked) throws Exception {
-        Map<String, JsonNode> commits = new HashMap<>();
+        Map<String, GitCommit> commits = new HashMap<>();
         String parent = null;
         String merged = null;
         for (String c : base.split(" (?=\\w+:)")) {
             String sha = c.substring(0, c.indexOf(':'));
-            ObjectNode commit = JSON.createObjectNode().put("sha", sha).put("message", c.substring(c.indexOf(':') + 1));
-            if (parent != null) {
-                commit.putArray("parents").addObject().put("sha", parent);
-            }
-            commits.put(sha, commit);
+            commits.put(sha, new GitCommit(sha, c.substring(c.indexOf(':') + 1), "tree-" + sha, parent == null ? List.of() : List.of(parent),
+                    null, null));
             parent = sha;
             merged = sha;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.Features;
 import dev.releasetrain.cherrypick.CherryPickRecords;
+import dev.releasetrain.cherrypick.SqlCherryPickRecords;
 import dev.releasetrain.cli.NotesCommand;
 import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.settings.ServerSettings;
@@ -116,7 +117,7 @@ class HighlightsTest {
         assertFalse(notes("1.30.0").contains("### Highlights"), "the label removed, the highlight dropped");
 
         try (Database db = Database.open(server.databaseUrl())) {
-            new CherryPickRecords(db).put(REPO, 4, new CherryPickRecords.Row("release-1.30.0", "done", "pull request #100", null, null));
+            new SqlCherryPickRecords(db, java.time.Clock.systemUTC()).put(REPO, 4, new CherryPickRecords.Row("release-1.30.0", "done", "pull request #100", null, null));
         }
         String withPick = notes("1.30.0");
         assertTrue(withPick.contains("### Highlights\n\n- Dark mode (#4)"), "cherry-picked: in the release it was picked into\n" + withPick);

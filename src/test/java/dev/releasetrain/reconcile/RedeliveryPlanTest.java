@@ -1,5 +1,6 @@
 package dev.releasetrain.reconcile;
 
+import dev.releasetrain.github.DeliveryAttempt;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

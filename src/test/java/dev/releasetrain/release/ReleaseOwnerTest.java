@@ -431,7 +431,7 @@ class ReleaseOwnerTest {
                             "release-calendar:" + REPO + ":2026-12:reminder"),
                     db.query("SELECT id FROM deliveries WHERE event = ? UNION SELECT id FROM follow_ups WHERE event = ? ORDER BY id",
                             rs -> rs.getString(1), FollowReleaseCalendar.EVENT, FollowReleaseCalendar.EVENT), "run, or waiting for their day");
-            Release started = new ReleaseRecords(db).find(REPO, Version.parse("1.30.0").orElseThrow()).orElseThrow();
+            Release started = new SqlReleaseRecords(db).find(REPO, Version.parse("1.30.0").orElseThrow()).orElseThrow();
             assertEquals("alice", FollowReleaseCalendar.nextOwner(new dev.releasetrain.config.RepoConfigParser()
                     .settings(VERSION_FILES + "  owners: [Codertocat, alice]\n").release(), List.of(started)), "next month: the next in the rotation");
         }
@@ -442,7 +442,7 @@ class ReleaseOwnerTest {
         serve(VERSION_FILES, Instant.parse("2026-11-23T10:00:00Z"));
         ObjectNode last = repo.issue(REPO, "Release 1.29.0", "<!-- release-train:checklist 1.29.0 -->\nlast month's");
         try (Database db = Database.open(server.databaseUrl())) {
-            new ReleaseRecords(db).save(new Release(REPO, Version.parse("1.29.0").orElseThrow(), last.path("number").asLong(), "alice", false,
+            new SqlReleaseRecords(db).save(new Release(REPO, Version.parse("1.29.0").orElseThrow(), last.path("number").asLong(), "alice", false,
                     Optional.of("1.28.0"), frozenHead, Instant.parse("2026-10-21T10:00:00Z").toEpochMilli()));
         }
         ObjectNode push = (ObjectNode) JSON.readTree(Fixtures.webhook("push", "with-installation.payload.json"));

@@ -1,5 +1,7 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.github.OfflineModel;
+import org.kohsuke.github.GHCheckRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.releasetrain.cherrypick.CherryPickRecords;
@@ -40,7 +42,7 @@ class TagBlockersTest {
             "a check still running          |               |            |           | ci:in_progress:          | the check `ci` on the branch head is still in progress",
             "everything at once, in order   | 8:failed      | 16:failure | 14:alice  | ci:completed:timed_out   | the cherry-pick of #8;#16's migrations;#14 was merged;the check `ci` on the branch head concluded timed out",
     })
-    void blocks(String name, String picks, String migrations, String unreviewed, String checks, String expected) {
+    void blocks(String name, String picks, String migrations, String unreviewed, String checks, String expected) throws Exception {
         List<CherryPickRecords.Pick> pickList = new ArrayList<>();
         for (String p : words(picks)) {
             pickList.add(new CherryPickRecords.Pick(Long.parseLong(p.split(":")[0]),
@@ -50,10 +52,11 @@ class TagBlockersTest {
         words(migrations).forEach(m -> notSafe.put(Long.parseLong(m.split(":")[0]), m.split(":")[1]));
         List<ReviewAudit.Case> cases = words(unreviewed).stream()
                 .map(c -> new ReviewAudit.Case("o/r", Long.parseLong(c.split(":")[0]), "sha", c.split(":")[1], 0, null, null)).toList();
-        List<JsonNode> runs = new ArrayList<>();
+        List<GHCheckRun> runs = new ArrayList<>();
         for (String c : words(checks)) {
             String[] f = c.split(":", -1);
-            runs.add(JSON.createObjectNode().put("name", f[0]).put("status", f[1]).put("conclusion", f[2]));
+            runs.add(OfflineModel.read(JSON.createObjectNode().put("name", f[0]).put("status", f[1]).put("conclusion", f[2].isEmpty() ? null : f[2]),
+                    GHCheckRun.class));
         }
         var settings = new RepoConfigParser().defaultSettings();
         ReleaseFacts facts = new ReleaseFacts(new Release("o/r", V, 1L, "alice", false, Optional.of("1.29.0"), "cut", 0L), settings.release(),

@@ -160,7 +160,7 @@ class ReviewGateTest {
         assertEquals("failure", reviewCheck(HEAD).path("conclusion").asText(), "a reader's label changes nothing");
         assertTrue(repo.comments(REPO, 2).stream().anyMatch(c -> c.path("body").asText().contains("@mallory, only people with write permission")));
         try (Database db = Database.open(server.databaseUrl())) {
-            assertEquals(List.of(), new ReviewAudit(db).overrides());
+            assertEquals(List.of(), new SqlReviewAudit(db).overrides());
         }
 
         deliver("issue_comment", commentEvent("alice", "Deploy is blocked.\n/emergency checkout is down in production"));
@@ -168,7 +168,7 @@ class ReviewGateTest {
         assertEquals("success", check.path("conclusion").asText());
         assertEquals("Emergency override by @alice: checkout is down in production", check.path("output").path("title").asText());
         try (Database db = Database.open(server.databaseUrl())) {
-            List<ReviewAudit.Recorded> overrides = new ReviewAudit(db).overrides();
+            List<ReviewAudit.Recorded> overrides = new SqlReviewAudit(db).overrides();
             assertEquals(1, overrides.size());
             assertEquals("alice", overrides.get(0).override().actor());
             assertEquals(HEAD, overrides.get(0).override().headSha());
@@ -188,7 +188,7 @@ class ReviewGateTest {
         assertEquals(List.of("needs-post-merge-review"), repo.labels(REPO, 2));
         assertTrue(repo.comments(REPO, 2).get(0).path("body").asText().contains("merged without an approving review"));
         try (Database db = Database.open(server.databaseUrl())) {
-            assertTrue(new ReviewAudit(db).find(REPO, 2).orElseThrow().open());
+            assertTrue(new SqlReviewAudit(db).find(REPO, 2).orElseThrow().open());
         }
 
         review("alice", "APPROVED");
@@ -197,7 +197,7 @@ class ReviewGateTest {
         assertEquals(1, repo.comments(REPO, 2).size(), "the same comment, updated");
         assertTrue(repo.comments(REPO, 2).get(0).path("body").asText().contains("reviewed and approved by @alice"));
         try (Database db = Database.open(server.databaseUrl())) {
-            ReviewAudit.Case closed = new ReviewAudit(db).find(REPO, 2).orElseThrow();
+            ReviewAudit.Case closed = new SqlReviewAudit(db).find(REPO, 2).orElseThrow();
             assertEquals("alice", closed.reviewer());
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

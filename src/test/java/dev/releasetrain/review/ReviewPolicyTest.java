@@ -1,5 +1,6 @@
 package dev.releasetrain.review;
 
+import dev.releasetrain.github.PullRequestReview;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,24 +12,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ReviewPolicyTest {
-    private static ReviewVerdict verdict(int required, List<Review> reviews, Set<String> writers) {
+    private static ReviewVerdict verdict(int required, List<PullRequestReview> reviews, Set<String> writers) {
         return ReviewPolicy.evaluate(new ReviewPolicy.Input("author", false, required, false, Set.of(), reviews, "h", Map.of(),
                 writers, Optional.empty()));
     }
 
     @Test
     void aCommentDoesNotReplaceAnApprovalButADismissalDoes() {
-        assertEquals("success", verdict(1, List.of(new Review("a", false, "APPROVED", "h"), new Review("a", false, "COMMENTED", "h")),
+        assertEquals("success", verdict(1, List.of(new PullRequestReview("a", false, "APPROVED", "h"), new PullRequestReview("a", false, "COMMENTED", "h")),
                 Set.of()).conclusion());
-        assertEquals("failure", verdict(1, List.of(new Review("a", false, "APPROVED", "h"), new Review("a", false, "DISMISSED", "h")),
+        assertEquals("failure", verdict(1, List.of(new PullRequestReview("a", false, "APPROVED", "h"), new PullRequestReview("a", false, "DISMISSED", "h")),
                 Set.of()).conclusion());
     }
 
     @Test
     void twoRequiredApprovalsNeedTwoPeople() {
-        ReviewVerdict one = verdict(2, List.of(new Review("a", false, "APPROVED", "h"), new Review("a", false, "APPROVED", "h")), Set.of());
+        ReviewVerdict one = verdict(2, List.of(new PullRequestReview("a", false, "APPROVED", "h"), new PullRequestReview("a", false, "APPROVED", "h")), Set.of());
         assertEquals("Waiting for: 1 approval from someone other than @author", one.title());
-        assertEquals("success", verdict(2, List.of(new Review("a", false, "APPROVED", "h"), new Review("b", false, "APPROVED", "h")),
+        assertEquals("success", verdict(2, List.of(new PullRequestReview("a", false, "APPROVED", "h"), new PullRequestReview("b", false, "APPROVED", "h")),
                 Set.of()).conclusion());
     }
 

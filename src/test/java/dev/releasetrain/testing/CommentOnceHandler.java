@@ -3,7 +3,11 @@ package dev.releasetrain.testing;
 import dev.releasetrain.config.ConfigResult;
 import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.delivery.Subscription;
 import dev.releasetrain.delivery.WebhookEvent;
+
+import java.util.List;
+import java.util.Set;
 
 /**
  * A feature-shaped handler for testing the foundation: reads the repo config and the repository, and keeps one
@@ -18,15 +22,14 @@ public final class CommentOnceHandler implements EventHandler {
     }
 
     @Override
-    public boolean handles(WebhookEvent event) {
-        return event.event().equals("issues");
+    public List<Subscription<?>> subscriptions() {
+        return List.of(Subscription.own("issues", Set.of(), WebhookEvent.class, e -> e, (e, ctx) -> handle(ctx)));
     }
 
-    @Override
-    public void handle(EventContext ctx) throws Exception {
+    private void handle(EventContext ctx) throws Exception {
         ConfigResult config = ctx.config();
-        ctx.github().defaultBranch();
+        ctx.github().history().defaultBranch();
         String note = config instanceof ConfigResult.Invalid invalid ? invalid.problem().getMessage() : "config ok";
-        ctx.github().upsertComment(ctx.event().payload().path("issue").path("number").asLong(), MARKER, MARKER + "\n" + note);
+        ctx.github().comments().upsertComment(ctx.event().payload().path("issue").path("number").asLong(), MARKER, MARKER + "\n" + note);
     }
 }

@@ -2,7 +2,11 @@ package dev.releasetrain.testing;
 
 import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.delivery.Subscription;
 import dev.releasetrain.delivery.WebhookEvent;
+
+import java.util.List;
+import java.util.Set;
 
 /** A feature that takes every delivery: says it started, works for a while, then says it is done, by delivery id. */
 public final class RecordingHandler implements EventHandler {
@@ -33,12 +37,11 @@ public final class RecordingHandler implements EventHandler {
     }
 
     @Override
-    public boolean handles(WebhookEvent event) {
-        return true;
+    public List<Subscription<?>> subscriptions() {
+        return List.of(new Subscription<>(null, Set.of(), WebhookEvent.class, e -> e, e -> true, (e, ctx) -> handle(ctx)));
     }
 
-    @Override
-    public void handle(EventContext context) throws Exception {
+    private void handle(EventContext context) throws Exception {
         String id = context.event().deliveryId();
         started.tell(id);
         if (millis > 0) {

@@ -1,6 +1,7 @@
 package dev.releasetrain.testing;
 
 import dev.releasetrain.App;
+import dev.releasetrain.Features;
 import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.SignatureVerifier;
@@ -51,12 +52,12 @@ public final class TestServer implements AutoCloseable {
         return env;
     }
 
-    public static TestServer start(Map<String, String> env, Function<App.Services, List<EventHandler>> features) throws Exception {
+    public static TestServer start(Map<String, String> env, Function<Features.Wiring, List<EventHandler>> features) throws Exception {
         return start(env, features, java.time.Clock.systemUTC());
     }
 
     /** With the clock the features read dates from. */
-    public static TestServer start(Map<String, String> env, Function<App.Services, List<EventHandler>> features, java.time.Clock clock)
+    public static TestServer start(Map<String, String> env, Function<Features.Wiring, List<EventHandler>> features, java.time.Clock clock)
             throws Exception {
         Path dir = Files.createTempDirectory("release-train-test");
         Map<String, String> all = new HashMap<>(env);

@@ -1,4 +1,4 @@
-package dev.releasetrain.reconcile;
+package dev.releasetrain.github;
 
 import java.time.Instant;
 

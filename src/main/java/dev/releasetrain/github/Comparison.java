@@ -1,0 +1,7 @@
+package dev.releasetrain.github;
+
+import java.util.List;
+
+/** Commits from base to head (oldest first, at most GitHub's 250), how many there are in all, and the paths changed. */
+public record Comparison(List<Commit> commits, int total, List<String> files) {
+}
