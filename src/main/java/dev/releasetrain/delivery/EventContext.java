@@ -10,6 +10,8 @@ import dev.releasetrain.github.OfflineModel;
 import dev.releasetrain.github.RepositoryClients;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHPullRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * config that cannot be used is answered here, the same way for every check.
  */
 public final class EventContext {
+    private static final Logger log = LoggerFactory.getLogger(EventContext.class);
     /** What contexts are made from: the app's GitHub door, config loader and check publisher. */
     public record Resolver(GitHubGateway github, RepoConfigLoader configs, CheckRunPublisher checks) {
         EventContext resolve(WebhookEvent event) {
@@ -64,12 +67,25 @@ public final class EventContext {
         return new EventContext(resolver, event, other, typed);
     }
 
+    /** A payload that could not be read as a type: remembered, so it is tried once per delivery. */
+    private record Unreadable(RuntimeException why) {
+    }
+
     /** The payload read into a subscription's type, once per delivery. */
     <T> T payload(Subscription<T> subscription) throws IOException {
         Object known = typed.get(subscription.type());
         if (known == null) {
-            known = subscription.reader().read(event);
+            try {
+                known = subscription.reader().read(event);
+            } catch (RuntimeException unreadable) { // hub4j's binding refuses a payload missing what GitHub always sends
+                log.warn("delivery {}: its {} payload cannot be read as {} ({}); not handled", event.deliveryId(), event.event(),
+                        subscription.type().getSimpleName(), unreadable.toString().lines().findFirst().orElse(""));
+                known = new Unreadable(unreadable);
+            }
             typed.put(subscription.type(), known);
+        }
+        if (known instanceof Unreadable u) {
+            throw u.why();
         }
         return subscription.type().cast(known);
     }

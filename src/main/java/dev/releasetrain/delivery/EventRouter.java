@@ -1,8 +1,5 @@
 package dev.releasetrain.delivery;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +15,6 @@ import java.util.concurrent.Future;
  * another.
  */
 public final class EventRouter {
-    private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
     /** Events about an account, not a repository: the only ones a handler may get without a repository named. */
     private static final Set<String> ACCOUNT_EVENTS = Set.of("installation", "installation_repositories");
 
@@ -110,7 +106,7 @@ public final class EventRouter {
 
     /**
      * The subscription with its typed payload when it takes the delivery. A payload that cannot be read as its type
-     * (fields GitHub always sends are missing) is one no behaviour can act on: it is not taken.
+     * (fields GitHub always sends are missing; the context logs it once) is one no behaviour can act on: it is not taken.
      */
     private static <T> Taken<T> take(Subscription<T> s, EventContext context) {
         if (!s.names(context.event())) {
@@ -120,8 +116,6 @@ public final class EventRouter {
             T payload = context.payload(s);
             return s.when().test(payload) ? new Taken<>(s, payload) : null;
         } catch (Exception unreadable) {
-            log.warn("delivery {}: its {} payload cannot be read as {} ({}); not handled", context.event().deliveryId(),
-                    context.event().event(), s.type().getSimpleName(), unreadable.toString().lines().findFirst().orElse(""));
             return null;
         }
     }

@@ -330,10 +330,15 @@ public final class InMemoryGitHub implements PullRequests, Issues, Labels, Comme
 
     @Override
     public String createCommit(String message, String tree, List<String> parents) {
-        String sha = "c" + next++;
+        String sha = sha();
         call("createCommit", sha, message.lines().findFirst().orElse(""));
         commits.put(sha, new GitCommit(sha, message, tree, parents, null, null));
         return sha;
+    }
+
+    /** A new commit's SHA, as long as git's. */
+    private String sha() {
+        return String.format("%040x", next++);
     }
 
     @Override
@@ -344,7 +349,7 @@ public final class InMemoryGitHub implements PullRequests, Issues, Labels, Comme
 
     @Override
     public String commitFiles(String parent, Map<String, String> changed, String message) {
-        String sha = "c" + next++;
+        String sha = sha();
         call("commitFiles", sha, String.join(",", new TreeMap<>(changed).keySet()));
         commits.put(sha, new GitCommit(sha, message, "tree-" + sha, List.of(parent), null, null));
         return sha;

@@ -1,0 +1,128 @@
+package dev.releasetrain.cherrypick;
+
+import dev.releasetrain.config.CherryPickSettings;
+import dev.releasetrain.github.GitCommit;
+import dev.releasetrain.github.GitData;
+import dev.releasetrain.testing.Config;
+import dev.releasetrain.testing.InMemory;
+import dev.releasetrain.testing.InMemoryGitHub;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cherry-pick handler's core without the server: (the fix, its labels or the command, who asked, the release
+ * branch) → the records, the pick's writes and the report. The git data API's merges are scripted; real git is
+ * CherryPickTest's.
+ */
+class CherryPickHandlersTest {
+    private static final String REPO = "o/r";
+    private static final String TARGET = "release-1.30.0";
+    private static final String MERGED = "7777777777777777777777777777777777777777";
+    private static final String RELEASE_HEAD = "1111111111111111111111111111111111111111";
+    private final InMemoryGitHub github = new InMemoryGitHub(REPO);
+    private final InMemory.Picks records = new InMemory.Picks();
+    private final CherryPickLabelledPullRequest picks = new CherryPickLabelledPullRequest(records);
+
+    /** Pull request 7, merged as one squash commit unless {@code merged} is false; the release branch at its head. */
+    private void fix(boolean merged, String state, boolean branch, String labels) {
+        github.pullRequest(7, "alice", "head7").put("state", state).put("merged", merged).put("merge_commit_sha", MERGED);
+        if (labels != null) {
+            github.labelled(7, labels.split(" "));
+        }
+        github.commits.put(MERGED, new GitCommit(MERGED, "Fix the crash (#7)", "tree-m7", List.of("p7"), "Alice", "alice@example.com"));
+        github.commits.put(RELEASE_HEAD, new GitCommit(RELEASE_HEAD, "release", "tree-rel", List.of("p0"), null, null));
+        github.commitMessages.put(7L, List.of("Fix the crash"));
+        if (branch) {
+            github.refs.put("heads/" + TARGET, RELEASE_HEAD);
+        }
+        github.writers.add("bob");
+    }
+
+    private String state() {
+        return records.of(REPO, 7).stream().map(r -> r.target() + "=" + r.state()).reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // case                                          | mode           | branch | conflict | labels at merge            | state                        | pull request opened | failed label
+            "a release label at merge: a pick pull request   | pull-request   | true   | false    | release-1.30.0 bug         | release-1.30.0=done          | true                | false",
+            "push mode moves the release branch              | push           | true   | false    | release-1.30.0             | release-1.30.0=done          | false               | false",
+            "a conflict: nothing half-made, labelled         | pull-request   | true   | true     | release-1.30.0             | release-1.30.0=failed        | false               | true",
+            "no such release branch                          | pull-request   | false  | false    | release-1.30.0             | release-1.30.0=failed        | false               | true",
+            "no release label: nothing to pick               | pull-request   | true   | false    | bug                        |                              | false               | false",
+    })
+    void pickedAtMerge(String name, String mode, boolean branch, boolean conflict, String labels, String state, boolean opened, boolean failedLabel)
+            throws Exception {
+        fix(true, "closed", branch, labels);
+        if (conflict) {
+            github.merges.put("release-train/tmp-7-to-" + TARGET + "<-" + MERGED, new GitData.Merge(409, null));
+        }
+        CherryPickSettings settings = Config.of("cherry-pick: {mode: " + mode + "}").cherryPick();
+        picks.merged(github.typed(7), settings, CherryPickGitHub.of(github.clients()));
+
+        assertEquals(state == null ? "" : state, state(), name);
+        List<String> writes = github.writes();
+        assertEquals(opened, writes.stream().anyMatch(w -> w.startsWith("openPullRequest release-train/cherry-pick-7-to-" + TARGET)), name + ": " + writes);
+        assertEquals(mode.equals("push") && state != null && state.endsWith("done"), writes.contains("updateBranch " + TARGET + " " + github.refs.get("heads/" + TARGET))
+                && !github.refs.get("heads/" + TARGET).equals(RELEASE_HEAD), name + ": the release branch moved");
+        assertEquals(failedLabel, writes.contains("addLabels #7 cherry-pick-failed"), name + ": " + writes);
+        assertEquals(state != null, github.comment(7, PickReport.MARKER).isPresent(), name + ": the report");
+        if (opened) {
+            assertTrue(writes.stream().anyMatch(w -> w.startsWith("addAssignees") && w.endsWith(" alice")), name + ": the fix's author is assigned");
+            assertTrue(writes.stream().anyMatch(w -> w.startsWith("addLabels") && w.endsWith(" bug")), name + ": its labels, not the release label");
+        }
+        if (!writes.isEmpty() && state != null && state.endsWith("done")) {
+            String picked = github.refs.getOrDefault("heads/release-train/cherry-pick-7-to-" + TARGET, github.refs.get("heads/" + TARGET));
+            assertTrue(github.commits.get(picked).message().contains("(cherry picked from commit " + MERGED + ")"), name);
+            assertTrue(github.commits.get(picked).message().contains("Co-authored-by: Alice <alice@example.com>"), name);
+        }
+        int before = github.writes().size();
+        picks.merged(github.typed(7), settings, CherryPickGitHub.of(github.clients()));
+        assertEquals(state == null || state.endsWith("done") ? before : github.writes().size(), github.writes().size(),
+                name + ": a repeat of a done pick writes nothing");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // case                                               | how                                  | actor | merged | pr state | state
+            "a release label added after merge by a writer        | label:release-1.30.0                 | bob   | true   | closed   | release-1.30.0=done",
+            "a release label added by someone who cannot write    | label:release-1.30.0                 | eve   | true   | closed   | release-1.30.0=refused",
+            "another label added after merge                      | label:bug                            | bob   | true   | closed   | ",
+            "/cherry-pick on a merged fix                         | command:/cherry-pick release-1.30.0  | bob   | true   | closed   | release-1.30.0=done",
+            "/cherry-pick on an open fix: remembered              | command:/cherry-pick release-1.30.0  | bob   | false  | open     | release-1.30.0=requested",
+            "/cherry-pick on a fix closed unmerged                | command:/cherry-pick release-1.30.0  | bob   | false  | closed   | release-1.30.0=failed",
+            "/cherry-pick from someone who cannot write           | command:/cherry-pick release-1.30.0  | eve   | true   | closed   | release-1.30.0=refused",
+            "/backport naming no valid branch: the usage          | command:/backport ../etc             | bob   | true   | closed   | ",
+    })
+    void askedForLater(String name, String how, String actor, boolean merged, String prState, String state) throws Exception {
+        fix(merged, prState, true, null);
+        CherryPickSettings settings = Config.of(null).cherryPick();
+        CherryPickGitHub gh = CherryPickGitHub.of(github.clients());
+        String argument = how.substring(how.indexOf(':') + 1);
+        if (how.startsWith("label:")) {
+            picks.labelled(github.typed(7), argument, actor, settings, gh);
+        } else {
+            picks.command(7, argument, actor, settings, gh);
+        }
+        assertEquals(state == null ? "" : state, state(), name);
+        if (state == null && how.startsWith("command:")) {
+            assertTrue(github.comment(7, PickReport.MARKER + "-usage").orElseThrow().contains("Usage: `/cherry-pick release-X.Y.Z"), name);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPickAskedForWhileOpenHappensAtMerge() throws Exception {
+        fix(false, "open", true, null);
+        CherryPickSettings settings = Config.of(null).cherryPick();
+        picks.command(7, "/cherry-pick " + TARGET, "bob", settings, CherryPickGitHub.of(github.clients()));
+        github.pulls.get(7L).put("state", "closed").put("merged", true);
+        picks.merged(github.typed(7), settings, CherryPickGitHub.of(github.clients()));
+        assertEquals(TARGET + "=done", state());
+        assertEquals("bob", records.of(REPO, 7).get(0).requestedBy(), "who asked stays on record");
+    }
+}
