@@ -84,7 +84,7 @@ public final class App implements AutoCloseable {
 
     /** Forgets finished deliveries past the retention, hourly; failures only log (the next hour tries again). */
     private void scheduleRetention(int retentionDays) {
-        housekeeping.scheduleWithFixedDelay(() -> store.prune(System.currentTimeMillis() - Duration.ofDays(retentionDays).toMillis())
+        housekeeping.scheduleWithFixedDelay(() -> store.history().prune(System.currentTimeMillis() - Duration.ofDays(retentionDays).toMillis())
                 .whenComplete((n, e) -> {
                     if (e != null) {
                         log.warn("pruning old deliveries failed: {}", e.getMessage());
@@ -121,7 +121,7 @@ public final class App implements AutoCloseable {
         DeliveryStore store = new DeliveryStore(db);
         EventRouter router = new EventRouter(2 * settings.workers());
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);
-        WorkerPool workers = new WorkerPool(store, router, metrics, retries, settings.workers(), WorkerPool.Leases.of(settings.replicaId()));
+        WorkerPool workers = new WorkerPool(store.queue(), router, metrics, retries, settings.workers(), WorkerPool.Leases.of(settings.replicaId()));
         App app = new App(db, store, workers, metrics, router, transport, features, clock);
         if (settings.registered()) {
             app.wire(settings);

@@ -37,7 +37,7 @@ public final class DeliveriesCommand {
         }
         List<StoredDelivery> rows;
         try (Database db = Database.open(settings.database())) {
-            rows = new DeliveryStore(db).recent(state, limit);
+            rows = new DeliveryStore(db).history().recent(state, limit);
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

@@ -20,7 +20,7 @@ public final class RedeliverCommand {
             throw new UsageException("redeliver takes one delivery id");
         }
         try (Database db = Database.open(settings.database())) {
-            if (!new DeliveryStore(db).requeue(args.get(0), System.currentTimeMillis())) {
+            if (!new DeliveryStore(db).intake().requeue(args.get(0), System.currentTimeMillis())) {
                 out.println("No delivery " + args.get(0) + " in the store (see: deliveries).");
                 return 1;
             }

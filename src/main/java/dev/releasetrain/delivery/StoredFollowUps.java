@@ -16,6 +16,6 @@ public final class StoredFollowUps implements FollowUps {
     public void schedule(String id, String event, ObjectNode payload, long delayMillis) throws Exception {
         byte[] body = JSON.writeValueAsBytes(payload);
         long now = System.currentTimeMillis();
-        store.scheduleFollowUp(new Delivery(id, event, PayloadSummary.parse(body), body, now), now + Math.max(0, delayMillis));
+        store.intake().scheduleFollowUp(new Delivery(id, event, PayloadSummary.parse(body), body, now), now + Math.max(0, delayMillis));
     }
 }

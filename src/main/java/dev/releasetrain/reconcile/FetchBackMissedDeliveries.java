@@ -61,7 +61,7 @@ public final class FetchBackMissedDeliveries {
             next = p.next();
         }
         attempts.removeIf(a -> a.deliveredAt().isBefore(from));
-        List<DeliveryAttempt> missed = RedeliveryPlan.missed(attempts, store.stored(RedeliveryPlan.undelivered(attempts)));
+        List<DeliveryAttempt> missed = RedeliveryPlan.missed(attempts, store.history().stored(RedeliveryPlan.undelivered(attempts)));
         int requested = 0;
         int failed = 0;
         if (!dryRun) {

@@ -32,15 +32,13 @@ public final class SqliteDatabase implements Database {
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
     private static final int MAX_BATCH = 1024;
     private static final int READERS = 4;
-    /** What the writer copies itself is at most about this many frames (4 KB each), between two of its commits. */
-    private static final int WAL_TAIL_FRAMES = 1024;
 
     private final String url;
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final BlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
     private final Thread writerThread;
-    private final Thread checkpointer;
+    private final WalCheckpointer checkpointer;
     /** Per connection; a connection is only ever used by one thread at a time, so each map is too. */
     private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService completions = java.util.concurrent.Executors.newFixedThreadPool(
@@ -52,8 +50,6 @@ public final class SqliteDatabase implements Database {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final List<Runnable> wakers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
-    /** Set by the checkpointer when only a tail of the log is left for the writer to copy. */
-    private volatile boolean tailDue;
 
     private record Write<T>(SqlFunction<T> work, CompletableFuture<T> done) {
     }
@@ -75,53 +71,7 @@ public final class SqliteDatabase implements Database {
         writerThread = new Thread(this::writeLoop, "db-writer");
         writerThread.setDaemon(true);
         writerThread.start();
-        checkpointer = new Thread(this::checkpointLoop, "db-checkpoint");
-        checkpointer.setDaemon(true);
-        checkpointer.start();
-    }
-
-    /**
-     * Copies the write-ahead log into the database once a second. PASSIVE never blocks the writer, so the door's
-     * latency does not carry the checkpoint's I/O as it would with SQLite's automatic checkpoints. But the log only
-     * starts over from its beginning when a write finds every frame copied, which never happens while the writer
-     * keeps appending (under a sustained flood it grew by 50 MB a second): so passes run back to back until one saw
-     * at most about a thousand frames appended, and the writer copies the rest itself between two commits, when
-     * nothing appends; its next transaction starts the log over.
-     */
-    private void checkpointLoop() {
-        try (Connection c = open(url); Statement s = c.createStatement()) {
-            long lastTail = System.nanoTime();
-            while (!closed) {
-                Thread.sleep(1_000);
-                // a pass copies the log as it was when the pass began; what was appended meanwhile waits for the next
-                // one, and each pass is much shorter than the one before it: a few converge (a bounded few)
-                long frames = checkpoint(s);
-                long appended = Long.MAX_VALUE;
-                for (int pass = 1; pass < 8 && appended > WAL_TAIL_FRAMES && !closed; pass++) {
-                    long now = checkpoint(s);
-                    appended = now - frames;
-                    frames = now;
-                }
-                // every few seconds only: the writer's copy holds up the commits queued behind it for milliseconds;
-                // and if the passes never get that close (a disk slower than the flood), the writer copies the lot
-                long since = System.nanoTime() - lastTail;
-                if (appended <= WAL_TAIL_FRAMES && since >= TimeUnit.SECONDS.toNanos(5) || since >= TimeUnit.SECONDS.toNanos(15)) {
-                    lastTail = System.nanoTime();
-                    tailDue = true;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (SQLException e) {
-            log.warn("background checkpoints stopped: {}", e.getMessage());
-        }
-    }
-
-    /** A PASSIVE checkpoint; returns the frames in the log as the checkpoint saw it. */
-    private static long checkpoint(Statement s) throws SQLException {
-        try (ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            return r.next() ? r.getLong(2) : 0;
-        }
+        checkpointer = WalCheckpointer.start(() -> open(url));
     }
 
     private static Connection open(String url) throws SQLException {
@@ -232,14 +182,7 @@ public final class SqliteDatabase implements Database {
                 batch.add(first);
                 writes.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
-                if (tailDue) {
-                    tailDue = false;
-                    try (Statement s = writer.createStatement()) {
-                        checkpoint(s);
-                    } catch (SQLException e) {
-                        log.warn("checkpoint on the writer failed: {}", e.getMessage());
-                    }
-                }
+                checkpointer.copyTailIfDue(writer);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -311,8 +254,7 @@ public final class SqliteDatabase implements Database {
         closed = true;
         try {
             writerThread.join(10_000);
-            checkpointer.interrupt();
-            checkpointer.join(5_000);
+            checkpointer.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

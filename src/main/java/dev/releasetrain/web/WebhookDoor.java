@@ -176,7 +176,7 @@ public final class WebhookDoor extends Handler.Abstract {
                 return;
             }
             Delivery delivery = new Delivery(id, event, summary, payload, System.currentTimeMillis());
-            store.ingest(delivery).whenComplete((outcome, error) -> {
+            store.intake().ingest(delivery).whenComplete((outcome, error) -> {
                 if (error != null) {
                     log.error("could not store delivery {}: {}", id, error.getMessage());
                     metrics.rejection("store_error");
@@ -185,7 +185,7 @@ public final class WebhookDoor extends Handler.Abstract {
                 }
                 switch (outcome) {
                     case QUEUED, REQUEUED -> {
-                        store.announceWork();
+                        store.queue().announceWork();
                         metrics.delivery(event, "accepted");
                         answer(202, outcome == IngestOutcome.QUEUED ? "Accepted." : "Accepted again (redelivery of a failed delivery).");
                     }

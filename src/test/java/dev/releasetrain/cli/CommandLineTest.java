@@ -83,7 +83,7 @@ class CommandLineTest {
             try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler()))) {
                 // the restarted server resumes the redelivered one; the handler finds its comment and writes nothing
                 server.awaitIdle();
-                var again = server.app().store().find("first-delivery").orElseThrow();
+                var again = server.app().store().history().find("first-delivery").orElseThrow();
                 assertEquals(dev.releasetrain.delivery.DeliveryState.DONE, again.state());
                 assertEquals(1, again.attempts(), "redeliver starts the count afresh and it ran once more");
             }
@@ -121,7 +121,7 @@ class CommandLineTest {
             ServerSettings settings = ServerSettings.load(env, dir.resolve(".env"));
             try (App app = App.start(settings, s -> List.of(), false)) {
                 // a follow-up the server has not run: replay must leave it as it is
-                app.store().scheduleFollowUp(new dev.releasetrain.delivery.Delivery("waiting", "issues",
+                app.store().intake().scheduleFollowUp(new dev.releasetrain.delivery.Delivery("waiting", "issues",
                         dev.releasetrain.delivery.PayloadSummary.parse("{}".getBytes()), "{}".getBytes(), 0), Long.MAX_VALUE);
             }
             Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
@@ -134,7 +134,7 @@ class CommandLineTest {
             try (App app = App.start(settings, s -> List.of(), false);
                  dev.releasetrain.store.Database db = dev.releasetrain.store.Database.open(settings.database())) {
                 assertEquals(List.of("waiting"), db.query("SELECT id FROM follow_ups", rs -> rs.getString(1)), "still waiting for its day");
-                assertTrue(app.store().recent(java.util.Optional.empty(), 10).stream().noneMatch(d -> d.id().startsWith("replay-")),
+                assertTrue(app.store().history().recent(java.util.Optional.empty(), 10).stream().noneMatch(d -> d.id().startsWith("replay-")),
                         "the replay is not stored with the server's deliveries");
             }
         }

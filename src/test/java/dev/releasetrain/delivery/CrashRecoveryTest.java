@@ -104,11 +104,11 @@ class CrashRecoveryTest {
         try (Database database = Database.open("jdbc:sqlite:" + db)) {
             DeliveryStore store = new DeliveryStore(database);
             for (String id : acked) {
-                assertEquals(DeliveryState.DONE, store.find(id).orElseThrow(() -> new AssertionError("lost: " + id)).state());
+                assertEquals(DeliveryState.DONE, store.history().find(id).orElseThrow(() -> new AssertionError("lost: " + id)).state());
                 assertTrue(completions.containsKey(id), "processed: " + id);
             }
-            assertEquals(0, store.unfinishedCount());
-            assertEquals(List.of(), store.recent(Optional.of(DeliveryState.DEAD), 10));
+            assertEquals(0, store.queue().unfinishedCount());
+            assertEquals(List.of(), store.history().recent(Optional.of(DeliveryState.DEAD), 10));
         }
         long repeated = completions.values().stream().filter(n -> n > 1).count();
         assertTrue(repeated <= WORKERS, "only deliveries in a worker's hands at the kill run twice: " + repeated);

@@ -53,23 +53,23 @@ class DeliveryStoreTest {
     void aRedeliveryIsQueuedAgainOnlyWhenTheFirstDidNotSucceed(Stores.Kind kind) throws Exception {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
-            assertEquals(IngestOutcome.QUEUED, store.ingest(delivery("a", 1)).join());
-            assertEquals(IngestOutcome.ALREADY_QUEUED, store.ingest(delivery("a", 2)).join());
-            QueuedDelivery a = store.claim("r1", 10, 3, 3 + LEASE).get(0);
+            assertEquals(IngestOutcome.QUEUED, store.intake().ingest(delivery("a", 1)).join());
+            assertEquals(IngestOutcome.ALREADY_QUEUED, store.intake().ingest(delivery("a", 2)).join());
+            QueuedDelivery a = store.queue().claim("r1", 10, 3, 3 + LEASE).get(0);
             assertEquals("o/r#2", a.orderingKey());
             assertEquals(1, a.attempts());
-            assertTrue(store.markFailed(a.seq(), "r1", "boom", 100L, 3));
-            assertEquals(IngestOutcome.REQUEUED, store.ingest(delivery("a", 4)).join());
-            assertEquals(DeliveryState.PENDING, store.find("a").orElseThrow().state());
-            QueuedDelivery again = store.claim("r1", 10, 5, 5 + LEASE).get(0);
-            assertTrue(store.markDone(again.seq(), "r1", 5, 1));
-            assertEquals(IngestOutcome.ALREADY_DONE, store.ingest(delivery("a", 6)).join());
-            assertTrue(store.requeue("a", 7));
-            QueuedDelivery third = store.claim("r1", 10, 7, 7 + LEASE).get(0);
-            assertTrue(store.markFailed(third.seq(), "r1", "gave up", null, 7));
-            assertEquals(DeliveryState.DEAD, store.find("a").orElseThrow().state());
-            assertEquals(IngestOutcome.REQUEUED, store.ingest(delivery("a", 8)).join(), "a dead delivery can be redelivered");
-            assertFalse(store.requeue("nope", 3));
+            assertTrue(store.queue().markFailed(a.seq(), "r1", "boom", 100L, 3));
+            assertEquals(IngestOutcome.REQUEUED, store.intake().ingest(delivery("a", 4)).join());
+            assertEquals(DeliveryState.PENDING, store.history().find("a").orElseThrow().state());
+            QueuedDelivery again = store.queue().claim("r1", 10, 5, 5 + LEASE).get(0);
+            assertTrue(store.queue().markDone(again.seq(), "r1", 5, 1));
+            assertEquals(IngestOutcome.ALREADY_DONE, store.intake().ingest(delivery("a", 6)).join());
+            assertTrue(store.intake().requeue("a", 7));
+            QueuedDelivery third = store.queue().claim("r1", 10, 7, 7 + LEASE).get(0);
+            assertTrue(store.queue().markFailed(third.seq(), "r1", "gave up", null, 7));
+            assertEquals(DeliveryState.DEAD, store.history().find("a").orElseThrow().state());
+            assertEquals(IngestOutcome.REQUEUED, store.intake().ingest(delivery("a", 8)).join(), "a dead delivery can be redelivered");
+            assertFalse(store.intake().requeue("nope", 3));
         }
     }
 
@@ -79,9 +79,9 @@ class DeliveryStoreTest {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
             Delivery d = delivery("p", 1);
-            store.ingest(d).join();
-            long seq = store.claim("r1", 1, 1, LEASE).get(0).seq();
-            assertArrayEquals(d.payload(), store.load(seq).payload());
+            store.intake().ingest(d).join();
+            long seq = store.queue().claim("r1", 1, 1, LEASE).get(0).seq();
+            assertArrayEquals(d.payload(), store.queue().load(seq).payload());
         }
     }
 
@@ -90,15 +90,15 @@ class DeliveryStoreTest {
     void oneDeliveryPerPullRequestAtATimeInArrivalOrder(Stores.Kind kind) throws Exception {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
-            store.ingest(delivery("1a", 0, 1L)).join();
-            store.ingest(delivery("1b", 0, 1L)).join();
-            store.ingest(delivery("2a", 0, 2L)).join();
-            store.ingest(delivery("none", 0, null)).join();
-            List<QueuedDelivery> first = store.claim("r1", 10, 0, LEASE);
+            store.intake().ingest(delivery("1a", 0, 1L)).join();
+            store.intake().ingest(delivery("1b", 0, 1L)).join();
+            store.intake().ingest(delivery("2a", 0, 2L)).join();
+            store.intake().ingest(delivery("none", 0, null)).join();
+            List<QueuedDelivery> first = store.queue().claim("r1", 10, 0, LEASE);
             assertEquals(List.of("1a", "2a", "none"), ids(first), "#1's second delivery waits for its first; others are not held up");
-            assertEquals(List.of(), ids(store.claim("r2", 10, 0, LEASE)), "another replica finds nothing to take");
-            assertTrue(store.markDone(first.get(0).seq(), "r1", 1, 1));
-            assertEquals(List.of("1b"), ids(store.claim("r2", 10, 1, LEASE)));
+            assertEquals(List.of(), ids(store.queue().claim("r2", 10, 0, LEASE)), "another replica finds nothing to take");
+            assertTrue(store.queue().markDone(first.get(0).seq(), "r1", 1, 1));
+            assertEquals(List.of("1b"), ids(store.queue().claim("r2", 10, 1, LEASE)));
         }
     }
 
@@ -107,16 +107,16 @@ class DeliveryStoreTest {
     void aRetryHoldsItsKeyUntilItIsDue(Stores.Kind kind) throws Exception {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
-            store.ingest(delivery("1a", 0, 1L)).join();
-            store.ingest(delivery("1b", 0, 1L)).join();
-            QueuedDelivery a = store.claim("r1", 1, 0, LEASE).get(0);
-            assertTrue(store.markFailed(a.seq(), "r1", "boom", 100L, 0));
-            assertEquals(List.of(), ids(store.claim("r1", 10, 50, LEASE)), "#1's later delivery must not overtake the retry");
-            QueuedDelivery retried = store.claim("r1", 10, 100, LEASE).get(0);
+            store.intake().ingest(delivery("1a", 0, 1L)).join();
+            store.intake().ingest(delivery("1b", 0, 1L)).join();
+            QueuedDelivery a = store.queue().claim("r1", 1, 0, LEASE).get(0);
+            assertTrue(store.queue().markFailed(a.seq(), "r1", "boom", 100L, 0));
+            assertEquals(List.of(), ids(store.queue().claim("r1", 10, 50, LEASE)), "#1's later delivery must not overtake the retry");
+            QueuedDelivery retried = store.queue().claim("r1", 10, 100, LEASE).get(0);
             assertEquals("1a", retried.id());
             assertEquals(2, retried.attempts());
-            assertTrue(store.handBack(retried.seq(), "r1", 100, "rate limited"));
-            assertEquals(2, store.claim("r1", 1, 100, LEASE).get(0).attempts(), "a handed-back attempt is not counted: this is still the second");
+            assertTrue(store.queue().handBack(retried.seq(), "r1", 100, "rate limited"));
+            assertEquals(2, store.queue().claim("r1", 1, 100, LEASE).get(0).attempts(), "a handed-back attempt is not counted: this is still the second");
         }
     }
 
@@ -125,15 +125,15 @@ class DeliveryStoreTest {
     void aDeadReplicasClaimIsTakenOverWhenItsLeaseRunsOut(Stores.Kind kind) throws Exception {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
-            store.ingest(delivery("x", 0)).join();
-            QueuedDelivery held = store.claim("dead", 1, 0, 1_000).get(0);
-            store.renew("dead", List.of(held.seq()), 2_000);
-            assertEquals(List.of(), ids(store.claim("alive", 1, 1_500, 1_500 + LEASE)), "a renewed lease holds");
-            QueuedDelivery taken = store.claim("alive", 1, 2_001, 2_001 + LEASE).get(0);
+            store.intake().ingest(delivery("x", 0)).join();
+            QueuedDelivery held = store.queue().claim("dead", 1, 0, 1_000).get(0);
+            store.queue().renew("dead", List.of(held.seq()), 2_000);
+            assertEquals(List.of(), ids(store.queue().claim("alive", 1, 1_500, 1_500 + LEASE)), "a renewed lease holds");
+            QueuedDelivery taken = store.queue().claim("alive", 1, 2_001, 2_001 + LEASE).get(0);
             assertEquals("x", taken.id());
-            assertFalse(store.markDone(held.seq(), "dead", 2_002, 1), "the old holder's outcome no longer counts");
-            assertTrue(store.markDone(taken.seq(), "alive", 2_003, 1));
-            assertEquals(DeliveryState.DONE, store.find("x").orElseThrow().state());
+            assertFalse(store.queue().markDone(held.seq(), "dead", 2_002, 1), "the old holder's outcome no longer counts");
+            assertTrue(store.queue().markDone(taken.seq(), "alive", 2_003, 1));
+            assertEquals(DeliveryState.DONE, store.history().find("x").orElseThrow().state());
         }
     }
 
@@ -142,20 +142,20 @@ class DeliveryStoreTest {
     void aFollowUpJoinsItsPullRequestsLineWhenItFallsDueNotWhenPlanned(Stores.Kind kind) throws Exception {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
-            store.scheduleFollowUp(delivery("poll", 0, 1L), 1_000);
-            store.scheduleFollowUp(delivery("poll", 0, 1L), 5); // planned twice: the first plan stands
-            store.ingest(delivery("push", 10, 1L)).join();
-            QueuedDelivery push = store.claim("r", 10, 10, LEASE).get(0);
+            store.intake().scheduleFollowUp(delivery("poll", 0, 1L), 1_000);
+            store.intake().scheduleFollowUp(delivery("poll", 0, 1L), 5); // planned twice: the first plan stands
+            store.intake().ingest(delivery("push", 10, 1L)).join();
+            QueuedDelivery push = store.queue().claim("r", 10, 10, LEASE).get(0);
             assertEquals("push", push.id(), "the poll planned for later does not hold up the push");
-            assertTrue(store.markDone(push.seq(), "r", 11, 1));
-            assertEquals(List.of(), ids(store.claim("r", 10, 999, LEASE)));
-            store.ingest(delivery("push-2", 1_000, 1L)).join();
-            List<QueuedDelivery> due = store.claim("r", 10, 1_000, LEASE);
+            assertTrue(store.queue().markDone(push.seq(), "r", 11, 1));
+            assertEquals(List.of(), ids(store.queue().claim("r", 10, 999, LEASE)));
+            store.intake().ingest(delivery("push-2", 1_000, 1L)).join();
+            List<QueuedDelivery> due = store.queue().claim("r", 10, 1_000, LEASE);
             assertEquals(List.of("push-2"), ids(due), "due now, the poll queues behind what arrived before");
-            assertTrue(store.markDone(due.get(0).seq(), "r", 1_001, 1));
-            assertEquals(List.of("poll"), ids(store.claim("r", 10, 1_001, LEASE)));
-            store.scheduleFollowUp(delivery("poll", 0, 1L), 2_000);
-            assertEquals(List.of(), ids(store.claim("r", 10, 3_000, LEASE)), "a follow-up already run is not planned again");
+            assertTrue(store.queue().markDone(due.get(0).seq(), "r", 1_001, 1));
+            assertEquals(List.of("poll"), ids(store.queue().claim("r", 10, 1_001, LEASE)));
+            store.intake().scheduleFollowUp(delivery("poll", 0, 1L), 2_000);
+            assertEquals(List.of(), ids(store.queue().claim("r", 10, 3_000, LEASE)), "a follow-up already run is not planned again");
         }
     }
 
@@ -166,7 +166,7 @@ class DeliveryStoreTest {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
             for (int i = 0; i < 400; i++) {
-                store.ingest(delivery("d" + i, 0, (long) (i % 40))).join();
+                store.intake().ingest(delivery("d" + i, 0, (long) (i % 40))).join();
             }
             Set<String> done = ConcurrentHashMap.newKeySet();
             List<String> order = Collections.synchronizedList(new ArrayList<>());
@@ -180,7 +180,7 @@ class DeliveryStoreTest {
                     go.await();
                     int idle = 0;
                     while (idle < 20) {
-                        List<QueuedDelivery> got = store.claim(replica, 3, 0, LEASE);
+                        List<QueuedDelivery> got = store.queue().claim(replica, 3, 0, LEASE);
                         if (got.isEmpty()) {
                             idle++;
                             Thread.sleep(5);
@@ -190,7 +190,7 @@ class DeliveryStoreTest {
                             assertTrue(done.add(q.id()), q.id() + " claimed twice");
                             order.add(q.id());
                             runningKeys.remove(q.orderingKey());
-                            assertTrue(store.markDone(q.seq(), replica, 1, 1));
+                            assertTrue(store.queue().markDone(q.seq(), replica, 1, 1));
                         }
                     }
                     return null;
@@ -215,17 +215,17 @@ class DeliveryStoreTest {
     void pruningForgetsOldFinishedDeliveriesButKeepsDeadOnes(Stores.Kind kind) throws Exception {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
-            store.ingest(delivery("old", 1_000, 1L)).join();
-            store.ingest(delivery("dead", 1_000, 2L)).join();
-            store.ingest(delivery("recent", 9_000, 3L)).join();
-            List<QueuedDelivery> all = store.claim("r", 3, 9_000, LEASE);
-            assertTrue(store.markDone(all.get(0).seq(), "r", 1_001, 1));
-            assertTrue(store.markFailed(all.get(1).seq(), "r", "gave up", null, 1_001));
-            assertTrue(store.markDone(all.get(2).seq(), "r", 9_001, 1));
-            assertEquals(1, store.prune(5_000).join());
-            assertEquals(Optional.empty(), store.find("old"));
-            assertTrue(store.find("dead").isPresent() && store.find("recent").isPresent());
-            assertEquals(Set.of("dead", "recent"), store.stored(List.of("old", "dead", "recent", "never")));
+            store.intake().ingest(delivery("old", 1_000, 1L)).join();
+            store.intake().ingest(delivery("dead", 1_000, 2L)).join();
+            store.intake().ingest(delivery("recent", 9_000, 3L)).join();
+            List<QueuedDelivery> all = store.queue().claim("r", 3, 9_000, LEASE);
+            assertTrue(store.queue().markDone(all.get(0).seq(), "r", 1_001, 1));
+            assertTrue(store.queue().markFailed(all.get(1).seq(), "r", "gave up", null, 1_001));
+            assertTrue(store.queue().markDone(all.get(2).seq(), "r", 9_001, 1));
+            assertEquals(1, store.history().prune(5_000).join());
+            assertEquals(Optional.empty(), store.history().find("old"));
+            assertTrue(store.history().find("dead").isPresent() && store.history().find("recent").isPresent());
+            assertEquals(Set.of("dead", "recent"), store.history().stored(List.of("old", "dead", "recent", "never")));
         }
     }
 }

@@ -31,21 +31,21 @@ class WorkerPoolTest {
             EventRouter router = new EventRouter(2);
             // longer than the grace period
             router.install(List.of(new RecordingHandler(id -> started.countDown(), 10_000, id -> { })), new EventContext.Resolver(null, null, null));
-            WorkerPool pool = new WorkerPool(store, router, new Metrics(), new RetryPolicy(3, 10, 100), 2,
+            WorkerPool pool = new WorkerPool(store.queue(), router, new Metrics(), new RetryPolicy(3, 10, 100), 2,
                     new WorkerPool.Leases("stopping", 20_000, 300));
             byte[] body = "{\"action\":\"opened\",\"number\":7,\"installation\":{\"id\":1},\"repository\":{\"full_name\":\"o/r\"}}"
                     .getBytes(StandardCharsets.UTF_8);
-            store.ingest(new Delivery("slow", "pull_request", PayloadSummary.parse(body), body, System.currentTimeMillis())).join();
+            store.intake().ingest(new Delivery("slow", "pull_request", PayloadSummary.parse(body), body, System.currentTimeMillis())).join();
             pool.start();
             assertTrue(started.await(10, TimeUnit.SECONDS));
             long stopping = System.nanoTime();
             pool.close();
             assertTrue(System.nanoTime() - stopping < TimeUnit.SECONDS.toNanos(5), "the grace period bounds the stop");
-            StoredDelivery row = store.find("slow").orElseThrow();
+            StoredDelivery row = store.history().find("slow").orElseThrow();
             assertEquals(DeliveryState.PENDING, row.state(), "handed back to the queue");
             assertEquals(0, row.attempts(), "the cut-off attempt does not count");
             long now = System.currentTimeMillis();
-            assertEquals("slow", store.claim("another", 1, now, now + 20_000).get(0).id(), "another replica takes it at once");
+            assertEquals("slow", store.queue().claim("another", 1, now, now + 20_000).get(0).id(), "another replica takes it at once");
         }
     }
 }

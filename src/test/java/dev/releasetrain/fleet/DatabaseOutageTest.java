@@ -140,7 +140,7 @@ class DatabaseOutageTest {
                 System.out.println("everything acknowledged was processed " + (System.currentTimeMillis() - restartedAt)
                         + " ms after PostgreSQL came back");
                 for (String id : acked) {
-                    assertEquals(DeliveryState.DONE, server.app().store().find(id).orElseThrow(() -> new AssertionError("lost: " + id)).state());
+                    assertEquals(DeliveryState.DONE, server.app().store().history().find(id).orElseThrow(() -> new AssertionError("lost: " + id)).state());
                 }
                 assertTrue(handled.containsAll(acked));
                 assertEquals(200, server.get("/readyz").statusCode(), "ready again without a restart");

@@ -122,12 +122,12 @@ class ReplicaFleetTest {
         try (Database db = Database.open(url)) {
             DeliveryStore store = new DeliveryStore(db);
             long deadline = System.currentTimeMillis() + 90_000;
-            while (store.unfinishedCount() > 0 && System.currentTimeMillis() < deadline) {
+            while (store.queue().unfinishedCount() > 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
             System.out.println("the fleet finished everything " + (System.currentTimeMillis() - killedAt) + " ms after the kill");
             for (String id : acked) {
-                assertEquals(DeliveryState.DONE, store.find(id).orElseThrow(() -> new AssertionError("lost: " + id)).state(), id);
+                assertEquals(DeliveryState.DONE, store.history().find(id).orElseThrow(() -> new AssertionError("lost: " + id)).state(), id);
             }
         }
         List<String> lines = Files.readAllLines(record);

@@ -146,10 +146,10 @@ class GitHubGatewayTest {
         String id = UUID.randomUUID().toString();
         server.deliver("issues", id, ISSUE_EVENT);
         long deadline = System.currentTimeMillis() + 30_000;
-        StoredDelivery waiting = server.app().store().find(id).orElseThrow();
+        StoredDelivery waiting = server.app().store().history().find(id).orElseThrow();
         while (waiting.lastError() == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
-            waiting = server.app().store().find(id).orElseThrow();
+            waiting = server.app().store().history().find(id).orElseThrow();
         }
         assertEquals(DeliveryState.PENDING, waiting.state());
         assertTrue(waiting.nextAttemptAt() >= reset * 1000 - 1000, "waits for x-ratelimit-reset");

@@ -123,7 +123,7 @@ class FetchBackTest {
     private static void awaitDone(TestServer server, String id) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            var row = server.app().store().find(id);
+            var row = server.app().store().history().find(id);
             if (row.isPresent() && row.get().state() == DeliveryState.DONE) {
                 return;
             }

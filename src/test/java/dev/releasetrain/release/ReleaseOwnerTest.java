@@ -420,7 +420,7 @@ class ReleaseOwnerTest {
         // the freeze follow-up schedules next month's once its start is done: wait for it, not for the ticked box
         await(() -> {
             try {
-                return server.app().store().find("release-calendar:" + REPO + ":2026-11:freeze").map(d -> d.state() == DeliveryState.DONE)
+                return server.app().store().history().find("release-calendar:" + REPO + ":2026-11:freeze").map(d -> d.state() == DeliveryState.DONE)
                         .orElse(false);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);

@@ -125,13 +125,13 @@ public final class TestServer implements AutoCloseable {
     public StoredDelivery awaitFinished(String deliveryId) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            var row = app.store().find(deliveryId);
+            var row = app.store().history().find(deliveryId);
             if (row.isPresent() && (row.get().state() == DeliveryState.DONE || row.get().state() == DeliveryState.DEAD)) {
                 return row.get();
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("delivery " + deliveryId + " did not finish: " + app.store().find(deliveryId));
+        throw new AssertionError("delivery " + deliveryId + " did not finish: " + app.store().history().find(deliveryId));
     }
 
     /** Waits until nothing is queued or running. */

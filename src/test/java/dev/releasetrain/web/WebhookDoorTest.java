@@ -73,7 +73,7 @@ class WebhookDoorTest {
             assertEquals(200, again.statusCode(), again.body());
         }
         for (String id : ids.keySet()) {
-            assertEquals(1, server.app().store().find(id).orElseThrow().attempts(), "processed once: " + ids.get(id));
+            assertEquals(1, server.app().store().history().find(id).orElseThrow().attempts(), "processed once: " + ids.get(id));
         }
     }
 
@@ -86,7 +86,7 @@ class WebhookDoorTest {
             String id = UUID.randomUUID().toString();
             HttpResponse<String> r = server.post("/webhook", headers(Fixtures.eventOf(file), id, signature), tampered);
             assertEquals(401, r.statusCode(), file.toString());
-            assertTrue(server.app().store().find(id).isEmpty(), "nothing stored for a refused delivery");
+            assertTrue(server.app().store().history().find(id).isEmpty(), "nothing stored for a refused delivery");
         }
     }
 
@@ -123,7 +123,7 @@ class WebhookDoorTest {
         byte[] array = "[1,2]".getBytes(StandardCharsets.UTF_8);
         assertRefused(400, "JSON", server.post("/webhook", headers("pull_request", "x8", SignatureVerifier.sign(TestServer.SECRET, array)), array));
         for (String id : List.of("x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8")) {
-            assertTrue(server.app().store().find(id).isEmpty(), id + " was refused and must not be stored");
+            assertTrue(server.app().store().history().find(id).isEmpty(), id + " was refused and must not be stored");
         }
         assertTrue(server.get("/metrics").body().contains("releasetrain_webhook_rejections_total{reason=\"bad_signature\"}"));
     }
@@ -173,7 +173,7 @@ class WebhookDoorTest {
             InputStream in = s.getInputStream();
             assertEquals("HTTP/1.1 413", new String(in.readNBytes(12), StandardCharsets.US_ASCII));
         }
-        assertTrue(server.app().store().find("big1").isEmpty() && server.app().store().find("big2").isEmpty());
+        assertTrue(server.app().store().history().find("big1").isEmpty() && server.app().store().history().find("big2").isEmpty());
     }
 
     @Test
@@ -192,7 +192,7 @@ class WebhookDoorTest {
         String id = UUID.randomUUID().toString();
         assertEquals(202, server.deliver("pull_request", id, PR_OPENED).statusCode());
         assertEquals(200, server.get("/healthz").statusCode());
-        assertTrue(server.app().store().find("cut-short").isEmpty(), "half a body is never stored");
+        assertTrue(server.app().store().history().find("cut-short").isEmpty(), "half a body is never stored");
         server.awaitFinished(id);
     }
 

@@ -68,8 +68,8 @@ class WebhookProxyTest {
             assertEquals(DeliveryState.DONE, server.awaitFinished("aaaa-1").state());
             assertEquals(DeliveryState.DONE, server.awaitFinished("bbbb-2").state());
             assertTrue(connections.get() >= 2, "connected again after the drop");
-            assertTrue(server.app().store().find("cccc-3").isEmpty(), "a forged delivery is refused at the door, as from GitHub");
-            assertEquals(2, server.app().store().recent(java.util.Optional.empty(), 100).size(), "each delivery stored once");
+            assertTrue(server.app().store().history().find("cccc-3").isEmpty(), "a forged delivery is refused at the door, as from GitHub");
+            assertEquals(2, server.app().store().history().recent(java.util.Optional.empty(), 100).size(), "each delivery stored once");
         } finally {
             channel.stop();
         }
