@@ -58,11 +58,13 @@ public final class Features {
                 w.settings().retryBaseMillis(), w.clock()));
         ReleaseDependencies release = new ReleaseDependencies(new SqlReleaseRecords(w.db()), new ChecklistIssue(w.db()), notes, picks, audit,
                 heads, w.clock(), w.settings().githubWebUrl().toString(), w.settings().maxAttempts());
-        return List.of(new EnforceReviewBeforeMerge(review), new DeclareEmergency(review, audit, w.clock()),
-                new FlagMergedWithoutReview(audit, w.clock()), size, new CheckMigrations(conclusions, heads, api, w.clock()),
-                new CheckMergeGroups(List.of(review, new CheckMergeGroupMigrations(heads), size), w.checks()),
-                new CherryPickLabelledPullRequest(picks), new CollectHighlights(notes, w.clock()),
-                new RunReleaseCommand(release), new FollowReleaseCalendar(release, w.followUps()),
-                new KeepChecklistCurrent(release, w.followUps()));
+        return List.of(new EnforceReviewBeforeMerge(review).handler(), new DeclareEmergency(review, audit, w.clock()).handler(),
+                new FlagMergedWithoutReview(audit, w.clock()).handler(), size.handler(),
+                new CheckMigrations(conclusions, heads, api, w.clock()).handler(),
+                new CheckMergeGroups(List.of(review.onMergeGroups(), new CheckMergeGroupMigrations(heads).onMergeGroups(),
+                        LabelPullRequestSize.onMergeGroups()), w.checks()).handler(),
+                new CherryPickLabelledPullRequest(picks).handler(), new CollectHighlights(notes, w.clock()).handler(),
+                new RunReleaseCommand(release).handler(), new FollowReleaseCalendar(release, w.followUps()).handler(),
+                new KeepChecklistCurrent(release, w.followUps()).handler());
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  * comparison and a lookup per commit) for all the checks that need them, and a config that cannot be used fails
  * each check as on a pull request.
  */
-public final class CheckMergeGroups implements EventHandler {
+public final class CheckMergeGroups {
     private final List<MergeGroupCheck> checks;
     private final CheckPublisher publisher;
 
@@ -24,15 +24,10 @@ public final class CheckMergeGroups implements EventHandler {
         this.publisher = publisher;
     }
 
-    @Override
-    public String name() {
-        return "merge-group";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(Subscription.own("merge_group", Set.of("checks_requested"), MergeGroup.class, MergeGroup::read,
-                (group, ctx) -> check(group, ctx.config(), ctx.github())));
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("merge-group", List.of(Subscription.own("merge_group", Set.of("checks_requested"), MergeGroup.class, MergeGroup::read,
+                (group, ctx) -> check(group, ctx.config(), ctx.github()))));
     }
 
     /** Publishes each enabled check on the group's head. */
@@ -56,8 +51,8 @@ public final class CheckMergeGroups implements EventHandler {
             }
         };
         for (MergeGroupCheck c : checks) {
-            if (c.enabled(settings)) {
-                publisher.publish(github.checkRuns(), c.judge(group, members, settings, github));
+            if (c.enabled().test(settings)) {
+                publisher.publish(github.checkRuns(), c.judge().judge(group, members, settings, github));
             }
         }
     }

@@ -18,13 +18,8 @@ import java.util.Optional;
  * is sent: only when that mark is found without an id (a crash or a lost answer came between) is GitHub asked
  * whether the run exists, so the usual create is one call.
  */
-public final class CheckRunPublisher implements CheckPublisher {
+public record CheckRunPublisher(Database db) implements CheckPublisher {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Database db;
-
-    public CheckRunPublisher(Database db) {
-        this.db = db;
-    }
 
     @Override
     public void publish(CheckRuns github, CheckRunResult run) throws IOException, SQLException {

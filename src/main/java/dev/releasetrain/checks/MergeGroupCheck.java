@@ -5,23 +5,25 @@ import dev.releasetrain.github.RepositoryClients;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A capability's check on a merge queue's group: GitHub waits for every required check on the group's head, so
  * without it a repository that requires the check and queues merges never merges.
+ *
+ * @param check   the check run's name
+ * @param enabled whether the repository has the check on
+ * @param judge   the group's verdict, published as the check on its head
  */
-public interface MergeGroupCheck {
+public record MergeGroupCheck(String check, Predicate<RepoSettings> enabled, Judge judge) {
     /** The pull requests in the group, listed once for every check that asks. */
     @FunctionalInterface
-    interface Members {
+    public interface Members {
         List<Long> numbers() throws IOException;
     }
 
-    /** The check run's name. */
-    String check();
-
-    boolean enabled(RepoSettings settings);
-
-    /** The group's verdict, published as the check on its head. */
-    CheckRunResult judge(MergeGroup group, Members members, RepoSettings settings, RepositoryClients github) throws Exception;
+    @FunctionalInterface
+    public interface Judge {
+        CheckRunResult judge(MergeGroup group, Members members, RepoSettings settings, RepositoryClients github) throws Exception;
+    }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
  * after), or {@code /cherry-pick release-X.Y.Z} on it (remembered on an open one until it merges), is picked onto
  * each target by someone with write permission's say-so (see {@link PickIntoReleaseBranches}).
  */
-public final class CherryPickLabelledPullRequest implements EventHandler {
+public final class CherryPickLabelledPullRequest {
     private final CherryPickRecords records;
     private final PickIntoReleaseBranches picks;
 
@@ -30,32 +30,26 @@ public final class CherryPickLabelledPullRequest implements EventHandler {
         this.picks = new PickIntoReleaseBranches(records);
     }
 
-    @Override
-    public String name() {
-        return "cherry-pick";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("cherry-pick", List.of(
                 Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed"), e -> !Users.isBot(e.getSender()) && e.getPullRequest().isMerged(),
-                        (e, ctx) -> withSettings(ctx, (s, g) -> merged(e.getPullRequest(), s, g))),
+                        (e, ctx) -> ctx.withSettings(s -> pick(ctx, s, (c, g) -> merged(e.getPullRequest(), c, g)))),
                 Subscription.on(GHEventPayload.PullRequest.class, Set.of("labeled"),
                         e -> !Users.isBot(e.getSender()) && e.getPullRequest().isMerged() && e.getLabel() != null,
-                        (e, ctx) -> withSettings(ctx, (s, g) -> labelled(e.getPullRequest(), e.getLabel().getName(), e.getSender().getLogin(), s, g))),
+                        (e, ctx) -> ctx.withSettings(s -> pick(ctx, s, (c, g) -> labelled(e.getPullRequest(), e.getLabel().getName(), e.getSender().getLogin(), c, g)))),
                 Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"),
                         e -> !Users.isBot(e.getSender()) && e.getIssue().isPullRequest() && CherryPickCommand.targets(e.getComment().getBody()) != null,
-                        (e, ctx) -> withSettings(ctx, (s, g) -> command(e.getIssue().getNumber(), e.getComment().getBody(), e.getSender().getLogin(), s, g))));
+                        (e, ctx) -> ctx.withSettings(s -> pick(ctx, s, (c, g) -> command(e.getIssue().getNumber(), e.getComment().getBody(), e.getSender().getLogin(), c, g))))));
     }
 
-    private interface Core {
+    private interface Pick {
         void run(CherryPickSettings settings, CherryPickGitHub github) throws Exception;
     }
 
-    private static void withSettings(EventContext ctx, Core core) throws Exception {
-        Optional<CherryPickSettings> settings = ctx.settings().map(RepoSettings::cherryPick).filter(CherryPickSettings::enabled);
-        if (settings.isPresent()) {
-            core.run(settings.get(), CherryPickGitHub.of(ctx.github()));
+    private static void pick(EventContext ctx, RepoSettings settings, Pick pick) throws Exception {
+        if (settings.cherryPick().enabled()) {
+            pick.run(settings.cherryPick(), CherryPickGitHub.of(ctx.github()));
         }
     }
 

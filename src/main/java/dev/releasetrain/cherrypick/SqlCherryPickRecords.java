@@ -7,15 +7,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** The cherry-pick records in the database's {@code cherry_picks} table. */
-public final class SqlCherryPickRecords implements CherryPickRecords {
-    private final Database db;
-    private final Clock clock;
-
-    public SqlCherryPickRecords(Database db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
-
+public record SqlCherryPickRecords(Database db, Clock clock) implements CherryPickRecords {
     @Override
     public void put(String repo, long number, Row row) throws SQLException {
         db.update("INSERT INTO cherry_picks (repository, number, target, state, detail, url, requested_by, updated_at) "

@@ -138,6 +138,20 @@ public final class EventContext {
         return config;
     }
 
+    /** What a behaviour does with the repository's settings. */
+    @FunctionalInterface
+    public interface WithSettings {
+        void run(RepoSettings settings) throws Exception;
+    }
+
+    /** Runs {@code action} with the settings; with a config file that cannot be used, nothing (the checks say why). */
+    public void withSettings(WithSettings action) throws Exception {
+        Optional<RepoSettings> settings = settings();
+        if (settings.isPresent()) {
+            action.run(settings.get());
+        }
+    }
+
     /** The settings, or empty when the config file cannot be used (the checks say so; other behaviours stay quiet). */
     public Optional<RepoSettings> settings() throws IOException {
         return config() instanceof ConfigResult.Valid valid ? Optional.of(valid.settings()) : Optional.empty();

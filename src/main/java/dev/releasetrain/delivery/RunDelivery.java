@@ -16,24 +16,9 @@ import java.util.function.BooleanSupplier;
  * {@link RetryDecision}). An outcome is recorded before the worker takes more; a store that cannot be reached is
  * waited out, never a reason to drop one.
  */
-final class RunDelivery {
+record RunDelivery(DeliveryQueue queue, EventRouter router, Metrics metrics, RetryPolicy retries, String replica, BooleanSupplier stopping) {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     private static final ObjectMapper JSON = new ObjectMapper(PayloadSummary.JSON);
-    private final DeliveryQueue queue;
-    private final EventRouter router;
-    private final Metrics metrics;
-    private final RetryPolicy retries;
-    private final String replica;
-    private final BooleanSupplier stopping;
-
-    RunDelivery(DeliveryQueue queue, EventRouter router, Metrics metrics, RetryPolicy retries, String replica, BooleanSupplier stopping) {
-        this.queue = queue;
-        this.router = router;
-        this.metrics = metrics;
-        this.retries = retries;
-        this.replica = replica;
-        this.stopping = stopping;
-    }
 
     void run(QueuedDelivery q) {
         long started = System.nanoTime();

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Follow-ups stored as deliveries due at a time, in the delivery store (and so the fleet's queue). */
-public final class StoredFollowUps implements FollowUps {
+public record StoredFollowUps(DeliveryStore store) implements FollowUps {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final DeliveryStore store;
-
-    public StoredFollowUps(DeliveryStore store) {
-        this.store = store;
-    }
 
     @Override
     public void schedule(String id, String event, ObjectNode payload, long delayMillis) throws Exception {

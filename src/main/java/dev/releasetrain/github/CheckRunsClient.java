@@ -10,15 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code /repos/{owner}/{repo}/check-runs} and a commit's runs, for one repository. */
-final class CheckRunsClient implements CheckRuns {
-    private final GitHubRest rest;
-    private final String repo;
-    private final String base;
-
-    CheckRunsClient(GitHubRest rest, String repo) {
-        this.rest = rest;
-        this.repo = repo;
-        this.base = "/repos/" + repo;
+record CheckRunsClient(GitHubRest rest, String repo) implements CheckRuns {
+    private String base() {
+        return "/repos/" + repo;
     }
 
     @Override
@@ -28,7 +22,7 @@ final class CheckRunsClient implements CheckRuns {
 
     @Override
     public Optional<Long> findCheckRun(String headSha, String name) throws IOException {
-        JsonNode runs = rest.get(base + "/commits/" + PathSegments.segment(headSha) + "/check-runs?check_name=" + PathSegments.segment(name)
+        JsonNode runs = rest.get(base() + "/commits/" + PathSegments.segment(headSha) + "/check-runs?check_name=" + PathSegments.segment(name)
                 + "&filter=latest");
         for (JsonNode r : runs.path("check_runs")) {
             if (r.path("name").asText().equals(name)) {
@@ -40,18 +34,18 @@ final class CheckRunsClient implements CheckRuns {
 
     @Override
     public long createCheckRun(ObjectNode body) throws IOException {
-        return rest.expect("POST", base + "/check-runs", body).path("id").asLong();
+        return rest.expect("POST", base() + "/check-runs", body).path("id").asLong();
     }
 
     @Override
     public void updateCheckRun(long id, ObjectNode body) throws IOException {
-        rest.expect("PATCH", base + "/check-runs/" + id, body);
+        rest.expect("PATCH", base() + "/check-runs/" + id, body);
     }
 
     @Override
     public List<GHCheckRun> checkRuns(String sha) throws IOException {
         List<GHCheckRun> out = new ArrayList<>();
-        for (JsonNode run : rest.get(base + "/commits/" + PathSegments.segment(sha) + "/check-runs?per_page=100").path("check_runs")) {
+        for (JsonNode run : rest.get(base() + "/commits/" + PathSegments.segment(sha) + "/check-runs?per_page=100").path("check_runs")) {
             out.add(OfflineModel.read(run, GHCheckRun.class));
         }
         return out;

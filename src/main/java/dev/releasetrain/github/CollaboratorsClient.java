@@ -7,15 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A collaborator's permission on one repository, and team memberships. */
-final class CollaboratorsClient implements Collaborators {
+record CollaboratorsClient(GitHubRest rest, String repo) implements Collaborators {
     private static final Set<String> WRITE = Set.of("admin", "maintain", "write");
-    private final GitHubRest rest;
-    private final String repo;
-
-    CollaboratorsClient(GitHubRest rest, String repo) {
-        this.rest = rest;
-        this.repo = repo;
-    }
 
     @Override
     public boolean canWrite(String login) throws IOException {

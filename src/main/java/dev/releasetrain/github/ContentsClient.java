@@ -5,17 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code /repos/{owner}/{repo}/contents/…} for one repository. */
-final class ContentsClient implements Contents {
-    private final GitHubRest rest;
-    private final String repo;
-    private final RepoFiles files;
-
-    ContentsClient(GitHubRest rest, String repo, RepoFiles files) {
-        this.rest = rest;
-        this.repo = repo;
-        this.files = files;
-    }
-
+record ContentsClient(GitHubRest rest, String repo, RepoFiles files) implements Contents {
     @Override
     public RepoFiles.FileText readFile(String path, String ref) throws IOException {
         return files.read(rest, repo, path, ref);

@@ -8,23 +8,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** The repository itself, comparisons and commit listings, for one repository; a merge group's pull requests from them. */
-final class HistoryClient implements History, MergeGroups {
-    private final GitHubRest rest;
-    private final String base;
-
-    HistoryClient(GitHubRest rest, String repo) {
-        this.rest = rest;
-        this.base = "/repos/" + repo;
+record HistoryClient(GitHubRest rest, String repo) implements History, MergeGroups {
+    private String base() {
+        return "/repos/" + repo;
     }
 
     @Override
     public String defaultBranch() throws IOException {
-        return rest.get(base).path("default_branch").asText();
+        return rest.get(base()).path("default_branch").asText();
     }
 
     @Override
     public Comparison compare(String from, String to) throws IOException {
-        JsonNode c = rest.get(base + "/compare/" + PathSegments.segment(from) + "..." + PathSegments.segment(to) + "?per_page=250");
+        JsonNode c = rest.get(base() + "/compare/" + PathSegments.segment(from) + "..." + PathSegments.segment(to) + "?per_page=250");
         List<Commit> commits = new ArrayList<>();
         for (JsonNode n : c.path("commits")) {
             JsonNode commit = n.path("commit");
@@ -39,7 +35,7 @@ final class HistoryClient implements History, MergeGroups {
     @Override
     public List<String> commitsTouching(String branch, String path) throws IOException {
         List<String> out = new ArrayList<>();
-        rest.get(base + "/commits?sha=" + PathSegments.segment(branch) + "&path=" + PathSegments.segment(path) + "&per_page=100")
+        rest.get(base() + "/commits?sha=" + PathSegments.segment(branch) + "&path=" + PathSegments.segment(path) + "&per_page=100")
                 .forEach(c -> out.add(c.path("sha").asText()));
         return out;
     }
@@ -48,7 +44,7 @@ final class HistoryClient implements History, MergeGroups {
     public List<Long> pullRequestsIn(String baseSha, String headSha) throws IOException {
         LinkedHashSet<Long> numbers = new LinkedHashSet<>();
         for (Commit c : compare(baseSha, headSha).commits()) {
-            rest.get(base + "/commits/" + c.sha() + "/pulls").forEach(pr -> numbers.add(pr.path("number").asLong()));
+            rest.get(base() + "/commits/" + c.sha() + "/pulls").forEach(pr -> numbers.add(pr.path("number").asLong()));
         }
         return List.copyOf(numbers);
     }

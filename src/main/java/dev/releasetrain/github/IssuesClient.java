@@ -10,30 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /repos/{owner}/{repo}/issues…} for one repository: issues, their labels, the bot's comments, reactions. */
-final class IssuesClient implements Issues, Labels, Comments {
-    private final GitHubRest rest;
-    private final String repo;
-    private final String base;
-    private final IssueLabels labels;
-    private final StickyComments comments;
-
-    IssuesClient(GitHubRest rest, String repo, IssueLabels labels, StickyComments comments) {
-        this.rest = rest;
-        this.repo = repo;
-        this.base = "/repos/" + repo + "/issues";
-        this.labels = labels;
-        this.comments = comments;
+record IssuesClient(GitHubRest rest, String repo, IssueLabels labels, StickyComments comments) implements Issues, Labels, Comments {
+    private String base() {
+        return "/repos/" + repo + "/issues";
     }
 
     @Override
     public GHIssue issue(long number) throws IOException {
-        return OfflineModel.read(rest.get(base + "/" + number), GHIssue.class);
+        return OfflineModel.read(rest.get(base() + "/" + number), GHIssue.class);
     }
 
     @Override
     public List<GHIssue> issuesLabelled(String label, int page) throws IOException {
         List<GHIssue> out = new ArrayList<>();
-        for (JsonNode i : rest.get(base + "?state=all&per_page=100&page=" + page + "&labels=" + PathSegments.segment(label))) {
+        for (JsonNode i : rest.get(base() + "?state=all&per_page=100&page=" + page + "&labels=" + PathSegments.segment(label))) {
             out.add(OfflineModel.read(i, GHIssue.class));
         }
         return out;
@@ -41,22 +31,22 @@ final class IssuesClient implements Issues, Labels, Comments {
 
     @Override
     public long createIssue(String title, String body, List<String> labels, List<String> assignees) throws IOException {
-        return rest.expect("POST", base, Map.of("title", title, "body", body, "labels", labels, "assignees", assignees)).path("number").asLong();
+        return rest.expect("POST", base(), Map.of("title", title, "body", body, "labels", labels, "assignees", assignees)).path("number").asLong();
     }
 
     @Override
     public void updateIssue(long number, Map<String, Object> fields) throws IOException {
-        rest.expect("PATCH", base + "/" + number, fields);
+        rest.expect("PATCH", base() + "/" + number, fields);
     }
 
     @Override
     public void addAssignees(long issue, List<String> logins) throws IOException {
-        rest.call("POST", base + "/" + issue + "/assignees", Map.of("assignees", logins), Map.of());
+        rest.call("POST", base() + "/" + issue + "/assignees", Map.of("assignees", logins), Map.of());
     }
 
     @Override
     public void react(long commentId, String content) throws IOException {
-        rest.expect("POST", base + "/comments/" + commentId + "/reactions", Map.of("content", content));
+        rest.expect("POST", base() + "/comments/" + commentId + "/reactions", Map.of("content", content));
     }
 
     @Override

@@ -9,22 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /repos/{owner}/{repo}/pulls…} for one repository. */
-final class PullRequestsClient implements PullRequests {
-    private final GitHubRest rest;
-    private final String repo;
-    private final String base;
-    private final PullRequestFiles files;
-
-    PullRequestsClient(GitHubRest rest, String repo, PullRequestFiles files) {
-        this.rest = rest;
-        this.repo = repo;
-        this.base = "/repos/" + repo + "/pulls";
-        this.files = files;
+record PullRequestsClient(GitHubRest rest, String repo, PullRequestFiles files) implements PullRequests {
+    private String base() {
+        return "/repos/" + repo + "/pulls";
     }
 
     @Override
     public GHPullRequest pullRequest(long number) throws IOException {
-        return OfflineModel.read(rest.get(base + "/" + number), GHPullRequest.class);
+        return OfflineModel.read(rest.get(base() + "/" + number), GHPullRequest.class);
     }
 
     @Override
@@ -35,7 +27,7 @@ final class PullRequestsClient implements PullRequests {
     @Override
     public List<GHPullRequest> pullRequestsFrom(String branch) throws IOException {
         List<GHPullRequest> out = new ArrayList<>();
-        for (JsonNode pr : rest.get(base + "?state=all&head=" + PathSegments.segment(repo.split("/")[0] + ":" + branch))) {
+        for (JsonNode pr : rest.get(base() + "?state=all&head=" + PathSegments.segment(repo.split("/")[0] + ":" + branch))) {
             out.add(OfflineModel.read(pr, GHPullRequest.class));
         }
         return out;
@@ -43,14 +35,14 @@ final class PullRequestsClient implements PullRequests {
 
     @Override
     public GHPullRequest openPullRequest(String title, String head, String baseBranch, String body) throws IOException {
-        return OfflineModel.read(rest.expect("POST", base, Map.of("title", title, "head", head, "base", baseBranch, "body", body)),
+        return OfflineModel.read(rest.expect("POST", base(), Map.of("title", title, "head", head, "base", baseBranch, "body", body)),
                 GHPullRequest.class);
     }
 
     @Override
     public List<String> commitMessages(long number) throws IOException {
         List<String> messages = new ArrayList<>();
-        rest.get(base + "/" + number + "/commits?per_page=100").forEach(c -> messages.add(c.path("commit").path("message").asText()));
+        rest.get(base() + "/" + number + "/commits?per_page=100").forEach(c -> messages.add(c.path("commit").path("message").asText()));
         return messages;
     }
 
@@ -58,7 +50,7 @@ final class PullRequestsClient implements PullRequests {
     public List<PullRequestReview> reviews(long number) throws IOException {
         List<PullRequestReview> out = new ArrayList<>();
         for (int page = 1; page <= 30; page++) {
-            JsonNode list = rest.get(base + "/" + number + "/reviews?per_page=100&page=" + page);
+            JsonNode list = rest.get(base() + "/" + number + "/reviews?per_page=100&page=" + page);
             list.forEach(r -> out.add(PullRequestReview.read(r)));
             if (list.size() < 100) {
                 break;

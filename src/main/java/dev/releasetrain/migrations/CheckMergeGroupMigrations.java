@@ -13,25 +13,13 @@ import java.util.Map;
  * {@code release-train/migrations} on a merge queue's group: it fails when any pull request in the group has a
  * migration verdict that did not pass (judged on the pull request itself), and passes otherwise.
  */
-public final class CheckMergeGroupMigrations implements MergeGroupCheck {
-    private final MigrationVerdicts verdicts;
-
-    public CheckMergeGroupMigrations(MigrationVerdicts verdicts) {
-        this.verdicts = verdicts;
+public record CheckMergeGroupMigrations(MigrationVerdicts verdicts) {
+    /** The check on a merge queue's group. */
+    public MergeGroupCheck onMergeGroups() {
+        return new MergeGroupCheck(CheckMigrations.CHECK, s -> s.migrations().enabled(), this::judge);
     }
 
-    @Override
-    public String check() {
-        return CheckMigrations.CHECK;
-    }
-
-    @Override
-    public boolean enabled(RepoSettings settings) {
-        return settings.migrations().enabled();
-    }
-
-    @Override
-    public CheckRunResult judge(MergeGroup group, Members members, RepoSettings settings, RepositoryClients github) throws Exception {
+    private CheckRunResult judge(MergeGroup group, MergeGroupCheck.Members members, RepoSettings settings, RepositoryClients github) throws Exception {
         List<Long> prs = members.numbers();
         Map<Long, String> notSafe = verdicts.notSafe(github.repository());
         List<String> failing = prs.stream().filter(notSafe::containsKey).map(n -> "#" + n + " (" + notSafe.get(n) + ")").toList();

@@ -26,7 +26,7 @@ import java.util.Set;
  * API when the server has one (see {@link AskMigrationStatusApi}), else to the built-in checker, and the answer
  * becomes the check.
  */
-public final class CheckMigrations implements EventHandler {
+public final class CheckMigrations {
     public static final String CHECK = "release-train/migrations";
     private final MigrationConclusions conclusions;
     private final MigrationHeads heads;
@@ -41,19 +41,14 @@ public final class CheckMigrations implements EventHandler {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "migrations";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
         List<Subscription<?>> all = new ArrayList<>(List.of(
                 PullRequestChecks.onNewCode((e, ctx) -> checkIfOpen(ctx, e.getPullRequest(), false)),
                 PullRequestChecks.onRerun(CHECK, (e, ctx) -> checkIfOpen(ctx, rerunPullRequest(e, ctx), true))));
         api.ifPresent(a -> all.add(Subscription.own(MigrationPoll.EVENT, Set.of(), MigrationPoll.class, MigrationPoll::read,
                 (poll, ctx) -> a.poll(poll, MigrationsGitHub.of(ctx.github())))));
-        return all;
+        return new EventHandler("migrations", all);
     }
 
     /** The pull request a re-run is for; GitHub lists none on the check run of a merged one: the head it was checked at says which. */

@@ -11,15 +11,7 @@ import java.util.Optional;
  * Earlier migrations read from GitHub at the pull request's base (where the change lands), and only when a
  * migration alters a field: a directory listing and the latest files before it.
  */
-public final class EarlierMigrationsOnGitHub implements EarlierMigrations {
-    private final Contents github;
-    private final String baseRef;
-
-    public EarlierMigrationsOnGitHub(Contents github, String baseRef) {
-        this.github = github;
-        this.baseRef = baseRef;
-    }
-
+public record EarlierMigrationsOnGitHub(Contents github, String baseRef) implements EarlierMigrations {
     @Override
     public Optional<List<String>> before(String path) throws IOException {
         int slash = path.lastIndexOf('/');

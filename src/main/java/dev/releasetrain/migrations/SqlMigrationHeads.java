@@ -8,13 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The migration heads in the database's {@code migration_heads} table. */
-public final class SqlMigrationHeads implements MigrationHeads {
-    private final Database db;
-
-    public SqlMigrationHeads(Database db) {
-        this.db = db;
-    }
-
+public record SqlMigrationHeads(Database db) implements MigrationHeads {
     @Override
     public void record(String repository, long number, String head) throws SQLException {
         db.update("INSERT INTO migration_heads (repository, number, head_sha, conclusion) VALUES (?,?,?,NULL) "

@@ -10,7 +10,6 @@ import org.kohsuke.github.GHPullRequest;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * and note, updated when the label or the body changes) and the moment each release branch is cut. A merged
  * highlight without a release-note block gets a gentle suggestion.
  */
-public final class CollectHighlights implements EventHandler {
+public final class CollectHighlights {
     static final String MARKER = "<!-- release-train:release-note -->";
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private final ReleaseNotesStore store;
@@ -30,30 +29,18 @@ public final class CollectHighlights implements EventHandler {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "highlights";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("highlights", List.of(
                 Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed", "labeled", "unlabeled", "edited"), e -> e.getPullRequest().isMerged(),
-                        (e, ctx) -> {
-                            Optional<RepoSettings> settings = ctx.settings();
-                            if (settings.isPresent()) {
-                                boolean justHighlighted = e.getAction().equals("closed") || e.getAction().equals("labeled") && e.getLabel() != null
-                                        && settings.get().notes().highlightLabel().equals(e.getLabel().getName());
-                                merged(ctx.repository(), e.getPullRequest(), ctx.event().payload().path("pull_request").path("author_association")
-                                        .asText(null), justHighlighted, settings.get(), ctx.github().comments());
-                            }
-                        }),
-                Subscription.on(GHEventPayload.Create.class, Set.of(), e -> "branch".equals(e.getRefType()), (e, ctx) -> {
-                    Optional<RepoSettings> settings = ctx.settings();
-                    if (settings.isPresent()) {
-                        branchCreated(ctx.repository(), e.getRef(), settings.get());
-                    }
-                }));
+                        (e, ctx) -> ctx.withSettings(s -> {
+                            boolean justHighlighted = e.getAction().equals("closed") || e.getAction().equals("labeled") && e.getLabel() != null
+                                    && s.notes().highlightLabel().equals(e.getLabel().getName());
+                            merged(ctx.repository(), e.getPullRequest(), ctx.event().payload().path("pull_request").path("author_association")
+                                    .asText(null), justHighlighted, s, ctx.github().comments());
+                        })),
+                Subscription.on(GHEventPayload.Create.class, Set.of(), e -> "branch".equals(e.getRefType()),
+                        (e, ctx) -> ctx.withSettings(s -> branchCreated(ctx.repository(), e.getRef(), s)))));
     }
 
     /** A release branch was created: the release's cut, as far as the notes go. */

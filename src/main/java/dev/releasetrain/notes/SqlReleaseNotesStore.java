@@ -10,13 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Merged pull requests and release cuts in the database's {@code merged_pull_requests} and {@code release_cuts} tables. */
-public final class SqlReleaseNotesStore implements ReleaseNotesStore {
-    private final Database db;
-
-    public SqlReleaseNotesStore(Database db) {
-        this.db = db;
-    }
-
+public record SqlReleaseNotesStore(Database db) implements ReleaseNotesStore {
     @Override
     public void merged(String repo, MergedPullRequest pr, String baseRef) throws SQLException {
         db.update("INSERT INTO merged_pull_requests (repository, number, title, author, author_association, labels, base_ref, "

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * last release's checklist gets a reminder. Their ids are the repository, month and kind, so a month's work is
  * scheduled once and runs once. Pushes to the default branch (and installing the app) keep the calendar going.
  */
-public final class FollowReleaseCalendar implements EventHandler {
+public final class FollowReleaseCalendar {
     public static final String EVENT = "release_train.calendar";
     static final String FREEZE = "freeze";
     static final String REMINDER = "reminder";
@@ -48,20 +48,11 @@ public final class FollowReleaseCalendar implements EventHandler {
         this.followUps = followUps;
     }
 
-    @Override
-    public String name() {
-        return "release-calendar";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(
-                Subscription.own(EVENT, Set.of(), CalendarDay.class, CalendarDay::read, (day, ctx) -> {
-                    Optional<RepoSettings> settings = ctx.settings();
-                    if (settings.isPresent()) {
-                        run(day, settings.get(), ReleaseGitHub.of(ctx.github()));
-                    }
-                }),
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("release-calendar", List.of(
+                Subscription.own(EVENT, Set.of(), CalendarDay.class, CalendarDay::read,
+                        (day, ctx) -> ctx.withSettings(s -> run(day, s, ReleaseGitHub.of(ctx.github())))),
                 Subscription.on(GHEventPayload.Push.class, Set.of(),
                         e -> e.getRef().equals("refs/heads/" + e.getRepository().getDefaultBranch()), (e, ctx) -> scheduleUpcoming(ctx)),
                 Subscription.on(GHEventPayload.Installation.class, Set.of("created"), (e, ctx) -> {
@@ -73,7 +64,7 @@ public final class FollowReleaseCalendar implements EventHandler {
                     for (GHRepository r : e.getRepositoriesAdded()) {
                         scheduleUpcoming(ctx.forRepository(r.getFullName()));
                     }
-                }));
+                })));
     }
 
     private LocalDate today(ReleaseSettings s) {
@@ -85,10 +76,7 @@ public final class FollowReleaseCalendar implements EventHandler {
         if (known != null && !LocalDate.now(deps.clock()).isAfter(known)) {
             return;
         }
-        Optional<RepoSettings> settings = ctx.settings();
-        if (settings.isPresent()) {
-            scheduleUpcoming(ctx.installationId(), ctx.repository(), settings.get().release());
-        }
+        ctx.withSettings(s -> scheduleUpcoming(ctx.installationId(), ctx.repository(), s.release()));
     }
 
     /** The first train whose freeze is today or later. */

@@ -20,7 +20,7 @@ import java.util.Set;
  * migrations), so the release in progress gets a refresh. Events are gathered for {@link #GATHER_MILLIS}: a burst
  * of them is one follow-up (its id is the release and the moment it falls due) and so one edit at most.
  */
-public final class KeepChecklistCurrent implements EventHandler {
+public final class KeepChecklistCurrent {
     public static final String EVENT = "release_train.checklist_refresh";
     static final long GATHER_MILLIS = 10_000;
     private final ReleaseDependencies deps;
@@ -38,36 +38,20 @@ public final class KeepChecklistCurrent implements EventHandler {
         }
     }
 
-    @Override
-    public String name() {
-        return "checklist-refresh";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(
-                Subscription.own(EVENT, Set.of(), Refresh.class, Refresh::read, (r, ctx) -> withSettings(ctx, s -> refresh(r, s, ReleaseGitHub.of(ctx.github())))),
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("checklist-refresh", List.of(
+                Subscription.own(EVENT, Set.of(), Refresh.class, Refresh::read, (r, ctx) -> ctx.withSettings(s -> refresh(r, s, ReleaseGitHub.of(ctx.github())))),
                 Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed", "labeled", "unlabeled"), e -> e.getPullRequest().isMerged(),
-                        (e, ctx) -> withSettings(ctx, s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
+                        (e, ctx) -> ctx.withSettings(s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
                 Subscription.on(GHEventPayload.PullRequestReview.class, Set.of("submitted"), e -> e.getPullRequest().getState() == GHIssueState.CLOSED,
-                        (e, ctx) -> withSettings(ctx, s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
+                        (e, ctx) -> ctx.withSettings(s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
                 Subscription.on(GHEventPayload.CheckRun.class, Set.of("completed"), e -> CheckMigrations.CHECK.equals(e.getCheckRun().getName()),
-                        (e, ctx) -> withSettings(ctx, s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
+                        (e, ctx) -> ctx.withSettings(s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
                 // a pick pushed by hand, or by the bot in push mode, lands as a push to the release branch
                 Subscription.on(GHEventPayload.Push.class, Set.of(), e -> e.getRef().startsWith("refs/heads/")
                                 && !e.getRef().equals("refs/heads/" + e.getRepository().getDefaultBranch()),
-                        (e, ctx) -> withSettings(ctx, s -> changed(ctx.installationId(), ctx.repository(), Optional.of(e.getRef()), s))));
-    }
-
-    private interface Core {
-        void run(RepoSettings settings) throws Exception;
-    }
-
-    private static void withSettings(EventContext ctx, Core core) throws Exception {
-        Optional<RepoSettings> settings = ctx.settings();
-        if (settings.isPresent()) {
-            core.run(settings.get());
-        }
+                        (e, ctx) -> ctx.withSettings(s -> changed(ctx.installationId(), ctx.repository(), Optional.of(e.getRef()), s)))));
     }
 
     private Optional<Release> current(String repo) throws Exception {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * permission, then run; one reply (edited in place on a repeat) quotes every command and says what came of it;
  * then 🚀 when all went well, 😕 otherwise. Edited comments and bots' comments are not commands.
  */
-public final class RunReleaseCommand implements EventHandler {
+public final class RunReleaseCommand {
     /** A comment is a person's say-so, not a script: more lines than this are not run (and the reply stays small). */
     static final int MAX_COMMANDS = 10;
     private final ReleaseDependencies deps;
@@ -29,21 +29,16 @@ public final class RunReleaseCommand implements EventHandler {
         this.deps = deps;
     }
 
-    @Override
-    public String name() {
-        return "release-command";
-    }
-
     /** A comment as a command: where it was made, by whom, and what it says. */
     public record Comment(long issue, String issueBody, long id, String body, String actor, int attempt) {
     }
 
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"), e -> !Users.isBot(e.getSender())
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("release-command", List.of(Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"), e -> !Users.isBot(e.getSender())
                 && !ReleaseCommands.parse(e.getComment().getBody()).isEmpty(), (e, ctx) -> run(new Comment(e.getIssue().getNumber(),
                 e.getIssue().getBody() == null ? "" : e.getIssue().getBody(), e.getComment().getId(), e.getComment().getBody(),
-                e.getSender().getLogin(), ctx.event().attempt()), ctx.config(), ReleaseGitHub.of(ctx.github()), e.getRepository().getDefaultBranch())));
+                e.getSender().getLogin(), ctx.event().attempt()), ctx.config(), ReleaseGitHub.of(ctx.github()), e.getRepository().getDefaultBranch()))));
     }
 
     /**

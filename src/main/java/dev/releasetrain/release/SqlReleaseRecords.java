@@ -9,13 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The releases in the database's {@code releases} table. */
-public final class SqlReleaseRecords implements ReleaseRecords {
+public record SqlReleaseRecords(Database db) implements ReleaseRecords {
     private static final String COLUMNS = "repository, version, issue_number, owner, state, previous_tag, cut_sha, started_at";
-    private final Database db;
-
-    public SqlReleaseRecords(Database db) {
-        this.db = db;
-    }
 
     @Override
     public void save(Release r) throws SQLException {

@@ -20,7 +20,7 @@ import java.util.Set;
  * with write permission lets a pull request merge unreviewed. It is recorded, the review check turns green with who
  * and why, and the merge is flagged for review afterwards. Anyone else gets a reply saying who may do it.
  */
-public final class DeclareEmergency implements EventHandler {
+public final class DeclareEmergency {
     static final String REFUSED = "<!-- release-train:emergency-refused -->";
     static final String RECORDED = "<!-- release-train:emergency -->";
     private final ReviewCheck check;
@@ -33,32 +33,17 @@ public final class DeclareEmergency implements EventHandler {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "emergency";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("emergency", List.of(
                 Subscription.on(GHEventPayload.PullRequest.class, Set.of("labeled"),
                         e -> !Users.isBot(e.getSender()) && e.getLabel() != null && e.getPullRequest().getState() == GHIssueState.OPEN,
-                        (e, ctx) -> withSettings(ctx, (s, g) -> label(e.getPullRequest().getNumber(), e.getLabel().getName(), e.getSender().getLogin(), s, g))),
+                        (e, ctx) -> ctx.withSettings(s -> label(e.getPullRequest().getNumber(), e.getLabel().getName(), e.getSender().getLogin(), s.review(),
+                                ReviewGitHub.of(ctx.github())))),
                 Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"),
                         e -> !Users.isBot(e.getSender()) && e.getIssue().isPullRequest() && EmergencyCommand.reason(e.getComment().getBody()).isPresent(),
-                        (e, ctx) -> withSettings(ctx, (s, g) -> command(e.getIssue().getNumber(), EmergencyCommand.reason(e.getComment().getBody()).orElseThrow(),
-                                e.getSender().getLogin(), s, g))));
-    }
-
-    private interface Core {
-        void run(ReviewSettings settings, ReviewGitHub github) throws Exception;
-    }
-
-    private static void withSettings(EventContext ctx, Core core) throws Exception {
-        Optional<ReviewSettings> settings = ctx.settings().map(RepoSettings::review);
-        if (settings.isPresent()) { // else the review check shows the broken config
-            core.run(settings.get(), ReviewGitHub.of(ctx.github()));
-        }
+                        (e, ctx) -> ctx.withSettings(s -> command(e.getIssue().getNumber(), EmergencyCommand.reason(e.getComment().getBody()).orElseThrow(),
+                                e.getSender().getLogin(), s.review(), ReviewGitHub.of(ctx.github()))))));
     }
 
     /** {@code actor} added {@code label} to the open pull request: an override when it is the emergency label. */

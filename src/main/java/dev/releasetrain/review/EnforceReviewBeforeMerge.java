@@ -15,27 +15,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Keeps {@code release-train/review} current on open pull requests as they change and are reviewed. */
-public final class EnforceReviewBeforeMerge implements EventHandler {
+public final class EnforceReviewBeforeMerge {
     private final ReviewCheck check;
 
     public EnforceReviewBeforeMerge(ReviewCheck check) {
         this.check = check;
     }
 
-    @Override
-    public String name() {
-        return "review";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("review", List.of(
                 PullRequestChecks.onNewCode((e, ctx) -> runIfOpen(ctx, ctx.pullRequests(1))),
                 Subscription.on(GHEventPayload.PullRequestReview.class, Set.of("submitted", "edited", "dismissed"),
                         (e, ctx) -> runIfOpen(ctx, ctx.pullRequests(1))),
                 PullRequestChecks.onRerun(ReviewCheck.CHECK, (e, ctx) -> runIfOpen(ctx, ctx.pullRequests(Integer.MAX_VALUE))),
                 Subscription.on(GHEventPayload.CheckSuite.class, Set.of("requested", "rerequested"),
-                        (e, ctx) -> runIfOpen(ctx, ctx.pullRequests(Integer.MAX_VALUE))));
+                        (e, ctx) -> runIfOpen(ctx, ctx.pullRequests(Integer.MAX_VALUE)))));
     }
 
     private void runIfOpen(EventContext ctx, List<GHPullRequest> prs) throws Exception {

@@ -1,8 +1,6 @@
 package dev.releasetrain.review;
 
-import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.config.ReviewSettings;
-import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.Subscription;
 import dev.releasetrain.github.PullRequestReview;
@@ -21,7 +19,7 @@ import java.util.Set;
  * fact, asked for it in a comment, and recorded; when someone other than the author then approves it, the label
  * goes and the case is closed.
  */
-public final class FlagMergedWithoutReview implements EventHandler {
+public final class FlagMergedWithoutReview {
     static final String MARKER = "<!-- release-train:post-merge-review -->";
     private final ReviewAudit audit;
     private final Clock clock;
@@ -31,34 +29,23 @@ public final class FlagMergedWithoutReview implements EventHandler {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "post-merge-review";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("post-merge-review", List.of(
                 Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed"), e -> e.getPullRequest().isMerged(),
-                        (e, ctx) -> {
-                            Optional<ReviewSettings> s = settings(ctx);
-                            if (s.isPresent()) {
-                                merged(e.getPullRequest(), s.get(), ReviewGitHub.of(ctx.github()));
+                        (e, ctx) -> ctx.withSettings(s -> {
+                            if (s.review().enabled()) {
+                                merged(e.getPullRequest(), s.review(), ReviewGitHub.of(ctx.github()));
                             }
-                        }),
+                        })),
                 Subscription.on(GHEventPayload.PullRequestReview.class, Set.of("submitted"),
                         e -> e.getPullRequest().getState() == GHIssueState.CLOSED && e.getReview().getState() == GHPullRequestReviewState.APPROVED,
-                        (e, ctx) -> {
-                            Optional<ReviewSettings> s = settings(ctx);
-                            if (s.isPresent()) {
-                                approved(e.getPullRequest().getNumber(), PullRequestReview.read(ctx.event().payload().path("review")), s.get(),
+                        (e, ctx) -> ctx.withSettings(s -> {
+                            if (s.review().enabled()) {
+                                approved(e.getPullRequest().getNumber(), PullRequestReview.read(ctx.event().payload().path("review")), s.review(),
                                         ReviewGitHub.of(ctx.github()));
                             }
-                        }));
-    }
-
-    private static Optional<ReviewSettings> settings(EventContext ctx) throws java.io.IOException {
-        return ctx.settings().map(RepoSettings::review).filter(ReviewSettings::enabled);
+                        }))));
     }
 
     /** The pull request merged: flagged when no approval counted. */

@@ -25,7 +25,7 @@ import java.util.Set;
  * do not). Calls: the review listing, and only when they matter a permission lookup per change request and a
  * commit lookup per stale approval.
  */
-public final class ReviewCheck implements MergeGroupCheck {
+public final class ReviewCheck {
     public static final String CHECK = "release-train/review";
     private final CheckPublisher checks;
     private final ReviewAudit audit;
@@ -70,18 +70,12 @@ public final class ReviewCheck implements MergeGroupCheck {
                 settings.dismissStaleApprovals(), settings.exemptAuthors(), reviews, head, trees, writers, override));
     }
 
-    @Override
-    public String check() {
-        return CHECK;
+    /** The check on a merge queue's group. */
+    public MergeGroupCheck onMergeGroups() {
+        return new MergeGroupCheck(CHECK, s -> s.review().enabled(), this::judge);
     }
 
-    @Override
-    public boolean enabled(RepoSettings settings) {
-        return settings.review().enabled();
-    }
-
-    @Override
-    public CheckRunResult judge(MergeGroup group, Members members, RepoSettings settings, RepositoryClients repo) throws Exception {
+    CheckRunResult judge(MergeGroup group, MergeGroupCheck.Members members, RepoSettings settings, RepositoryClients repo) throws Exception {
         ReviewGitHub github = ReviewGitHub.of(repo);
         List<Long> prs = members.numbers();
         StringBuilder table = new StringBuilder("| pull request | review |\n|---|---|\n");

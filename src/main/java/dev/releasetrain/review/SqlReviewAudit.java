@@ -7,13 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The review audit in the database's {@code emergency_overrides} and {@code post_merge_reviews} tables. */
-public final class SqlReviewAudit implements ReviewAudit {
-    private final Database db;
-
-    public SqlReviewAudit(Database db) {
-        this.db = db;
-    }
-
+public record SqlReviewAudit(Database db) implements ReviewAudit {
     @Override
     public void recordOverride(String repository, long number, EmergencyOverride o) throws SQLException {
         db.update("INSERT INTO emergency_overrides (repository, number, head_sha, actor, reason, created_at) VALUES (?,?,?,?,?,?) "

@@ -2,7 +2,6 @@ package dev.releasetrain.size;
 
 import dev.releasetrain.checks.CheckPublisher;
 import dev.releasetrain.checks.CheckRunResult;
-import dev.releasetrain.checks.MergeGroup;
 import dev.releasetrain.checks.MergeGroupCheck;
 import dev.releasetrain.checks.PullRequestChecks;
 import dev.releasetrain.config.RepoSettings;
@@ -11,7 +10,6 @@ import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.Subscription;
 import dev.releasetrain.github.PullRequests;
-import dev.releasetrain.github.RepositoryClients;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
@@ -28,7 +26,7 @@ import java.util.Set;
  * pages, two conditional reads (config, .gitattributes; 304 while unchanged), the check run, and label or comment
  * calls only when something changed.
  */
-public final class LabelPullRequestSize implements EventHandler, MergeGroupCheck {
+public final class LabelPullRequestSize {
     public static final String CHECK = "release-train/size";
     public static final String MARKER = "<!-- release-train:size -->";
     private static final Map<String, String> COLOURS = Map.of("size/XS", "3cbf00", "size/S", "5d9801", "size/M", "7f7203",
@@ -40,14 +38,9 @@ public final class LabelPullRequestSize implements EventHandler, MergeGroupCheck
         this.checks = checks;
     }
 
-    @Override
-    public String name() {
-        return "size";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("size", List.of(
                 PullRequestChecks.onNewCode((e, ctx) -> sizeIfOpen(ctx, e.getPullRequest(), "opened".equals(e.getAction()) && ctx.event().attempt() == 1)),
                 // a label matters only for the hint's off switch; the bot's own size labels must not loop back
                 Subscription.on(GHEventPayload.PullRequest.class, Set.of("labeled", "unlabeled"),
@@ -57,7 +50,7 @@ public final class LabelPullRequestSize implements EventHandler, MergeGroupCheck
                     for (GHPullRequest pr : ctx.pullRequests(1)) {
                         sizeIfOpen(ctx, pr, false);
                     }
-                }));
+                })));
     }
 
     private void sizeIfOpen(EventContext ctx, GHPullRequest pr, boolean justOpened) throws Exception {
@@ -105,20 +98,10 @@ public final class LabelPullRequestSize implements EventHandler, MergeGroupCheck
                         + (verdict.fail() ? "\nThis repository fails the check from `" + settings.failFrom() + "` on (`size.fail-from`).\n" : "")));
     }
 
-    @Override
-    public String check() {
-        return CHECK;
-    }
-
-    @Override
-    public boolean enabled(RepoSettings settings) {
-        return settings.size().enabled();
-    }
-
     /** A merge queue waits for every required check, this one too; size is a pull request's, never a group's. */
-    @Override
-    public CheckRunResult judge(MergeGroup group, Members members, RepoSettings settings, RepositoryClients github) {
-        return CheckRunResult.completed(CHECK, group.headSha(), "neutral", "Size is a pull request's, not a merge group's",
-                "Each pull request in the group was sized on its own; a merge group is not judged by size.");
+    public static MergeGroupCheck onMergeGroups() {
+        return new MergeGroupCheck(CHECK, s -> s.size().enabled(), (group, members, settings, github) -> CheckRunResult.completed(CHECK,
+                group.headSha(), "neutral", "Size is a pull request's, not a merge group's",
+                "Each pull request in the group was sized on its own; a merge group is not judged by size."));
     }
 }

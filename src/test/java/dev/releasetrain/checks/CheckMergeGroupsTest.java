@@ -44,8 +44,8 @@ class CheckMergeGroupsTest {
             heads.conclude(REPO, "head" + unsafe, "failure");
         }
         InMemory.Checks checks = new InMemory.Checks();
-        CheckMergeGroups groups = new CheckMergeGroups(List.of(new ReviewCheck(checks, new InMemory.Audit()), new CheckMergeGroupMigrations(heads),
-                new LabelPullRequestSize(checks)), checks);
+        CheckMergeGroups groups = new CheckMergeGroups(List.of(new ReviewCheck(checks, new InMemory.Audit()).onMergeGroups(),
+                new CheckMergeGroupMigrations(heads).onMergeGroups(), LabelPullRequestSize.onMergeGroups()), checks);
         ConfigResult result = "BROKEN".equals(config) ? new ConfigResult.Invalid(new ConfigException("review", 2, "not a boolean"))
                 : new ConfigResult.Valid(Config.of(config == null ? null : config.replace("\\n", "\n")));
 

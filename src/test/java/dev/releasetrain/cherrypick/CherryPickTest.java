@@ -255,7 +255,7 @@ class CherryPickTest {
         bare = new GitData(bareDir);
         repo.git(REPO, bare);
         repo.pullRequestCommits(REPO, 2, original);
-        server = TestServer.start(TestServer.settings(github.url()), w -> List.of(new CherryPickLabelledPullRequest(new SqlCherryPickRecords(w.db(), w.clock()))));
+        server = TestServer.start(TestServer.settings(github.url()), w -> List.of(new CherryPickLabelledPullRequest(new SqlCherryPickRecords(w.db(), w.clock())).handler()));
         github.wireMock().resetRequests();
         deliver("pull_request", prEvent("closed", mergedPullRequest(tip, List.of(RELEASE)), "Codertocat", null));
         List<String> calls = github.apiCalls();

@@ -62,7 +62,7 @@ class CommandLineTest {
     void listsRedeliversAndReplays() throws Exception {
         try (FakeGitHub github = fakeGitHub()) {
             Map<String, String> env = env(github);
-            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler()))) {
+            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler().handler()))) {
                 server.deliver("issues", "first-delivery", Fixtures.webhook("issues", "reopened.payload.json"));
                 server.awaitFinished("first-delivery");
             }
@@ -80,7 +80,7 @@ class CommandLineTest {
             assertEquals(0, new RedeliverCommand(settings).run(List.of("first-delivery"), out));
             assertEquals(1, new RedeliverCommand(settings).run(List.of("no-such-delivery"), out));
             assertTrue(output().contains("No delivery no-such-delivery"));
-            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler()))) {
+            try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler().handler()))) {
                 // the restarted server resumes the redelivered one; the handler finds its comment and writes nothing
                 server.awaitIdle();
                 var again = server.app().store().history().find("first-delivery").orElseThrow();
@@ -90,7 +90,7 @@ class CommandLineTest {
             assertEquals(1, github.repository().comments(REPO, 1).size());
 
             Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
-            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
+            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler().handler()))
                     .run(List.of(payload.toString(), "--event", "issues"), out));
             assertTrue(output().contains("(issues.reopened): done"));
             assertEquals(1, github.repository().comments(REPO, 1).size(), "a replay sends no write");
@@ -107,7 +107,7 @@ class CommandLineTest {
             env.put("DRY_RUN", "true");
             ServerSettings settings = ServerSettings.load(env, dir.resolve(".env"));
             Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
-            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
+            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler().handler()))
                     .run(List.of(payload.toString(), "--event", "issues"), out));
             assertTrue(github.apiCalls().stream().noneMatch(c -> c.startsWith("POST")), github.apiCalls().toString());
             assertTrue(github.apiCalls().stream().anyMatch(c -> c.startsWith("GET /repos/" + REPO + "/issues/1/comments")), "reads happen");
@@ -125,7 +125,7 @@ class CommandLineTest {
                         dev.releasetrain.delivery.PayloadSummary.parse("{}".getBytes()), "{}".getBytes(), 0), Long.MAX_VALUE);
             }
             Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
-            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
+            assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler().handler()))
                     .run(List.of(payload.toString(), "--event", "issues"), out));
             String printed = output();
             assertTrue(printed.contains("would send POST /repos/" + REPO + "/issues/1/comments body=\"config ok\""), printed);
@@ -147,7 +147,7 @@ class CommandLineTest {
         ServerSettings settings = ServerSettings.load(env, dir.resolve(".env"));
         Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
         long started = System.nanoTime();
-        assertEquals(1, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler()))
+        assertEquals(1, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler().handler()))
                 .run(List.of(payload.toString(), "--event", "issues"), out));
         assertTrue(System.nanoTime() - started < 60_000_000_000L, "no ten minutes of retries");
         List<String> lines = output().lines().toList();

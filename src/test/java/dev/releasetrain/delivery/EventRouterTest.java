@@ -20,19 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EventRouterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A handler whose subscriptions say which of them ran. */
     private static EventHandler handler(String name, List<Subscription<?>> subscriptions) {
-        return new EventHandler() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<Subscription<?>> subscriptions() {
-                return subscriptions;
-            }
-        };
+        return new EventHandler(name, subscriptions);
     }
 
     @ParameterizedTest(name = "{0}/{1}")

@@ -30,7 +30,7 @@ class WorkerPoolTest {
             CountDownLatch started = new CountDownLatch(1);
             EventRouter router = new EventRouter(2);
             // longer than the grace period
-            router.install(List.of(new RecordingHandler(id -> started.countDown(), 10_000, id -> { })), new EventContext.Resolver(null, null, null));
+            router.install(List.of(new RecordingHandler(id -> started.countDown(), 10_000, id -> { }).handler()), new EventContext.Resolver(null, null, null));
             WorkerPool pool = new WorkerPool(store.queue(), router, new Metrics(), new RetryPolicy(3, 10, 100), 2,
                     new WorkerPool.Leases("stopping", 20_000, 300));
             byte[] body = "{\"action\":\"opened\",\"number\":7,\"installation\":{\"id\":1},\"repository\":{\"full_name\":\"o/r\"}}"

@@ -77,7 +77,7 @@ class DatabaseOutageTest {
         try (FakeGitHub github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic())) {
             Map<String, String> env = TestServer.settings(github.url());
             env.put("DATABASE_URL", url);
-            try (TestServer server = TestServer.start(env, services -> List.of(recorder))) {
+            try (TestServer server = TestServer.start(env, services -> List.of(recorder.handler()))) {
                 Set<String> acked = ConcurrentHashMap.newKeySet();
                 AtomicInteger refused = new AtomicInteger();
                 AtomicInteger other = new AtomicInteger();

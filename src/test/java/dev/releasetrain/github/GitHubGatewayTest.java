@@ -50,7 +50,7 @@ class GitHubGatewayTest {
     private void startServer(Map<String, String> overrides) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(TestServer.settings(github.url()));
         env.putAll(overrides);
-        server = TestServer.start(env, services -> List.of(new CommentOnceHandler()));
+        server = TestServer.start(env, services -> List.of(new CommentOnceHandler().handler()));
     }
 
     @AfterEach

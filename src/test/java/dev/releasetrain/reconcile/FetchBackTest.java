@@ -55,7 +55,7 @@ class FetchBackTest {
             env.put("PORT", Integer.toString(port));
             env.put("DATABASE_URL", url);
 
-            try (TestServer server = TestServer.start(env, services -> List.of(RecordingHandler.onDone(id -> { })))) {
+            try (TestServer server = TestServer.start(env, services -> List.of(RecordingHandler.onDone(id -> { }).handler()))) {
                 assertEquals(202, log.send("pull_request", "delivered", payload(1)));
                 // stored, but GitHub gave up waiting for the answer and logged a timeout
                 assertEquals(202, server.deliver("pull_request", "answer-lost", payload(2)).statusCode());
@@ -71,7 +71,7 @@ class FetchBackTest {
             env.put("RECONCILE_MINUTES", "5");
             ConcurrentMap<String, AtomicInteger> handled = new ConcurrentHashMap<>();
             RecordingHandler counting = RecordingHandler.onDone(id -> handled.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
-            try (TestServer server = TestServer.start(env, services -> List.of(counting))) {
+            try (TestServer server = TestServer.start(env, services -> List.of(counting.handler()))) {
                 for (String id : List.of("missed-1", "missed-2", "missed-2-twin")) {
                     awaitDone(server, id);
                 }

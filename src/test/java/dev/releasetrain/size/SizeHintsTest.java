@@ -35,7 +35,7 @@ class SizeHintsTest {
         github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic());
         repo = github.repository();
         // the size handler alone, so its calls can be counted apart from the review check's
-        server = TestServer.start(TestServer.settings(github.url()), w -> List.of(new LabelPullRequestSize(w.checks())));
+        server = TestServer.start(TestServer.settings(github.url()), w -> List.of(new LabelPullRequestSize(w.checks()).handler()));
     }
 
     @AfterEach

@@ -13,17 +13,12 @@ import java.util.Set;
  * A feature-shaped handler for testing the foundation: reads the repo config and the repository, and keeps one
  * marked comment on the issue (found before it is posted): the idempotent write every real feature makes.
  */
-public final class CommentOnceHandler implements EventHandler {
+public final class CommentOnceHandler {
     public static final String MARKER = "<!-- release-train:test -->";
 
-    @Override
-    public String name() {
-        return "comment-once";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(Subscription.own("issues", Set.of(), WebhookEvent.class, e -> e, (e, ctx) -> handle(ctx)));
+    /** The deliveries it takes. */
+    public EventHandler handler() {
+        return new EventHandler("comment-once", List.of(Subscription.own("issues", Set.of(), WebhookEvent.class, e -> e, (e, ctx) -> handle(ctx))));
     }
 
     private void handle(EventContext ctx) throws Exception {

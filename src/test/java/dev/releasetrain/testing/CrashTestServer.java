@@ -30,7 +30,7 @@ public final class CrashTestServer {
                 out.write((id + "\n").getBytes(StandardCharsets.UTF_8));
             }
         });
-        App app = App.start(settings, services -> List.of(recorder), true);
+        App app = App.start(settings, services -> List.of(recorder.handler()), true);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         System.out.println("READY " + app.port());
         System.out.flush();

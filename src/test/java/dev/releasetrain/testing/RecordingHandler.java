@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A feature that takes every delivery: says it started, works for a while, then says it is done, by delivery id. */
-public final class RecordingHandler implements EventHandler {
+public final class RecordingHandler {
     /** Told a delivery's id. */
     @FunctionalInterface
     public interface Told {
@@ -31,14 +31,9 @@ public final class RecordingHandler implements EventHandler {
         return new RecordingHandler(id -> { }, 0, done);
     }
 
-    @Override
-    public String name() {
-        return "recorder";
-    }
-
-    @Override
-    public List<Subscription<?>> subscriptions() {
-        return List.of(new Subscription<>(null, Set.of(), WebhookEvent.class, e -> e, e -> true, (e, ctx) -> handle(ctx)));
+    /** The deliveries it takes. */
+    public EventHandler handler() {
+        return new EventHandler("recorder", List.of(new Subscription<>(null, Set.of(), WebhookEvent.class, e -> e, e -> true, (e, ctx) -> handle(ctx))));
     }
 
     private void handle(EventContext context) throws Exception {
