@@ -168,9 +168,4 @@ public final class EventContext {
         }
         return settings();
     }
-
-    /** The check publisher every capability publishes through. */
-    public CheckRunPublisher checks() {
-        return resolver.checks();
-    }
 }

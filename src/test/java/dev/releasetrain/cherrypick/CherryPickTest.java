@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -317,23 +316,4 @@ class CherryPickTest {
         assertEquals(1, Integer.parseInt(bare.git(Map.of(), "rev-list", "--count", RELEASE + "..refs/heads/release-train/cherry-pick-2-to-" + RELEASE)[1]));
     }
 
-    @Test
-    void aCommandOnAnOpenPullRequestIsCarriedOutAtMerge() throws Exception {
-        git(work, "switch", "-q", "main");
-        String fix = edit("app.txt", "line 8", "line eight", "Fix the thing (#2)");
-        serve(List.of(fix));
-        ObjectNode open = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json")).get("pull_request").deepCopy();
-        repo.pullRequest(REPO, 2, open);
-        ObjectNode comment = (ObjectNode) JSON.readTree(Fixtures.webhook("issue_comment", "created.with-installation.payload.json"));
-        ObjectNode issue = (ObjectNode) comment.get("issue");
-        issue.put("number", 2);
-        issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + REPO + "/pulls/2");
-        ((ObjectNode) comment.get("comment")).put("body", "needed for the release\n/backport " + RELEASE);
-        deliver("issue_comment", comment);
-        assertTrue(reports().get(0).contains("⏳ will be picked when this pull request merges"), reports().toString());
-        assertFalse(repo.createdPulls().iterator().hasNext());
-        deliver("pull_request", prEvent("closed", mergedPullRequest(fix, List.of()), "Codertocat", null));
-        assertEquals(1, repo.createdPulls().size());
-        assertEquals(expectedTree(fix), bare.git(Map.of(), "rev-parse", "refs/heads/release-train/cherry-pick-2-to-" + RELEASE + "^{tree}")[1]);
-    }
 }

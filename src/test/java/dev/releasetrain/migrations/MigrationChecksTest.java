@@ -41,7 +41,6 @@ class MigrationChecksTest {
     private static final String MIGRATION_TEXT = """
             from django.db import migrations
 
-
             class Migration(migrations.Migration):
                 operations = [
                     migrations.RemoveField(model_name="team", name="legacy_token"),
@@ -185,30 +184,6 @@ class MigrationChecksTest {
     }
 
     @Test
-    void anApiThatIsDownFailsTheCheckAndSaysSo() throws Exception {
-        String head = "4".repeat(40);
-        pullRequestWithMigration(head);
-        api.stubFor(post(urlEqualTo(API_PATH)).willReturn(aResponse().withStatus(503)));
-        startServer(true);
-        deliverPullRequest("opened", head);
-        JsonNode check = awaitCheck(head, "failure");
-        assertEquals("The migration status API could not be reached", check.path("output").path("title").asText());
-        assertTrue(check.path("output").path("summary").asText().contains("HTTP 503"));
-        assertEquals(5, api.findAll(anyRequestedFor(urlEqualTo(API_PATH))).size(), "retried, then given up");
-    }
-
-    @Test
-    void endlessPendingTimesOut() throws Exception {
-        String head = "5".repeat(40);
-        pullRequestWithMigration(head);
-        repo.file(REPO, null, ".github/release-train.yml", "migrations:\n  timeout-minutes: 0\n");
-        api.stubFor(post(urlEqualTo(API_PATH)).willReturn(answer("pending", "").withHeader("Retry-After", "1")));
-        startServer(true);
-        deliverPullRequest("opened", head);
-        awaitCheck(head, "timed_out");
-    }
-
-    @Test
     void aRestartWhileWaitingStillLandsTheAnswer() throws Exception {
         String head = "6".repeat(40);
         pullRequestWithMigration(head);
@@ -222,28 +197,11 @@ class MigrationChecksTest {
     }
 
     @Test
-    void aNewPushSupersedesTheWaitForTheOldHead() throws Exception {
-        String old = "7".repeat(40);
-        String next = "8".repeat(40);
-        pullRequestWithMigration(old);
-        repo.file(REPO, next, MIGRATION, MIGRATION_TEXT);
-        apiAnswers(answer("pending", "").withHeader("Retry-After", "1"), answer("success", ""));
-        startServer(true);
-        deliverPullRequest("opened", old);
-        deliverPullRequest("synchronize", next);
-        awaitCheck(next, "success");
-        JsonNode superseded = awaitCheck(old, "cancelled");
-        assertEquals("Superseded by a newer push", superseded.path("output").path("title").asText());
-        assertEquals(2, api.findAll(anyRequestedFor(urlEqualTo(API_PATH))).size(), "the old head is not asked about again");
-    }
-
-    @Test
     void anAlterFieldIsJudgedAgainstTheFieldsDefinitionAtTheBase() throws Exception {
         String base = JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json")).path("pull_request").path("base").path("ref").asText();
         repo.file(REPO, base, "posthog/migrations/__init__.py", "");
         repo.file(REPO, base, "posthog/migrations/0001_initial.py", """
                 from django.db import migrations, models
-
 
                 class Migration(migrations.Migration):
                     operations = [
@@ -271,24 +229,6 @@ class MigrationChecksTest {
     private static String alterTeamName(String field) {
         return "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n"
                 + "        migrations.AlterField(model_name=\"team\", name=\"name\", field=" + field + "),\n    ]\n";
-    }
-
-    @Test
-    void withoutAnApiTheBuiltInCheckerAnswers() throws Exception {
-        String head = "9".repeat(40);
-        pullRequestWithMigration(head);
-        startServer(false);
-        deliverPullRequest("opened", head);
-        JsonNode check = awaitCheck(head, "failure");
-        JsonNode note = check.path("output").path("annotations").get(0);
-        assertEquals(6, note.path("start_line").asInt(), "the RemoveField line");
-        assertTrue(note.path("message").asText().contains("RemoveField"));
-        assertEquals(0, api.getAllServeEvents().size());
-
-        String none = "0".repeat(40);
-        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile("README.md", 1, 0)));
-        deliverPullRequest("synchronize", none);
-        assertEquals("No migrations", awaitCheck(none, "success").path("output").path("title").asText());
     }
 
     @Test

@@ -184,37 +184,6 @@ class ReleaseOwnerTest {
     }
 
     @Test
-    void aReadersStartIsRefusedAndCreatesNothing() throws Exception {
-        serve(VERSION_FILES, FREEZE_DAY);
-        String reply = command("/release start 1.30.0", "reader", 1);
-        assertTrue(reply.contains("❌ @reader, `/release start` needs write permission on " + REPO), reply);
-        assertNull(bare.resolve("refs/heads/" + BRANCH));
-        assertEquals(List.of(), repo.issues(REPO));
-        assertEquals(List.of("eyes", "confused"), repo.reactions(commentIds.get()));
-
-        String older = command("/release start 1.29.0", "Codertocat", 1);
-        assertTrue(older.contains("1.29.0 is not greater than the latest tag, 1.29.0"), older);
-        String typo = command("/release strat\n/release tag now", "Codertocat", 1);
-        assertTrue(typo.contains("❓ `strat` is not a release command. Valid: `/release start [X.Y.Z]`"), typo);
-        assertTrue(typo.contains("`/release tag` takes only `--force`"), typo);
-        assertEquals(List.of(), repo.issues(REPO));
-    }
-
-    @Test
-    void managersListedInTheConfigAreTheOnlyOnesWhoMayWrite() throws Exception {
-        serve(VERSION_FILES + "  managers: ['@alice', 'octo-org/releasers']\n", FREEZE_DAY);
-        github.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/orgs/octo-org/teams/releasers/memberships/Codertocat")
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"state\":\"pending\",\"role\":\"member\"}")));
-        String refused = command("/release start", "Codertocat", 1);
-        assertTrue(refused.contains("is for the release managers (release managers: @alice, @octo-org/releasers)"), refused);
-        assertNull(bare.resolve("refs/heads/" + BRANCH));
-        String help = command("/release help", "reader", 1);
-        assertTrue(help.contains("| `/release tag [--force]` | tag X.Y.Z and publish the GitHub release | people with write permission (release managers"), help);
-        assertTrue(help.contains("| `/release status` | where the release stands | anyone who can read |"), help);
-        assertTrue(command("/release start", "alice", 1).contains("✅ Cut"));
-    }
-
-    @Test
     void bumpTagSyncAndEveryRepeatChangesNothingTwice() throws Exception {
         serve(VERSION_FILES, FREEZE_DAY);
         command("/release start", "Codertocat", 1);

@@ -194,14 +194,4 @@ class SizeHintsTest {
         assertEquals(List.of(), repo.labels(REPO, 2), "no label from a config that cannot be read");
     }
 
-    @Test
-    void theSkipLabelSilencesTheHint() throws Exception {
-        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile("src/app.js", 700, 0)));
-        deliver(pullRequest("opened", sha('1'), 1, List.of()));
-        assertEquals(1, repo.comments(REPO, 2).size());
-        ObjectNode labeled = (ObjectNode) JSON.readTree(pullRequest("labeled", sha('1'), 1, List.of("size/XL", "size/skip-hint")));
-        labeled.putObject("label").put("name", "size/skip-hint");
-        deliver(JSON.writeValueAsBytes(labeled));
-        assertEquals(0, repo.comments(REPO, 2).size());
-    }
 }
