@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
         workers.start();
         app.scheduleRetention(settings.retentionDays());
         if (serve) {
-            app.door = new WebhookDoor(store, metrics);
+            app.door = new WebhookDoor(store, metrics, settings.deliveryBufferBytes());
             if (settings.registered()) {
                 app.door.register(new SignatureVerifier(settings.webhookSecrets()));
             }

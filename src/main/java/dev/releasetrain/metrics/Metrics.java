@@ -61,6 +61,12 @@ public final class Metrics {
                 .callback(cb -> cb.call(depth.getAsLong())).register(registry);
     }
 
+    /** The bytes of delivery bodies the door holds at once (its budget is {@code DELIVERY_BUFFER_MB}). */
+    public void doorBodyBytes(LongSupplier held) {
+        GaugeWithCallback.builder().name("releasetrain_door_body_bytes").help("Bytes of delivery bodies the door holds while reading them")
+                .callback(cb -> cb.call(held.getAsLong())).register(registry);
+    }
+
     public String scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param webhookProxyUrl a smee.io-style channel whose events are taken in like deliveries (local development)
  * @param reconcileMinutes how often one replica fetches back what GitHub failed to deliver (0: never)
  * @param replicaId     this process's name in the claims it holds: unique per running process
+ * @param deliveryBufferBytes the delivery bodies the door holds at once, across all requests being read
  */
 public record ServerSettings(
         int port,
@@ -49,7 +50,8 @@ public record ServerSettings(
         Optional<String> migrationStatusApiToken,
         Path envFile,
         int reconcileMinutes,
-        String replicaId) {
+        String replicaId,
+        long deliveryBufferBytes) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:release-train.db";
 
@@ -138,15 +140,17 @@ public record ServerSettings(
         Optional<String> migrationToken = r.optional("MIGRATION_STATUS_API_TOKEN");
         int reconcile = r.integer("RECONCILE_MINUTES", 5, 0, 24 * 60);
         String replica = r.optional("REPLICA_ID").orElseGet(ServerSettings::defaultReplicaId);
+        // at least one delivery of GitHub's largest size fits; the default leaves most of the 160 MB heap to the rest
+        long buffer = r.integer("DELIVERY_BUFFER_MB", 64, 26, 4096) * 1024L * 1024;
         return new ServerSettings(port, appId, key, secrets, api, web, publicUrl, proxy, db, workers, dryRun, level, writesPerMinute,
-                retryBase, maxAttempts, retentionDays, migrationApi, migrationToken, envFile, reconcile, replica);
+                retryBase, maxAttempts, retentionDays, migrationApi, migrationToken, envFile, reconcile, replica, buffer);
     }
 
     /** For {@code replay}: a dry run on a scratch database, so no real delivery or record is touched. */
     public ServerSettings dryRunOn(String scratchDatabaseUrl) {
         return new ServerSettings(port, appId, privateKey, webhookSecrets, githubApiUrl, githubWebUrl, publicUrl, webhookProxyUrl,
                 Database.Address.of(scratchDatabaseUrl), workers, true, logLevel, writesPerMinute, retryBaseMillis, maxAttempts,
-                retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile, 0, replicaId);
+                retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile, 0, replicaId, deliveryBufferBytes);
     }
 
     /** These settings with the credentials GitHub's manifest flow handed over: what the server runs on once registered. */
@@ -154,7 +158,8 @@ public record ServerSettings(
         Reader r = new Reader(Map.of("APP_ID", appId, "PRIVATE_KEY", privateKeyPem, "WEBHOOK_SECRET", webhookSecret));
         return new ServerSettings(port, Optional.of(r.positiveLong("APP_ID", appId)), r.privateKey(), List.of(webhookSecret), githubApiUrl,
                 githubWebUrl, publicUrl, webhookProxyUrl, database, workers, dryRun, logLevel, writesPerMinute, retryBaseMillis,
-                maxAttempts, retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile, reconcileMinutes, replicaId);
+                maxAttempts, retentionDays, migrationStatusApiUrl, migrationStatusApiToken, envFile, reconcileMinutes, replicaId,
+                deliveryBufferBytes);
     }
 
     private record Reader(Map<String, String> values) {

@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,9 @@ import org.slf4j.LoggerFactory;
 /** The HTTP side: the webhook door (at our path and Probot's), health, metrics and the setup pages. */
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    /** GitHub sends a delivery in one go; a body arriving slower than this comes from something else. */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 32 * 1024;
+    static final long IDLE_TIMEOUT_MILLIS = 20_000;
     private final Javalin app;
 
     public WebServer(WebhookDoor webhook, HealthRoutes health, SetupRoutes setup) {
@@ -23,11 +27,16 @@ public final class WebServer implements AutoCloseable {
                 server.addEventListener(new LifeCycle.Listener() {
                     @Override
                     public void lifeCycleStarting(LifeCycle event) {
-                        // a delivery is ~28 KB: one or two reads from the socket, not one per 8 KB (Jetty's default)
                         for (Connector connector : server.getConnectors()) {
                             HttpConnectionFactory http1 = connector.getConnectionFactory(HttpConnectionFactory.class);
                             if (http1 != null) {
+                                // a delivery is ~28 KB: one or two reads from the socket, not one per 8 KB (Jetty's default)
                                 http1.setInputBufferSize(64 * 1024);
+                                // a sender slower than this is dropped: a stranger's trickle must not hold a connection
+                                http1.getHttpConfiguration().setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+                            }
+                            if (connector instanceof ServerConnector sc) {
+                                sc.setIdleTimeout(IDLE_TIMEOUT_MILLIS); // and one that sends nothing, after this long
                             }
                         }
                     }

@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The front door: checks a delivery, commits it to the store and only then answers 202. Nothing here talks to
@@ -36,16 +37,27 @@ public final class WebhookDoor extends Handler.Abstract {
     private static final Set<String> PATHS = Set.of("/webhook", "/webhook/", "/api/github/webhooks", "/api/github/webhooks/");
 
     private static final String TOO_LARGE = "The body is over GitHub's 25 MB payload limit.";
+    /** A buffer starts at most this large and doubles as bytes arrive: an announced length is a claim, not bytes. */
+    private static final int FIRST_BUFFER = 64 * 1024;
+    /** GitHub's event names: lower case and underscores. */
+    private static final Pattern EVENT = Pattern.compile("[a-z_]{1,64}");
+    /** GitHub's delivery ids are UUIDs (a redelivery keeps its id). */
+    private static final Pattern DELIVERY_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern SIGNATURE = Pattern.compile("sha256=[0-9a-fA-F]{64}");
 
     private final DeliveryStore store;
     private final Metrics metrics;
+    private final BodyBudget budget;
     private final RefusalLog refusals = new RefusalLog(System::nanoTime, log::info);
     /** Null until the app is registered: nothing can be verified before. */
     private volatile SignatureVerifier signatures;
 
-    public WebhookDoor(DeliveryStore store, Metrics metrics) {
+    /** @param bodyBudget the bytes of bodies held at once across all requests being read ({@code DELIVERY_BUFFER_MB}) */
+    public WebhookDoor(DeliveryStore store, Metrics metrics, long bodyBudget) {
         this.store = store;
         this.metrics = metrics;
+        this.budget = new BodyBudget(bodyBudget);
+        metrics.doorBodyBytes(budget::held);
     }
 
     /** Deliveries are verified with these secrets from now on. */
@@ -63,13 +75,15 @@ public final class WebhookDoor extends Handler.Abstract {
             exchange.refuse(503, "not_registered", "Release Train is not registered with GitHub yet; open / on this server to set it up.");
             return true;
         }
-        long declared = request.getLength();
-        if (declared > Delivery.MAX_PAYLOAD_BYTES) {
-            exchange.refuse(413, "too_large", TOO_LARGE);
+        // everything the headers can say is checked before a byte of the body is read or a byte of memory given to it
+        if (!exchange.headersAcceptable()) {
             return true;
         }
-        // read (not parse) the body before any other refusal, so the client's connection stays usable for the answer
-        exchange.body = new byte[declared >= 0 ? (int) declared : 16 * 1024];
+        long declared = request.getLength();
+        int first = (int) (declared >= 0 ? Math.min(declared, FIRST_BUFFER) : 16 * 1024);
+        if (!exchange.grow(first)) {
+            return true;
+        }
         exchange.run();
         return true;
     }
@@ -79,8 +93,11 @@ public final class WebhookDoor extends Handler.Abstract {
         private final Request request;
         private final Response response;
         private final Callback callback;
-        private byte[] body;
+        private byte[] body = new byte[0];
         private int size;
+        /** Bytes of the budget this exchange holds; given back once it is answered or fails. */
+        private long reserved;
+        private boolean finished;
 
         Exchange(Request request, Response response, Callback callback) {
             this.request = request;
@@ -98,15 +115,20 @@ public final class WebhookDoor extends Handler.Abstract {
                         request.demand(this);
                         return;
                     }
-                    if (Content.Chunk.isFailure(chunk)) {
+                    if (Content.Chunk.isFailure(chunk)) { // the sender hung up, stalled past the idle timeout or sent too slowly
+                        finish();
                         callback.failed(chunk.getFailure());
                         return;
                     }
-                    boolean fits = append(chunk.getByteBuffer());
+                    Fit fit = append(chunk.getByteBuffer());
                     boolean last = chunk.isLast();
                     chunk.release();
-                    if (!fits) {
+                    if (fit == Fit.TOO_LARGE) {
                         refuse(413, "too_large", TOO_LARGE);
+                        return;
+                    }
+                    if (fit == Fit.NO_ROOM) {
+                        busy();
                         return;
                     }
                     if (last) {
@@ -120,45 +142,84 @@ public final class WebhookDoor extends Handler.Abstract {
             }
         }
 
-        /** False once the body passes the limit. A declared length fills its exact array; a chunked body grows one. */
-        private boolean append(ByteBuffer chunk) {
-            int n = chunk.remaining();
-            if ((long) size + n > Delivery.MAX_PAYLOAD_BYTES) {
-                return false;
-            }
-            if (size + n > body.length) {
-                if (request.getLength() >= 0) {
-                    return false; // more than its Content-Length: Jetty refuses that before us, but never store it
-                }
-                body = Arrays.copyOf(body, Math.min(Math.max(body.length * 2, size + n), Delivery.MAX_PAYLOAD_BYTES));
-            }
-            chunk.get(body, size, n);
-            size += n;
-            return true;
-        }
-
-        private void admit(byte[] payload) {
+        /**
+         * The checks the headers alone decide, each refused at once: a JSON content type, GitHub's event name and
+         * delivery id in GitHub's shapes, a signature, a length within GitHub's limit.
+         */
+        boolean headersAcceptable() {
             HttpFields headers = request.getHeaders();
             String contentType = headers.get(HttpHeader.CONTENT_TYPE);
             if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
                 refuse(415, "content_type", "Deliveries must be sent as application/json (set the webhook's content type to JSON).");
-                return;
+                return false;
             }
             String event = headers.get("X-GitHub-Event");
             String id = headers.get("X-GitHub-Delivery");
             String signature = headers.get("X-Hub-Signature-256");
             if (blank(event) || blank(id)) {
                 refuse(400, "missing_header", "X-GitHub-Event and X-GitHub-Delivery headers are required.");
-                return;
+                return false;
             }
             if (blank(signature)) {
                 refuse(400, "missing_signature", "The X-Hub-Signature-256 header is required; set a webhook secret.");
-                return;
+                return false;
             }
-            if (id.length() > 100 || event.length() > 100) {
-                refuse(400, "bad_header", "X-GitHub-Event or X-GitHub-Delivery is too long to be GitHub's.");
-                return;
+            if (!EVENT.matcher(event).matches() || !DELIVERY_ID.matcher(id).matches()) {
+                refuse(400, "bad_header", "X-GitHub-Event or X-GitHub-Delivery is not in GitHub's shape (an event name, a UUID).");
+                return false;
             }
+            if (!SIGNATURE.matcher(signature).matches()) {
+                refuse(401, "bad_signature", "The signature is not an HMAC-SHA256 (sha256=<64 hex digits>); check the webhook secret.");
+                return false;
+            }
+            if (request.getLength() > Delivery.MAX_PAYLOAD_BYTES) {
+                refuse(413, "too_large", TOO_LARGE);
+                return false;
+            }
+            return true;
+        }
+
+        /** Grows the buffer to {@code capacity}, reserving the bytes first; false (and answered busy) when there is no room. */
+        boolean grow(int capacity) {
+            int more = capacity - body.length;
+            if (!budget.reserve(more)) {
+                busy();
+                return false;
+            }
+            reserved += more;
+            body = Arrays.copyOf(body, capacity);
+            return true;
+        }
+
+        private enum Fit { FITS, TOO_LARGE, NO_ROOM }
+
+        /** A chunk appended, the buffer doubling as needed up to the declared length (or GitHub's limit, for a chunked body). */
+        private Fit append(ByteBuffer chunk) {
+            int n = chunk.remaining();
+            long declared = request.getLength();
+            long most = declared >= 0 ? declared : Delivery.MAX_PAYLOAD_BYTES;
+            if ((long) size + n > most) {
+                return Fit.TOO_LARGE; // more than its Content-Length (Jetty refuses that first) or than GitHub sends
+            }
+            if (size + n > body.length) {
+                int capacity = (int) Math.min(Math.max((long) body.length * 2, size + n), most);
+                int more = capacity - body.length;
+                if (!budget.reserve(more)) {
+                    return Fit.NO_ROOM;
+                }
+                reserved += more;
+                body = Arrays.copyOf(body, capacity);
+            }
+            chunk.get(body, size, n);
+            size += n;
+            return Fit.FITS;
+        }
+
+        private void admit(byte[] payload) {
+            HttpFields headers = request.getHeaders();
+            String event = headers.get("X-GitHub-Event");
+            String id = headers.get("X-GitHub-Delivery");
+            String signature = headers.get("X-Hub-Signature-256");
             if (!signatures.verify(payload, signature)) {
                 refuse(401, "bad_signature", "The signature does not match the body; check the webhook secret.");
                 return;
@@ -207,8 +268,24 @@ public final class WebhookDoor extends Handler.Abstract {
             answer(status, message);
         }
 
+        /** Too many bodies in flight: GitHub (or the sender) may try again shortly; nothing was read into memory beyond the budget. */
+        private void busy() {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            refuse(503, "busy", "Too many deliveries are being received at once; try again in a second.");
+        }
+
+        /** The budget this exchange held goes back, once. */
+        private void finish() {
+            if (!finished) {
+                finished = true;
+                budget.release(reserved);
+                body = null;
+            }
+        }
+
         /** The answer is a line of text; writing it completes the exchange. */
         private void answer(int status, String message) {
+            finish();
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
             Content.Sink.write(response, true, message, callback);

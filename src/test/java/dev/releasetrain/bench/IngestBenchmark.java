@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * java ... IngestBenchmark [--jar target/release-train.jar | --url http://host:port --pid N] [--path /webhook]
  *                          [--connections 50] [--seconds 30] [--warmup 5] [--rate N] [--prs N] [--payload file] [--event name]
- *                          [--mix true] [--github fake] [--drain false]
+ *                          [--mix true] [--github fake] [--drain false] [--stalled N]
  * </pre>
  * With --jar (the default) it starts the server itself on a fresh database and stops it afterwards. Without --rate
  * every connection sends as fast as it is answered (the most the server takes); with --rate the deliveries are
@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.LongAdder;
  * sends every real payload of ../shared/fixtures/webhooks in turn, each with its own event; --github fake gives the
  * server the fake GitHub (in this process) to work against, so every feature does its real work behind the door.
  * The queue depth is sampled every second and printed as a series. Afterwards it waits (up to two minutes) until
- * everything accepted is processed, unless --drain false: for the door alone.
+ * everything accepted is processed, unless --drain false: for the door alone. --stalled N opens N connections that
+ * announce a 25 MB delivery and send nothing (strangers' attack on the door's memory) and keeps them open while the
+ * load runs; the peak RSS printed at the end is the server's under that attack.
  */
 public final class IngestBenchmark {
     private static final String SECRET = "bench-secret";
@@ -116,6 +118,7 @@ public final class IngestBenchmark {
                 mixed ? Set.copyOf(events).size() + " kinds" : event, connections, seconds, warmup,
                 rate > 0 ? "offered at " + (long) rate + "/s" : "as fast as answered");
 
+        Stalled stalled = Stalled.open(target, path, Integer.parseInt(opt.getOrDefault("stalled", "0")));
         Load warm = run(targets, path, events, bodies, connections, warmup, rate);
         System.out.printf("warm-up: %d accepted%n", warm.accepted);
         List<String> depths = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -145,6 +148,7 @@ public final class IngestBenchmark {
         if (kill != null) {
             kill.report();
         }
+        stalled.report();
         if (servers.isEmpty() && pid > 0) {
             System.out.printf("server peak RSS: %d MB%n", peakRssKb(pid) / 1024);
         }
@@ -177,6 +181,46 @@ public final class IngestBenchmark {
     }
 
     private record Load(long accepted, long other, long errors, double seconds, long[] latencies) {
+    }
+
+    /** Connections that announce GitHub's largest delivery and then send nothing, held open while the load runs. */
+    private record Stalled(List<Socket> sockets, long openedAt) {
+        static Stalled open(URI target, String path, int n) throws IOException {
+            List<Socket> sockets = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Socket s = new Socket(target.getHost(), target.getPort());
+                s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + target.getHost() + "\r\nContent-Type: application/json\r\n"
+                        + "X-GitHub-Event: pull_request\r\nX-GitHub-Delivery: " + UUID.randomUUID() + "\r\nX-Hub-Signature-256: sha256="
+                        + "0".repeat(64) + "\r\nContent-Length: " + (25 * 1024 * 1024 - 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                sockets.add(s);
+            }
+            return new Stalled(sockets, System.nanoTime());
+        }
+
+        /** How many the server dropped by now (a read that ends), and the connections closed. */
+        void report() throws IOException {
+            if (sockets.isEmpty()) {
+                return;
+            }
+            int dropped = 0;
+            for (Socket s : sockets) {
+                s.setSoTimeout(1);
+                try {
+                    while (s.getInputStream().read() >= 0) {
+                        // an answer before the close
+                    }
+                    dropped++;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // held open
+                } catch (IOException reset) {
+                    dropped++;
+                }
+                s.close();
+            }
+            System.out.printf("stalled connections: %d opened, %d dropped by the server within %.0f s%n", sockets.size(), dropped,
+                    (System.nanoTime() - openedAt) / 1e9);
+        }
     }
 
     /** Every second, the server's queue depth (and the fake's journal emptied, so it does not grow with the run). */

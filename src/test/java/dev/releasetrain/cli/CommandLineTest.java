@@ -8,6 +8,7 @@ import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.testing.CommentOnceHandler;
 import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.Fixtures;
+import dev.releasetrain.testing.Ids;
 import dev.releasetrain.testing.TestKeys;
 import dev.releasetrain.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -58,32 +59,34 @@ class CommandLineTest {
         return env;
     }
 
+    private static final String FIRST = Ids.id("first-delivery");
+
     @Test
     void listsRedeliversAndReplays() throws Exception {
         try (FakeGitHub github = fakeGitHub()) {
             Map<String, String> env = env(github);
             try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler().handler()))) {
-                server.deliver("issues", "first-delivery", Fixtures.webhook("issues", "reopened.payload.json"));
-                server.awaitFinished("first-delivery");
+                server.deliver("issues", FIRST, Fixtures.webhook("issues", "reopened.payload.json"));
+                server.awaitFinished(FIRST);
             }
             ServerSettings settings = ServerSettings.load(env, dir.resolve(".env"));
 
             assertEquals(0, new DeliveriesCommand(settings).run(List.of("--json", "--state", "done"), out));
             JsonNode list = new ObjectMapper().readTree(output());
-            assertEquals("first-delivery", list.get(0).path("id").asText());
+            assertEquals(FIRST, list.get(0).path("id").asText());
             assertEquals("issues", list.get(0).path("event").asText());
             assertEquals("reopened", list.get(0).path("action").asText());
             assertEquals("done", list.get(0).path("state").asText());
             assertEquals(0, new DeliveriesCommand(settings).run(List.of(), out));
             assertTrue(output().contains("issues.reopened"));
 
-            assertEquals(0, new RedeliverCommand(settings).run(List.of("first-delivery"), out));
+            assertEquals(0, new RedeliverCommand(settings).run(List.of(FIRST), out));
             assertEquals(1, new RedeliverCommand(settings).run(List.of("no-such-delivery"), out));
             assertTrue(output().contains("No delivery no-such-delivery"));
             try (TestServer server = TestServer.start(env, services -> List.of(new CommentOnceHandler().handler()))) {
                 // the restarted server resumes the redelivered one; the handler finds its comment and writes nothing
                 server.awaitIdle();
-                var again = server.app().store().history().find("first-delivery").orElseThrow();
+                var again = server.app().store().history().find(FIRST).orElseThrow();
                 assertEquals(dev.releasetrain.delivery.DeliveryState.DONE, again.state());
                 assertEquals(1, again.attempts(), "redeliver starts the count afresh and it ran once more");
             }

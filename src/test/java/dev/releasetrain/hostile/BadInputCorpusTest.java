@@ -193,7 +193,7 @@ class BadInputCorpusTest {
         c.add(signed("pull request number is negative", "pull_request", fixture("pull_request", "opened.payload.json", p -> p.put("number", -7)), 202));
         c.add(signed("pull request is a string", "pull_request", fixture("pull_request", "opened.payload.json", p -> p.put("pull_request", "x")), 202));
         c.add(signed("an unknown event", "team_add_but_not_really", "{\"action\":\"x\"}".getBytes(), 202));
-        c.add(signed("an event name that is a path", "../../etc/passwd", "{\"action\":\"x\"}".getBytes(), 202));
+        c.add(signed("an event name that is a path", "../../etc/passwd", "{\"action\":\"x\"}".getBytes(), 400));
         // ---- repositories the installation does not cover ----
         c.add(signed("a pull request of a repository not installed", "pull_request", prOpened("someone-else/private"), 202));
         c.add(signed("a release command in a repository not installed", "issue_comment", comment("someone-else/private", "/release start", "Codertocat", false), 202));

@@ -4,6 +4,7 @@ import dev.releasetrain.cli.ReconcileCommand;
 import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.testing.FakeGitHub;
+import dev.releasetrain.testing.Ids;
 import dev.releasetrain.testing.RecordingHandler;
 import dev.releasetrain.testing.Stores;
 import dev.releasetrain.testing.TestKeys;
@@ -56,28 +57,28 @@ class FetchBackTest {
             env.put("DATABASE_URL", url);
 
             try (TestServer server = TestServer.start(env, services -> List.of(RecordingHandler.onDone(id -> { }).handler()))) {
-                assertEquals(202, log.send("pull_request", "delivered", payload(1)));
+                assertEquals(202, log.send("pull_request", Ids.id("delivered"), payload(1)));
                 // stored, but GitHub gave up waiting for the answer and logged a timeout
-                assertEquals(202, server.deliver("pull_request", "answer-lost", payload(2)).statusCode());
-                log.record("pull_request", "answer-lost", payload(2), 504);
-                server.awaitFinished("delivered");
-                server.awaitFinished("answer-lost");
+                assertEquals(202, server.deliver("pull_request", Ids.id("answer-lost"), payload(2)).statusCode());
+                log.record("pull_request", Ids.id("answer-lost"), payload(2), 504);
+                server.awaitFinished(Ids.id("delivered"));
+                server.awaitFinished(Ids.id("answer-lost"));
             }
             // the app is down: GitHub's attempts find nothing listening, and it does not try again by itself
-            assertEquals(0, log.send("pull_request", "missed-1", payload(3)));
-            assertEquals(0, log.send("pull_request", "missed-2", payload(4)));
-            assertEquals(0, log.send("pull_request", "missed-2-twin", payload(4)));
+            assertEquals(0, log.send("pull_request", Ids.id("missed-1"), payload(3)));
+            assertEquals(0, log.send("pull_request", Ids.id("missed-2"), payload(4)));
+            assertEquals(0, log.send("pull_request", Ids.id("missed-2-twin"), payload(4)));
 
             env.put("RECONCILE_MINUTES", "5");
             ConcurrentMap<String, AtomicInteger> handled = new ConcurrentHashMap<>();
             RecordingHandler counting = RecordingHandler.onDone(id -> handled.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
             try (TestServer server = TestServer.start(env, services -> List.of(counting.handler()))) {
-                for (String id : List.of("missed-1", "missed-2", "missed-2-twin")) {
+                for (String id : List.of(Ids.id("missed-1"), Ids.id("missed-2"), Ids.id("missed-2-twin"))) {
                     awaitDone(server, id);
                 }
-                assertEquals(List.of("missed-1", "missed-2", "missed-2-twin"), log.redeliveriesAskedFor(),
+                assertEquals(List.of(Ids.id("missed-1"), Ids.id("missed-2"), Ids.id("missed-2-twin")), log.redeliveriesAskedFor(),
                         "each missed delivery asked for once, oldest first; nothing that succeeded or is stored");
-                assertEquals(Map.of("missed-1", 1, "missed-2", 1, "missed-2-twin", 1), counts(handled));
+                assertEquals(new java.util.TreeMap<>(Map.of(Ids.id("missed-1"), 1, Ids.id("missed-2"), 1, Ids.id("missed-2-twin"), 1)), counts(handled));
                 String requested = "releasetrain_reconcile_deliveries_total{outcome=\"requested\"} 3.0";
                 String metrics = server.awaitMetrics(List.of(requested));
                 assertTrue(metrics.contains(requested), metrics);
@@ -99,7 +100,7 @@ class FetchBackTest {
         try (FakeGitHub github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic())) {
             WebhookLog log = github.webhooks();
             for (int i = 0; i < 150; i++) { // two pages of GitHub's log
-                log.send("pull_request", "down-" + i, payload(i));
+                log.send("pull_request", Ids.id("down-" + i), payload(i));
             }
             Map<String, String> env = TestServer.settings(github.url());
             env.put("DATABASE_URL", Stores.freshUrl(kind, dir));
@@ -108,7 +109,7 @@ class FetchBackTest {
                     .run(List.of("--dry-run"), new PrintStream(out, true, StandardCharsets.UTF_8));
             String printed = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, printed);
-            assertTrue(printed.contains("down-0 ") && printed.contains("down-149 ") && printed.contains("(would ask again)"), printed);
+            assertTrue(printed.contains(Ids.id("down-0") + " ") && printed.contains(Ids.id("down-149") + " ") && printed.contains("(would ask again)"), printed);
             assertTrue(printed.contains("150 deliveries in GitHub's log") && printed.contains("150 missed; dry run: nothing asked for"), printed);
             assertEquals(List.of(), log.redeliveriesAskedFor());
         }

@@ -4,6 +4,7 @@ import dev.releasetrain.testing.NeedsSharedFixtures;
 import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.delivery.SignatureVerifier;
 import dev.releasetrain.testing.Fixtures;
+import dev.releasetrain.testing.Ids;
 import dev.releasetrain.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,25 +106,28 @@ class WebhookDoorTest {
     @Test
     void badRequestsGetTheirStatusAndAPlainReason() throws Exception {
         String good = SignatureVerifier.sign(TestServer.SECRET, PR_OPENED);
-        Map<String, String> noEvent = headers("pull_request", "x1", good);
+        Map<String, String> noEvent = headers("pull_request", Ids.id("x1"), good);
         noEvent.remove("X-GitHub-Event");
         assertRefused(400, "X-GitHub-Event", server.post("/webhook", noEvent, PR_OPENED));
-        Map<String, String> noId = headers("pull_request", "x2", good);
+        Map<String, String> noId = headers("pull_request", Ids.id("x2"), good);
         noId.remove("X-GitHub-Delivery");
         assertRefused(400, "X-GitHub-Delivery", server.post("/webhook", noId, PR_OPENED));
-        Map<String, String> noSignature = headers("pull_request", "x3", good);
+        Map<String, String> noSignature = headers("pull_request", Ids.id("x3"), good);
         noSignature.remove("X-Hub-Signature-256");
         assertRefused(400, "X-Hub-Signature-256", server.post("/webhook", noSignature, PR_OPENED));
-        assertRefused(401, "signature", server.post("/webhook", headers("pull_request", "x4", "sha256=" + "0".repeat(64)), PR_OPENED));
-        assertRefused(401, "signature", server.post("/webhook", headers("pull_request", "x5", "sha1=abc"), PR_OPENED));
-        Map<String, String> form = headers("pull_request", "x6", good);
+        assertRefused(401, "signature", server.post("/webhook", headers("pull_request", Ids.id("x4"), "sha256=" + "0".repeat(64)), PR_OPENED));
+        assertRefused(401, "signature", server.post("/webhook", headers("pull_request", Ids.id("x5"), "sha1=abc"), PR_OPENED));
+        // not GitHub's shapes: a delivery id that is no UUID, an event name with other characters
+        assertRefused(400, "GitHub's shape", server.post("/webhook", headers("pull_request", "x9", good), PR_OPENED));
+        assertRefused(400, "GitHub's shape", server.post("/webhook", headers("pull request", Ids.id("x10"), good), PR_OPENED));
+        Map<String, String> form = headers("pull_request", Ids.id("x6"), good);
         form.put("Content-Type", "application/x-www-form-urlencoded");
         assertRefused(415, "application/json", server.post("/webhook", form, PR_OPENED));
         byte[] broken = "{\"action\": \"opened\", ".getBytes(StandardCharsets.UTF_8);
-        assertRefused(400, "JSON", server.post("/webhook", headers("pull_request", "x7", SignatureVerifier.sign(TestServer.SECRET, broken)), broken));
+        assertRefused(400, "JSON", server.post("/webhook", headers("pull_request", Ids.id("x7"), SignatureVerifier.sign(TestServer.SECRET, broken)), broken));
         byte[] array = "[1,2]".getBytes(StandardCharsets.UTF_8);
-        assertRefused(400, "JSON", server.post("/webhook", headers("pull_request", "x8", SignatureVerifier.sign(TestServer.SECRET, array)), array));
-        for (String id : List.of("x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8")) {
+        assertRefused(400, "JSON", server.post("/webhook", headers("pull_request", Ids.id("x8"), SignatureVerifier.sign(TestServer.SECRET, array)), array));
+        for (String id : List.of("x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8").stream().map(Ids::id).toList()) {
             assertTrue(server.app().store().history().find(id).isEmpty(), id + " was refused and must not be stored");
         }
         assertTrue(server.get("/metrics").body().contains("releasetrain_webhook_rejections_total{reason=\"bad_signature\"}"));
@@ -142,7 +147,7 @@ class WebhookDoorTest {
     void aBodyOverTwentyFiveMegabytesIsRefusedUnread() throws Exception {
         // declared too large: refused from the Content-Length before the body is read
         String head = "POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-GitHub-Event: push\r\n"
-                + "X-GitHub-Delivery: big1\r\nX-Hub-Signature-256: sha256=00\r\nContent-Length: " + (26 * 1024 * 1024) + "\r\n\r\n";
+                + "X-GitHub-Delivery: " + Ids.id("big1") + "\r\nX-Hub-Signature-256: sha256=" + "0".repeat(64) + "\r\nContent-Length: " + (26 * 1024 * 1024) + "\r\n\r\n";
         try (Socket s = new Socket("127.0.0.1", server.app().port())) {
             OutputStream out = s.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -153,7 +158,7 @@ class WebhookDoorTest {
         }
         // chunked, so no length up front: refused once the limit is passed
         String chunkedHead = "POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-GitHub-Event: push\r\n"
-                + "X-GitHub-Delivery: big2\r\nX-Hub-Signature-256: sha256=00\r\nTransfer-Encoding: chunked\r\n\r\n";
+                + "X-GitHub-Delivery: " + Ids.id("big2") + "\r\nX-Hub-Signature-256: sha256=" + "0".repeat(64) + "\r\nTransfer-Encoding: chunked\r\n\r\n";
         try (Socket s = new Socket("127.0.0.1", server.app().port())) {
             OutputStream out = s.getOutputStream();
             out.write(chunkedHead.getBytes(StandardCharsets.US_ASCII));
@@ -173,13 +178,112 @@ class WebhookDoorTest {
             InputStream in = s.getInputStream();
             assertEquals("HTTP/1.1 413", new String(in.readNBytes(12), StandardCharsets.US_ASCII));
         }
-        assertTrue(server.app().store().history().find("big1").isEmpty() && server.app().store().history().find("big2").isEmpty());
+        assertTrue(server.app().store().history().find(Ids.id("big1")).isEmpty() && server.app().store().history().find(Ids.id("big2")).isEmpty());
+    }
+
+    /** A delivery's headers, announcing {@code length} bytes: valid in every way the headers alone can be. */
+    private static byte[] announcement(String label, long length) {
+        return ("POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-GitHub-Event: pull_request\r\n"
+                + "X-GitHub-Delivery: " + Ids.id(label) + "\r\nX-Hub-Signature-256: sha256=" + "0".repeat(64)
+                + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static long doorBodyBytes(TestServer at) throws Exception {
+        String metrics = at.get("/metrics").body();
+        return metrics.lines().filter(l -> l.startsWith("releasetrain_door_body_bytes ")).map(l -> (long) Double.parseDouble(l.split(" ")[1]))
+                .findFirst().orElseThrow(() -> new AssertionError(metrics));
+    }
+
+    @Test
+    void twentyStalledAnnouncementsOfTwentyFiveMegabytesHoldNoMemoryAndAreDropped() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket s = new Socket("127.0.0.1", server.app().port());
+                s.getOutputStream().write(announcement("stalled-" + i, 25L * 1024 * 1024 - 1));
+                s.getOutputStream().flush();
+                stalled.add(s);
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (doorBodyBytes(server) < 20L * 64 * 1024 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(20L * 64 * 1024, doorBodyBytes(server), "each announcement holds its first 64 KB, not the 25 MB it announced");
+            String id = UUID.randomUUID().toString();
+            assertEquals(202, server.deliver("pull_request", id, PR_OPENED).statusCode(), "deliveries still come in");
+            assertEquals(200, server.get("/healthz").statusCode());
+            server.awaitFinished(id);
+            long started = System.nanoTime();
+            for (Socket s : stalled) { // a sender that sends nothing is dropped after the idle timeout
+                s.setSoTimeout((int) WebServer.IDLE_TIMEOUT_MILLIS + 15_000);
+                InputStream in = s.getInputStream();
+                while (in.read() >= 0) {
+                    // a 408 may come before the close: read to the end
+                }
+            }
+            long waited = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(waited < WebServer.IDLE_TIMEOUT_MILLIS + 15_000, "dropped after " + waited + " ms");
+            assertEquals(0, doorBodyBytes(server), "their buffers are given back");
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void bodiesPastTheBudgetInFlightAreAnswered503WithRetryAfter() throws Exception {
+        Map<String, String> env = TestServer.settings("http://127.0.0.1:9");
+        env.put("DELIVERY_BUFFER_MB", "26"); // the least: one body of GitHub's largest size
+        try (TestServer small = TestServer.start(env, services -> List.of())) {
+            bodiesPastTheBudget(small);
+        }
+    }
+
+    private static void bodiesPastTheBudget(TestServer server) throws Exception {
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(tenMegabytes, (byte) ' ');
+        List<String> answers = new ArrayList<>();
+        List<Socket> senders = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) { // each grows its buffer to 16 MB: the second does not fit beside the first
+                Socket s = new Socket("127.0.0.1", server.app().port());
+                senders.add(s);
+                try {
+                    s.getOutputStream().write(announcement("big-" + i, 25L * 1024 * 1024 - 1));
+                    s.getOutputStream().write(tenMegabytes);
+                    s.getOutputStream().flush();
+                } catch (java.io.IOException refusedMidway) {
+                    // answered and closed before all ten megabytes were taken: what a refusal looks like
+                }
+            }
+            for (Socket s : senders) {
+                s.setSoTimeout(200);
+                try {
+                    answers.add(new String(s.getInputStream().readNBytes(200), StandardCharsets.US_ASCII));
+                } catch (java.net.SocketTimeoutException stillReading) {
+                    answers.add("(still reading)");
+                }
+            }
+        } finally {
+            for (Socket s : senders) {
+                s.close();
+            }
+        }
+        assertTrue(answers.stream().anyMatch(a -> a.startsWith("HTTP/1.1 503") && a.contains("Retry-After: 1")), answers.toString());
+        assertEquals("(still reading)", answers.get(0), "the first, within the budget, was still being read");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (doorBodyBytes(server) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, doorBodyBytes(server), "what the hung-up senders held is given back");
+        assertEquals(202, server.deliver("pull_request", UUID.randomUUID().toString(), PR_OPENED).statusCode());
     }
 
     @Test
     void aSenderThatHangsUpMidBodyLeavesNothingStoredAndTheDoorOpen() throws Exception {
         String head = "POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-GitHub-Event: pull_request\r\n"
-                + "X-GitHub-Delivery: cut-short\r\nX-Hub-Signature-256: " + SignatureVerifier.sign(TestServer.SECRET, PR_OPENED)
+                + "X-GitHub-Delivery: " + Ids.id("cut-short") + "\r\nX-Hub-Signature-256: " + SignatureVerifier.sign(TestServer.SECRET, PR_OPENED)
                 + "\r\nContent-Length: " + PR_OPENED.length + "\r\n\r\n";
         for (int i = 0; i < 20; i++) {
             try (Socket s = new Socket("127.0.0.1", server.app().port())) {
@@ -192,7 +296,7 @@ class WebhookDoorTest {
         String id = UUID.randomUUID().toString();
         assertEquals(202, server.deliver("pull_request", id, PR_OPENED).statusCode());
         assertEquals(200, server.get("/healthz").statusCode());
-        assertTrue(server.app().store().history().find("cut-short").isEmpty(), "half a body is never stored");
+        assertTrue(server.app().store().history().find(Ids.id("cut-short")).isEmpty(), "half a body is never stored");
         server.awaitFinished(id);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.delivery.SignatureVerifier;
 import dev.releasetrain.testing.Fixtures;
+import dev.releasetrain.testing.Ids;
 import dev.releasetrain.testing.TestServer;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,9 @@ class WebhookProxyTest {
     void eventsAreVerifiedStoredOnceAndTheStreamIsOpenedAgainAfterADrop() throws Exception {
         JsonNode opened = JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json"));
         JsonNode comment = JSON.readTree(Fixtures.webhook("issue_comment", "created.payload.json"));
-        String a = message("pull_request", "aaaa-1", TestServer.SECRET, opened);
-        String b = message("issue_comment", "bbbb-2", TestServer.SECRET, comment);
-        String forged = message("issue_comment", "cccc-3", "not-the-secret", comment);
+        String a = message("pull_request", Ids.id("aaaa-1"), TestServer.SECRET, opened);
+        String b = message("issue_comment", Ids.id("bbbb-2"), TestServer.SECRET, comment);
+        String forged = message("issue_comment", Ids.id("cccc-3"), "not-the-secret", comment);
         AtomicInteger connections = new AtomicInteger();
         Javalin channel = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -65,10 +66,10 @@ class WebhookProxyTest {
         Map<String, String> env = new HashMap<>(TestServer.settings("http://127.0.0.1:1"));
         env.put("WEBHOOK_PROXY_URL", "http://127.0.0.1:" + channel.port() + "/channel");
         try (TestServer server = TestServer.start(env, services -> List.of())) {
-            assertEquals(DeliveryState.DONE, server.awaitFinished("aaaa-1").state());
-            assertEquals(DeliveryState.DONE, server.awaitFinished("bbbb-2").state());
+            assertEquals(DeliveryState.DONE, server.awaitFinished(Ids.id("aaaa-1")).state());
+            assertEquals(DeliveryState.DONE, server.awaitFinished(Ids.id("bbbb-2")).state());
             assertTrue(connections.get() >= 2, "connected again after the drop");
-            assertTrue(server.app().store().history().find("cccc-3").isEmpty(), "a forged delivery is refused at the door, as from GitHub");
+            assertTrue(server.app().store().history().find(Ids.id("cccc-3")).isEmpty(), "a forged delivery is refused at the door, as from GitHub");
             assertEquals(2, server.app().store().history().recent(java.util.Optional.empty(), 100).size(), "each delivery stored once");
         } finally {
             channel.stop();
