@@ -63,7 +63,7 @@ public final class Features {
                 new CheckMigrations(conclusions, heads, api, w.clock()).handler(),
                 new CheckMergeGroups(List.of(review.onMergeGroups(), new CheckMergeGroupMigrations(heads).onMergeGroups(),
                         LabelPullRequestSize.onMergeGroups()), w.checks()).handler(),
-                new CherryPickLabelledPullRequest(picks).handler(), new CollectHighlights(notes, w.clock()).handler(),
+                new CherryPickLabelledPullRequest(picks, w.clock()).handler(), new CollectHighlights(notes, w.clock()).handler(),
                 new RunReleaseCommand(release).handler(), new FollowReleaseCalendar(release, w.followUps()).handler(),
                 new KeepChecklistCurrent(release, w.followUps()).handler());
     }

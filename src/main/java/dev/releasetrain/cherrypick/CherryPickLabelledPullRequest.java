@@ -1,5 +1,6 @@
 package dev.releasetrain.cherrypick;
 
+import dev.releasetrain.commands.FreshComments;
 import dev.releasetrain.config.CherryPickSettings;
 import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.delivery.EventContext;
@@ -11,6 +12,7 @@ import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +26,12 @@ import java.util.Set;
 public final class CherryPickLabelledPullRequest {
     private final CherryPickRecords records;
     private final PickIntoReleaseBranches picks;
+    private final Clock clock;
 
-    public CherryPickLabelledPullRequest(CherryPickRecords records) {
+    public CherryPickLabelledPullRequest(CherryPickRecords records, Clock clock) {
         this.records = records;
         this.picks = new PickIntoReleaseBranches(records);
+        this.clock = clock;
     }
 
     /** The deliveries it takes, as the router sees them. */
@@ -39,7 +43,8 @@ public final class CherryPickLabelledPullRequest {
                         e -> !Users.isBot(e.getSender()) && e.getPullRequest().isMerged() && e.getLabel() != null,
                         (e, ctx) -> ctx.withSettings(s -> pick(ctx, s, (c, g) -> labelled(e.getPullRequest(), e.getLabel().getName(), e.getSender().getLogin(), c, g)))),
                 Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"),
-                        e -> !Users.isBot(e.getSender()) && e.getIssue().isPullRequest() && CherryPickCommand.targets(e.getComment().getBody()) != null,
+                        e -> !Users.isBot(e.getSender()) && e.getIssue().isPullRequest() && FreshComments.fresh(e.getComment(), clock)
+                                && CherryPickCommand.targets(e.getComment().getBody()) != null,
                         (e, ctx) -> ctx.withSettings(s -> pick(ctx, s, (c, g) -> command(e.getIssue().getNumber(), e.getComment().getBody(), e.getSender().getLogin(), c, g))))));
     }
 

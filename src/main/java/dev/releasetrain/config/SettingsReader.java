@@ -36,6 +36,7 @@ final class SettingsReader {
         RULES.put("review.exempt-authors", Rule.matching(LOGIN + "(?:\\[bot\\])?", 45, "a GitHub login such as dependabot[bot]"));
         RULES.put("review.emergency-label", label);
         RULES.put("review.post-merge-review-label", label);
+        RULES.put("review.count-approvals-from", Rule.oneOfAnyCase(List.of("write", "anyone")));
         for (String b : SizeSettings.BUCKETS) {
             RULES.put("size.thresholds." + b, Rule.between(1, 1_000_000));
         }
@@ -141,7 +142,7 @@ final class SettingsReader {
     private ReviewSettings review() {
         return new ReviewSettings(c.bool("review.enabled"), c.integer("review.required-approvals"), c.bool("review.dismiss-stale-approvals"),
                 new LinkedHashSet<>(c.strings("review.exempt-authors")), c.string("review.emergency-label"),
-                c.string("review.post-merge-review-label"));
+                c.string("review.post-merge-review-label"), c.string("review.count-approvals-from").toLowerCase(java.util.Locale.ROOT).equals("write"));
     }
 
     private SizeSettings size() {

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 /** How deliveries enter the store: GitHub's through the door (deduplicated by id), the bot's own follow-ups, a redelivery. */
 public final class DeliveryIntake {
     private static final String ROW_COLUMNS = "id, event, action, installation_id, repository, ordering_key, payload, received_at, "
-            + "state, next_attempt_at";
+            + "state, next_attempt_at, fingerprint";
     private final Database db;
 
     public DeliveryIntake(Database db) {
@@ -23,8 +23,8 @@ public final class DeliveryIntake {
         return db.write(c -> {
             // a new id is the common case, so the insert comes first and the id's index is searched once; a
             // redelivery racing its twin on another replica is decided by the unique id too
-            PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (" + ROW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?) "
-                    + "ON CONFLICT (id) DO NOTHING");
+            PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (" + ROW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT DO NOTHING");
             Database.bind(insert, row(d, stored, d.receivedAt()));
             if (insert.executeUpdate() == 1) {
                 return IngestOutcome.QUEUED;
@@ -33,7 +33,8 @@ public final class DeliveryIntake {
             find.setString(1, d.id());
             try (ResultSet rs = find.executeQuery()) {
                 if (!rs.next()) {
-                    return IngestOutcome.ALREADY_QUEUED; // only if the row it met was pruned in between (PostgreSQL): a repeat all the same
+                    // not its id: its body, stored under another id (or, on PostgreSQL, a twin pruned in between)
+                    return IngestOutcome.REPLAYED;
                 }
                 return switch (DeliveryState.of(rs.getString(1))) {
                     case DONE -> IngestOutcome.ALREADY_DONE;
@@ -51,7 +52,7 @@ public final class DeliveryIntake {
     private static Object[] row(Delivery d, byte[] stored, long notBefore) {
         PayloadSummary s = d.summary();
         return new Object[] {d.id(), d.event(), s.action(), s.installationId(), s.repository(), s.orderingKey(), stored,
-            d.receivedAt(), DeliveryState.PENDING.sql(), notBefore};
+            d.receivedAt(), DeliveryState.PENDING.sql(), notBefore, d.fingerprint()};
     }
 
     private static void requeue(java.sql.Connection c, String id, long now) throws SQLException {

@@ -9,5 +9,7 @@ public enum IngestOutcome {
     /** Seen before and still waiting or running: nothing to do. */
     ALREADY_QUEUED,
     /** Seen before and processed: not processed again. */
-    ALREADY_DONE
+    ALREADY_DONE,
+    /** The same signed body stored under another delivery id: a captured payload posted again, not run again. */
+    REPLAYED
 }

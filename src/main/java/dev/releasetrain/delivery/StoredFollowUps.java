@@ -11,6 +11,6 @@ public record StoredFollowUps(DeliveryStore store) implements FollowUps {
     public void schedule(String id, String event, ObjectNode payload, long delayMillis) throws Exception {
         byte[] body = JSON.writeValueAsBytes(payload);
         long now = System.currentTimeMillis();
-        store.intake().scheduleFollowUp(new Delivery(id, event, PayloadSummary.parse(body), body, now), now + Math.max(0, delayMillis));
+        store.intake().scheduleFollowUp(new Delivery(id, event, PayloadSummary.parse(body), body, now, null), now + Math.max(0, delayMillis));
     }
 }

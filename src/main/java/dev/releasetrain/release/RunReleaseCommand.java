@@ -1,5 +1,6 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.commands.FreshComments;
 import dev.releasetrain.config.ConfigResult;
 import dev.releasetrain.config.ReleaseSettings;
 import dev.releasetrain.delivery.EventHandler;
@@ -36,7 +37,7 @@ public final class RunReleaseCommand {
     /** The deliveries it takes, as the router sees them. */
     public EventHandler handler() {
         return new EventHandler("release-command", List.of(Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"), e -> !Users.isBot(e.getSender())
-                && !ReleaseCommands.parse(e.getComment().getBody()).isEmpty(), (e, ctx) -> run(new Comment(e.getIssue().getNumber(),
+                && FreshComments.fresh(e.getComment(), deps.clock()) && !ReleaseCommands.parse(e.getComment().getBody()).isEmpty(), (e, ctx) -> run(new Comment(e.getIssue().getNumber(),
                 e.getIssue().getBody() == null ? "" : e.getIssue().getBody(), e.getComment().getId(), e.getComment().getBody(),
                 e.getSender().getLogin(), ctx.event().attempt()), ctx.config(), ReleaseGitHub.of(ctx.github()), e.getRepository().getDefaultBranch()))));
     }

@@ -1,5 +1,6 @@
 package dev.releasetrain.review;
 
+import dev.releasetrain.commands.FreshComments;
 import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.config.ReviewSettings;
 import dev.releasetrain.delivery.EventContext;
@@ -40,8 +41,13 @@ public final class DeclareEmergency {
                         e -> !Users.isBot(e.getSender()) && e.getLabel() != null && e.getPullRequest().getState() == GHIssueState.OPEN,
                         (e, ctx) -> ctx.withSettings(s -> label(e.getPullRequest().getNumber(), e.getLabel().getName(), e.getSender().getLogin(), s.review(),
                                 ReviewGitHub.of(ctx.github())))),
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("unlabeled"),
+                        e -> e.getLabel() != null && e.getPullRequest().getState() == GHIssueState.OPEN,
+                        (e, ctx) -> ctx.withSettings(s -> unlabel(e.getPullRequest(), e.getLabel().getName(), e.getSender().getLogin(), s.review(),
+                                ReviewGitHub.of(ctx.github())))),
                 Subscription.on(GHEventPayload.IssueComment.class, Set.of("created"),
-                        e -> !Users.isBot(e.getSender()) && e.getIssue().isPullRequest() && EmergencyCommand.reason(e.getComment().getBody()).isPresent(),
+                        e -> !Users.isBot(e.getSender()) && e.getIssue().isPullRequest() && FreshComments.fresh(e.getComment(), clock)
+                                && EmergencyCommand.reason(e.getComment().getBody()).isPresent(),
                         (e, ctx) -> ctx.withSettings(s -> command(e.getIssue().getNumber(), EmergencyCommand.reason(e.getComment().getBody()).orElseThrow(),
                                 e.getSender().getLogin(), s.review(), ReviewGitHub.of(ctx.github()))))));
     }
@@ -51,6 +57,22 @@ public final class DeclareEmergency {
         if (label.equals(settings.emergencyLabel())) {
             declare(number, actor, "label `" + label + "` added", "label `" + label + "`", settings, github);
         }
+    }
+
+    /**
+     * {@code actor} removed {@code label} from the open pull request: when it is the emergency label, the override
+     * ends (whoever declared it, by label or command) and the review check is judged again without it.
+     */
+    public void unlabel(GHPullRequest pr, String label, String actor, ReviewSettings settings, ReviewGitHub github) throws Exception {
+        if (!label.equals(settings.emergencyLabel()) || audit.override(github.repository(), pr.getNumber()).isEmpty()) {
+            return;
+        }
+        audit.endOverrides(github.repository(), pr.getNumber(), clock.millis());
+        if (settings.enabled()) {
+            check.run(pr, settings, github);
+        }
+        github.comments().upsertComment(pr.getNumber(), RECORDED, RECORDED + "\nThe emergency override ended: @" + actor + " removed the label `"
+                + label + "`. The review check is judged on reviews again.");
     }
 
     /** {@code actor} commented {@code /emergency reason} on the pull request. */

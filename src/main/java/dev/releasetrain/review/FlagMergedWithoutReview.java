@@ -74,6 +74,9 @@ public final class FlagMergedWithoutReview {
         if (open.isEmpty() || review.bot() || review.login().equalsIgnoreCase(open.get().author())) {
             return;
         }
+        if (settings.approvalsFromWriters() && !github.people().canWrite(review.login())) {
+            return; // a review after the fact counts from someone who could have approved before the merge
+        }
         // the case closes last: should GitHub fail a write, the retry still finds it open and finishes the job
         github.labels().removeLabel(number, settings.postMergeReviewLabel());
         github.comments().upsertComment(number, MARKER, MARKER + "\nMerged without review, then reviewed and approved by @"

@@ -12,8 +12,14 @@ public interface ReviewAudit extends UnreviewedMerges {
 
     void recordOverride(String repository, long number, EmergencyOverride o) throws SQLException;
 
-    /** The latest override of a pull request: an emergency holds for the pull request, whatever is pushed after. */
+    /**
+     * The latest override of a pull request still in force: an emergency holds for the pull request, whatever is
+     * pushed after, until the emergency label is removed.
+     */
     Optional<EmergencyOverride> override(String repository, long number) throws SQLException;
+
+    /** The pull request's overrides end (the emergency label was removed); declaring one again starts a new one. */
+    void endOverrides(String repository, long number, long now) throws SQLException;
 
     List<Recorded> overrides() throws SQLException;
 

@@ -55,7 +55,9 @@ public final class ReviewCheck {
         Map<String, String> trees = new HashMap<>();
         for (PullRequestReview r : ReviewPolicy.standing(reviews).values()) {
             boolean counts = !r.bot() && !r.login().equalsIgnoreCase(author);
-            if (counts && r.state().equals("CHANGES_REQUESTED") && github.people().canWrite(r.login())) {
+            // a change request blocks only from a writer; an approval counts only from one (unless anyone's may)
+            boolean askRights = r.state().equals("CHANGES_REQUESTED") || r.state().equals("APPROVED") && settings.approvalsFromWriters();
+            if (counts && askRights && github.people().canWrite(r.login())) {
                 writers.add(r.login());
             }
             if (counts && settings.dismissStaleApprovals() && r.state().equals("APPROVED") && !r.commitId().equals(head)) {
@@ -67,7 +69,8 @@ public final class ReviewCheck {
             }
         }
         return ReviewPolicy.evaluate(new ReviewPolicy.Input(author, pr.isDraft(), settings.requiredApprovals(),
-                settings.dismissStaleApprovals(), settings.exemptAuthors(), reviews, head, trees, writers, override));
+                settings.dismissStaleApprovals(), settings.exemptAuthors(), reviews, head, trees, writers, override,
+                settings.approvalsFromWriters()));
     }
 
     /** The check on a merge queue's group. */

@@ -18,10 +18,15 @@ public final class ReviewPolicy {
     private ReviewPolicy() {
     }
 
-    /** What a pull request and its repository's policy say, with the facts the handler looked up. */
+    /**
+     * What a pull request and its repository's policy say, with the facts the handler looked up.
+     *
+     * @param writers              the reviewers (among those whose review could count or block) with write access
+     * @param approvalsFromWriters only writers' approvals count, as GitHub's required reviews
+     */
     public record Input(String author, boolean draft, int requiredApprovals, boolean dismissStale, Set<String> exemptAuthors,
                         List<PullRequestReview> reviews, String headSha, Map<String, String> treeOfCommit, Set<String> writers,
-                        Optional<EmergencyOverride> override) {
+                        Optional<EmergencyOverride> override, boolean approvalsFromWriters) {
     }
 
     /** Each reviewer's standing review: the latest that is not a plain comment. */
@@ -47,6 +52,8 @@ public final class ReviewPolicy {
                 why = "reviews by bots do not count";
             } else if (r.login().equalsIgnoreCase(in.author())) {
                 why = "the author's own review does not count";
+            } else if (r.state().equals("APPROVED") && in.approvalsFromWriters() && !in.writers().contains(r.login())) {
+                why = "has no write access: approvals count from people who may merge (`review.count-approvals-from: write`)";
             } else if (r.state().equals("APPROVED")) {
                 boolean current = r.commitId().equals(in.headSha());
                 String tree = in.treeOfCommit().get(r.commitId());

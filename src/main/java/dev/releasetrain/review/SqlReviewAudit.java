@@ -11,13 +11,20 @@ public record SqlReviewAudit(Database db) implements ReviewAudit {
     @Override
     public void recordOverride(String repository, long number, EmergencyOverride o) throws SQLException {
         db.update("INSERT INTO emergency_overrides (repository, number, head_sha, actor, reason, created_at) VALUES (?,?,?,?,?,?) "
-                + "ON CONFLICT DO NOTHING", repository, number, o.headSha(), o.actor(), o.reason(), o.at());
+                + "ON CONFLICT (repository, number, head_sha, actor, reason) DO UPDATE SET revoked_at = NULL", repository, number,
+                o.headSha(), o.actor(), o.reason(), o.at());
+    }
+
+    @Override
+    public void endOverrides(String repository, long number, long now) throws SQLException {
+        db.update("UPDATE emergency_overrides SET revoked_at = ? WHERE repository = ? AND number = ? AND revoked_at IS NULL", now,
+                repository, number);
     }
 
     @Override
     public Optional<EmergencyOverride> override(String repository, long number) throws SQLException {
         return db.query("SELECT actor, reason, head_sha, created_at FROM emergency_overrides WHERE repository = ? AND number = ? "
-                + "ORDER BY id DESC LIMIT 1", rs -> new EmergencyOverride(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                + "AND revoked_at IS NULL ORDER BY id DESC LIMIT 1", rs -> new EmergencyOverride(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
                 repository, number).stream().findFirst();
     }
 

@@ -22,14 +22,16 @@ public final class DotEnv {
             return values;
         }
         try {
+            int number = 0;
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                number++;
                 String trimmed = line.strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
                 int eq = trimmed.indexOf('=');
-                if (eq <= 0) {
-                    throw new SettingsException("The file " + file + " has a line that is not NAME=value: " + trimmed.split("\\s")[0]);
+                if (eq <= 0) { // named by its number only: the line may be part of a key
+                    throw new SettingsException("The file " + file + " has a line that is not NAME=value: line " + number + ".");
                 }
                 String name = trimmed.substring(0, eq).strip();
                 if (name.startsWith("export ")) {
@@ -43,20 +45,29 @@ public final class DotEnv {
         return values;
     }
 
-    /** Merges {@code updates} into the file, keeping other lines, readable by the owner only (it holds secrets). */
+    /**
+     * Merges {@code updates} into the file, keeping other lines, readable by the owner only (it holds secrets). The
+     * new text goes to a file created 0600 with a fresh name (created exclusively: no window under the umask, no link
+     * followed), then renamed over the old one, so a reader sees the old file or the new one, never half of one.
+     */
     public static void write(Path file, Map<String, String> updates) throws IOException {
         Map<String, String> values = read(file);
         values.putAll(updates);
         StringBuilder out = new StringBuilder("# Written by Release Train's setup; holds secrets, keep it private.\n");
         values.forEach((k, v) -> out.append(k).append('=').append(quote(v)).append('\n'));
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, out, StandardCharsets.UTF_8);
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp;
         try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system; nothing more we can do
+            tmp = Files.createTempFile(dir, ".env-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            tmp = Files.createTempFile(dir, ".env-", ".tmp");
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, out, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     static String quote(String value) {

@@ -56,6 +56,7 @@ public final class SqliteDatabase implements Database {
 
     SqliteDatabase(String url) throws SQLException {
         this.url = url;
+        createPrivately(url);
         this.writer = open(url);
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
@@ -72,6 +73,31 @@ public final class SqliteDatabase implements Database {
         writerThread.setDaemon(true);
         writerThread.start();
         checkpointer = WalCheckpointer.start(() -> open(url));
+    }
+
+    /**
+     * A new database file is created readable by its owner only (it holds payloads and tokens' traces); SQLite gives
+     * its write-ahead log and shared-memory files the same mode.
+     */
+    private static void createPrivately(String url) throws SQLException {
+        String path = url.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:")) {
+            return; // in memory, or a URI form: nothing of ours to create
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(path);
+        if (java.nio.file.Files.exists(file)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException | java.nio.file.FileAlreadyExistsException ignored) {
+            // not a POSIX file system, or another process made it first: SQLite opens it as it is
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create the database file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Connection open(String url) throws SQLException {

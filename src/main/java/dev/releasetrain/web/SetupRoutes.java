@@ -16,8 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -32,9 +31,17 @@ public final class SetupRoutes {
     private final GitHubTransport transport;
     private final Consumer<ServerSettings> onRegistered;
     private volatile ServerSettings settings;
-    /** One-time values tying a callback to a page this server served (the flow's CSRF guard). */
-    private final Set<String> states = ConcurrentHashMap.newKeySet();
+    /** The cookie that ties a callback to the browser the setup page was shown to. */
+    static final String COOKIE = "release_train_setup";
+    /** A state lasts this long: GitHub's app creation takes a person a minute or two. */
+    static final long STATE_MILLIS = 10 * 60_000;
+    /** States outstanding at once; the oldest goes first (a page reloaded a hundred times needs no more). */
+    private static final int MAX_STATES = 100;
+    /** One-time values tying a callback to a page this server served and to that page's browser, with when they were made. */
+    private final Map<String, Long> states = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    /** Set by the first callback that exchanges a code: a second one, racing it, does not register again. */
+    private final AtomicBoolean registering = new AtomicBoolean();
 
     /** @param onRegistered takes the registered settings into use */
     public SetupRoutes(ServerSettings settings, GitHubTransport transport, Consumer<ServerSettings> onRegistered) {
@@ -59,9 +66,11 @@ public final class SetupRoutes {
                             + "<p><a href=\"/readyz\">readiness</a> · <a href=\"/metrics\">metrics</a></p>"));
             return;
         }
-        String state = HexFormat.of().formatHex(random.generateSeed(16));
-        states.add(state);
+        String state = newState();
         String base = publicUrl(ctx);
+        // HttpOnly: no script reads it; SameSite=Lax: GitHub's redirect back (a top-level GET) carries it, a forged POST does not
+        ctx.header("Set-Cookie", COOKIE + "=" + state + "; Path=/setup; Max-Age=" + STATE_MILLIS / 1000 + "; HttpOnly; SameSite=Lax"
+                + (base.startsWith("https://") ? "; Secure" : ""));
         boolean local = AppManifest.local(URI.create(base));
         String hook = settings.webhookProxyUrl().map(URI::toString).orElse(base + "/webhook");
         String org = ctx.queryParam("org");
@@ -101,14 +110,43 @@ public final class SetupRoutes {
     public void callback(Context ctx) throws Exception {
         String code = ctx.queryParam("code");
         String state = ctx.queryParam("state");
-        if (code == null || !code.matches("[A-Za-z0-9_-]{1,100}") || state == null || !states.remove(state)) {
-            ctx.status(400).html(page("Setup link not valid", "<p>Start again from <a href=\"/\">the setup page</a>.</p>"));
+        // the state must be one this server handed out lately, to this browser (its cookie), and is used once
+        if (code == null || !code.matches("[A-Za-z0-9_-]{1,100}") || state == null || !state.equals(ctx.cookie(COOKIE)) || !takeState(state)) {
+            ctx.status(400).html(page("Setup link not valid", "<p>Open this link in the browser that opened the setup page, within "
+                    + STATE_MILLIS / 60_000 + " minutes; or start again from <a href=\"/\">the setup page</a>.</p>"));
             return;
         }
-        if (settings.registered()) {
-            ctx.status(409).html(page("Already registered", "<p>This server already has an APP_ID.</p>"));
+        if (settings.registered() || !registering.compareAndSet(false, true)) {
+            ctx.status(409).html(page("Already registered", "<p>This server already has an APP_ID (or is taking one now).</p>"));
             return;
         }
+        try {
+            register(ctx, code);
+        } finally {
+            if (!settings.registered()) {
+                registering.set(false); // the exchange failed: another attempt may try
+            }
+        }
+    }
+
+    private synchronized String newState() {
+        long now = System.currentTimeMillis();
+        states.values().removeIf(made -> now - made > STATE_MILLIS);
+        while (states.size() >= MAX_STATES) {
+            states.remove(states.keySet().iterator().next());
+        }
+        String state = HexFormat.of().formatHex(random.generateSeed(16));
+        states.put(state, now);
+        return state;
+    }
+
+    /** The state, used up; false when it was never handed out, or has expired or been used. */
+    private synchronized boolean takeState(String state) {
+        Long made = states.remove(state);
+        return made != null && System.currentTimeMillis() - made <= STATE_MILLIS;
+    }
+
+    private void register(Context ctx, String code) throws Exception {
         GitHubHttp.Response r = transport.send(new GitHubHttp.Request("POST",
                 transport.url("/app-manifests/" + code + "/conversions"),
                 Map.of("Accept", List.of("application/vnd.github+json")), new byte[0]), GitHubTransport.Caller.app(), null);

@@ -39,6 +39,8 @@ public final class WebhookDoor extends Handler.Abstract {
     private static final String TOO_LARGE = "The body is over GitHub's 25 MB payload limit.";
     /** A buffer starts at most this large and doubles as bytes arrive: an announced length is a claim, not bytes. */
     private static final int FIRST_BUFFER = 64 * 1024;
+    /** A refused body up to this size is read and dropped before the answer; larger ones are answered at once. */
+    private static final long DRAINED = 256 * 1024;
     /** GitHub's event names: lower case and underscores. */
     private static final Pattern EVENT = Pattern.compile("[a-z_]{1,64}");
     /** GitHub's delivery ids are UUIDs (a redelivery keeps its id). */
@@ -75,8 +77,10 @@ public final class WebhookDoor extends Handler.Abstract {
             exchange.refuse(503, "not_registered", "Release Train is not registered with GitHub yet; open / on this server to set it up.");
             return true;
         }
-        // everything the headers can say is checked before a byte of the body is read or a byte of memory given to it
-        if (!exchange.headersAcceptable()) {
+        // everything the headers can say is checked before a byte of the body is kept or a byte of memory given to it
+        Refusal refused = exchange.refusalByHeaders();
+        if (refused != null) {
+            exchange.refuseAfterDraining(refused);
             return true;
         }
         long declared = request.getLength();
@@ -143,40 +147,65 @@ public final class WebhookDoor extends Handler.Abstract {
         }
 
         /**
-         * The checks the headers alone decide, each refused at once: a JSON content type, GitHub's event name and
-         * delivery id in GitHub's shapes, a signature, a length within GitHub's limit.
+         * What the headers alone decide, or null: a JSON content type, GitHub's event name and delivery id in
+         * GitHub's shapes, a signature, a length within GitHub's limit.
          */
-        boolean headersAcceptable() {
+        Refusal refusalByHeaders() {
             HttpFields headers = request.getHeaders();
             String contentType = headers.get(HttpHeader.CONTENT_TYPE);
             if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                refuse(415, "content_type", "Deliveries must be sent as application/json (set the webhook's content type to JSON).");
-                return false;
+                return new Refusal(415, "content_type", "Deliveries must be sent as application/json (set the webhook's content type to JSON).");
             }
             String event = headers.get("X-GitHub-Event");
             String id = headers.get("X-GitHub-Delivery");
             String signature = headers.get("X-Hub-Signature-256");
             if (blank(event) || blank(id)) {
-                refuse(400, "missing_header", "X-GitHub-Event and X-GitHub-Delivery headers are required.");
-                return false;
+                return new Refusal(400, "missing_header", "X-GitHub-Event and X-GitHub-Delivery headers are required.");
             }
             if (blank(signature)) {
-                refuse(400, "missing_signature", "The X-Hub-Signature-256 header is required; set a webhook secret.");
-                return false;
+                return new Refusal(400, "missing_signature", "The X-Hub-Signature-256 header is required; set a webhook secret.");
             }
             if (!EVENT.matcher(event).matches() || !DELIVERY_ID.matcher(id).matches()) {
-                refuse(400, "bad_header", "X-GitHub-Event or X-GitHub-Delivery is not in GitHub's shape (an event name, a UUID).");
-                return false;
+                return new Refusal(400, "bad_header", "X-GitHub-Event or X-GitHub-Delivery is not in GitHub's shape (an event name, a UUID).");
             }
             if (!SIGNATURE.matcher(signature).matches()) {
-                refuse(401, "bad_signature", "The signature is not an HMAC-SHA256 (sha256=<64 hex digits>); check the webhook secret.");
-                return false;
+                return new Refusal(401, "bad_signature", "The signature is not an HMAC-SHA256 (sha256=<64 hex digits>); check the webhook secret.");
             }
             if (request.getLength() > Delivery.MAX_PAYLOAD_BYTES) {
-                refuse(413, "too_large", TOO_LARGE);
-                return false;
+                return new Refusal(413, "too_large", TOO_LARGE);
             }
-            return true;
+            return null;
+        }
+
+        /**
+         * A small body is read and dropped (kept nowhere) before the refusal, so that a sender still writing it
+         * reads the answer instead of a reset connection; a large one, or one of unknown length, is answered at once.
+         */
+        void refuseAfterDraining(Refusal refusal) {
+            long length = request.getLength();
+            if (length < 0 || length > DRAINED) {
+                refuse(refusal.status(), refusal.reason(), refusal.message());
+                return;
+            }
+            Runnable drain = new Runnable() {
+                @Override
+                public void run() {
+                    while (true) {
+                        Content.Chunk chunk = request.read();
+                        if (chunk == null) {
+                            request.demand(this);
+                            return;
+                        }
+                        boolean done = chunk.isLast() || Content.Chunk.isFailure(chunk);
+                        chunk.release();
+                        if (done) {
+                            refuse(refusal.status(), refusal.reason(), refusal.message());
+                            return;
+                        }
+                    }
+                }
+            };
+            drain.run();
         }
 
         /** Grows the buffer to {@code capacity}, reserving the bytes first; false (and answered busy) when there is no room. */
@@ -236,7 +265,8 @@ public final class WebhookDoor extends Handler.Abstract {
                 answer(200, "pong");
                 return;
             }
-            Delivery delivery = new Delivery(id, event, summary, payload, System.currentTimeMillis());
+            Delivery delivery = new Delivery(id, event, summary, payload, System.currentTimeMillis(),
+                    Delivery.carriesSaySo(event, summary.action()) ? signature.toLowerCase(Locale.ROOT) : null);
             store.intake().ingest(delivery).whenComplete((outcome, error) -> {
                 if (error != null) {
                     log.error("could not store delivery {}: {}", id, error.getMessage());
@@ -257,6 +287,11 @@ public final class WebhookDoor extends Handler.Abstract {
                     case ALREADY_DONE -> {
                         metrics.delivery(event, "duplicate");
                         answer(200, "Already processed; not processed again.");
+                    }
+                    case REPLAYED -> {
+                        metrics.delivery(event, "replayed");
+                        refusals.refused(200, "replayed", id, "the same signed body was received under another delivery id");
+                        answer(200, "This body was received before under another delivery id; it is not run again.");
                     }
                 }
             });
@@ -290,6 +325,10 @@ public final class WebhookDoor extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
             Content.Sink.write(response, true, message, callback);
         }
+    }
+
+    /** A refusal the headers decide. */
+    private record Refusal(int status, String reason, String message) {
     }
 
     private static boolean blank(String s) {

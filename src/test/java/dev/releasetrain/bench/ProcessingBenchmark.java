@@ -200,7 +200,8 @@ public final class ProcessingBenchmark {
             case "comment created" -> {
                 p = (ObjectNode) JSON.readTree(Fixtures.webhook("issue_comment", "created.with-installation.payload.json"));
                 ((ObjectNode) p.get("issue")).put("number", n).putObject("pull_request").put("url", "https://api.github.com/repos/" + REPO + "/pulls/" + n);
-                ((ObjectNode) p.get("comment")).put("body", "Looks good to me, one nit " + round).put("id", n * 10L + round);
+                ((ObjectNode) p.get("comment")).put("body", "Looks good to me, one nit " + round).put("id", n * 10L + round)
+                        .put("created_at", java.time.Instant.now().toString());
             }
             case "edited" -> {
                 pr.put("body", "Description, edit " + round);

@@ -36,6 +36,7 @@ class CheckMergeGroupsTest {
             github.reviews.put(n, List.of(new PullRequestReview("bob", false, "APPROVED", "head" + n)));
         }
         github.groups.put("gb..gh", List.of(7L, 8L));
+        github.writers.add("bob");
         InMemory.Heads heads = new InMemory.Heads();
         heads.record(REPO, 7, "head7");
         heads.conclude(REPO, "head7", "success");

@@ -96,6 +96,7 @@ class MergeQueueTest {
         ObjectNode pr32 = pr(32, "bob", head32);
         repo.pullRequest(REPO, 31, pr31);
         repo.pullRequest(REPO, 32, pr32);
+        repo.permission(REPO, "carol", "write"); // approvals count from people who may merge
         repo.commitOf(REPO, first, 31);
         repo.commitOf(REPO, head, 32);
         repo.review(REPO, 31, "carol", false, "APPROVED", head31);

@@ -26,7 +26,7 @@ class CherryPickHandlersTest {
     private static final String RELEASE_HEAD = "1111111111111111111111111111111111111111";
     private final InMemoryGitHub github = new InMemoryGitHub(REPO);
     private final InMemory.Picks records = new InMemory.Picks();
-    private final CherryPickLabelledPullRequest picks = new CherryPickLabelledPullRequest(records);
+    private final CherryPickLabelledPullRequest picks = new CherryPickLabelledPullRequest(records, java.time.Clock.systemUTC());
 
     /** Pull request 7, merged as one squash commit unless {@code merged} is false; the release branch at its head. */
     private void fix(boolean merged, String state, boolean branch, String labels) {

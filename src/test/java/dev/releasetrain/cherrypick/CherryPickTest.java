@@ -254,7 +254,7 @@ class CherryPickTest {
         bare = new GitData(bareDir);
         repo.git(REPO, bare);
         repo.pullRequestCommits(REPO, 2, original);
-        server = TestServer.start(TestServer.settings(github.url()), w -> List.of(new CherryPickLabelledPullRequest(new SqlCherryPickRecords(w.db(), w.clock())).handler()));
+        server = TestServer.start(TestServer.settings(github.url()), w -> List.of(new CherryPickLabelledPullRequest(new SqlCherryPickRecords(w.db(), w.clock()), w.clock()).handler()));
         github.wireMock().resetRequests();
         deliver("pull_request", prEvent("closed", mergedPullRequest(tip, List.of(RELEASE)), "Codertocat", null));
         List<String> calls = github.apiCalls();
@@ -309,7 +309,12 @@ class CherryPickTest {
 
         ObjectNode labelled = mergedPullRequest(fix, List.of(RELEASE));
         deliver("pull_request", prEvent("labeled", labelled, "Codertocat", RELEASE));
-        deliver("pull_request", prEvent("labeled", labelled, "Codertocat", RELEASE));
+        // the same signed body posted again under another id is a replay: answered, not run
+        byte[] again = JSON.writeValueAsBytes(prEvent("labeled", labelled, "Codertocat", RELEASE));
+        assertEquals(200, server.deliver("pull_request", UUID.randomUUID().toString(), again).statusCode());
+        ObjectNode relabelled = prEvent("labeled", labelled.deepCopy().put("updated_at", "2026-11-25T10:00:00Z"), "Codertocat", RELEASE);
+        // the label taken off and put on again: another event, with another body
+        deliver("pull_request", relabelled);
         deliver("pull_request", prEvent("closed", labelled, "Codertocat", null));
         assertEquals(1, repo.createdPulls().size(), "repeats report the existing pull request");
         assertEquals(1, reports().size(), "one report comment, edited in place");

@@ -33,7 +33,7 @@ class DeliveryStoreTest {
     private static Delivery delivery(String id, long at, Long number) {
         byte[] body = ("{\"action\":\"opened\",\"number\":" + number + ",\"installation\":{\"id\":1},"
                 + "\"repository\":{\"full_name\":\"o/r\"}}").getBytes(StandardCharsets.UTF_8);
-        return new Delivery(id, "pull_request", new PayloadSummary("opened", 1L, "o/r", number), body, at);
+        return new Delivery(id, "pull_request", new PayloadSummary("opened", 1L, "o/r", number), body, at, "sha256=" + id);
     }
 
     private static Delivery delivery(String id, long at) {
@@ -70,6 +70,21 @@ class DeliveryStoreTest {
             assertEquals(DeliveryState.DEAD, store.history().find("a").orElseThrow().state());
             assertEquals(IngestOutcome.REQUEUED, store.intake().ingest(delivery("a", 8)).join(), "a dead delivery can be redelivered");
             assertFalse(store.intake().requeue("nope", 3));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void theSameSignedBodyUnderAnotherIdIsAReplayAndNotQueued(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
+            DeliveryStore store = new DeliveryStore(db);
+            Delivery original = delivery("a", 1);
+            assertEquals(IngestOutcome.QUEUED, store.intake().ingest(original).join());
+            Delivery replay = new Delivery("b", original.event(), original.summary(), original.payload(), 2, original.fingerprint());
+            assertEquals(IngestOutcome.REPLAYED, store.intake().ingest(replay).join());
+            assertEquals(Optional.empty(), store.history().find("b"), "the replay is not stored");
+            assertEquals(IngestOutcome.ALREADY_QUEUED, store.intake().ingest(original).join(), "GitHub's own redelivery keeps its id");
+            assertEquals(List.of("a"), ids(store.queue().claim("r1", 10, 3, 3 + LEASE)));
         }
     }
 

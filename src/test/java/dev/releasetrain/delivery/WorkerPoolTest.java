@@ -35,7 +35,7 @@ class WorkerPoolTest {
                     new WorkerPool.Leases("stopping", 20_000, 300));
             byte[] body = "{\"action\":\"opened\",\"number\":7,\"installation\":{\"id\":1},\"repository\":{\"full_name\":\"o/r\"}}"
                     .getBytes(StandardCharsets.UTF_8);
-            store.intake().ingest(new Delivery("slow", "pull_request", PayloadSummary.parse(body), body, System.currentTimeMillis())).join();
+            store.intake().ingest(new Delivery("slow", "pull_request", PayloadSummary.parse(body), body, System.currentTimeMillis(), null)).join();
             pool.start();
             assertTrue(started.await(10, TimeUnit.SECONDS));
             long stopping = System.nanoTime();

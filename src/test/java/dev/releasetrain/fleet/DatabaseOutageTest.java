@@ -1,6 +1,7 @@
 package dev.releasetrain.fleet;
 
 import dev.releasetrain.delivery.DeliveryState;
+import dev.releasetrain.testing.Ids;
 import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.RecordingHandler;
 import dev.releasetrain.testing.Stores;
@@ -89,7 +90,7 @@ class DatabaseOutageTest {
                     load.execute(() -> {
                         while (loading.get()) {
                             int n = sent.incrementAndGet();
-                            String id = "d" + n;
+                            String id = Ids.id("d" + n);
                             byte[] body = ("{\"action\":\"opened\",\"number\":" + (n % 50) + ",\"installation\":{\"id\":1},"
                                     + "\"repository\":{\"full_name\":\"o/r\"},\"pull_request\":{\"number\":" + (n % 50) + "}}")
                                     .getBytes(StandardCharsets.UTF_8);

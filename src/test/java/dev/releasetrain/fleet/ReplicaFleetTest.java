@@ -3,6 +3,7 @@ package dev.releasetrain.fleet;
 import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.delivery.DeliveryStore;
 import dev.releasetrain.store.Database;
+import dev.releasetrain.testing.Ids;
 import dev.releasetrain.testing.ChildServer;
 import dev.releasetrain.testing.Stores;
 import dev.releasetrain.testing.TestKeys;
@@ -78,13 +79,15 @@ class ReplicaFleetTest {
         // each sender owns some pull requests and sends each one's deliveries in order, waiting for every answer,
         // so arrival order per pull request is send order whichever replica takes it
         ExecutorService senders = Executors.newFixedThreadPool(6);
+        Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>(); // delivery id -> "pull request-n"
         List<Future<?>> sending = new ArrayList<>();
         for (int s = 0; s < 6; s++) {
             int first = s;
             sending.add(senders.submit(() -> {
                 for (int n = 0; n < PER_PULL_REQUEST; n++) {
                     for (int pr = first; pr < PULL_REQUESTS; pr += 6) {
-                        String id = "pr" + pr + "-" + n;
+                        String id = Ids.id("pr" + pr + "-" + n);
+                        labels.put(id, pr + "-" + n);
                         byte[] body = payload(pr, n);
                         while (true) { // a replica going away refuses or drops the request: the next one is asked
                             ChildServer to = alive.get(Math.floorMod(turn.getAndIncrement(), alive.size()));
@@ -137,7 +140,7 @@ class ReplicaFleetTest {
         assertTrue(repeated <= WORKERS, "only what the killed replica held runs twice: " + repeated);
         Map<Integer, List<Integer>> order = new HashMap<>();
         for (String id : lines.stream().distinct().toList()) { // first completions, in the order they happened
-            String[] parts = id.substring(2).split("-");
+            String[] parts = labels.get(id).split("-");
             order.computeIfAbsent(Integer.parseInt(parts[0]), k -> new ArrayList<>()).add(Integer.parseInt(parts[1]));
         }
         for (Map.Entry<Integer, List<Integer>> e : order.entrySet()) {

@@ -441,7 +441,7 @@ class ReleaseMonthTest {
         flush();
         ObjectNode p = (ObjectNode) JSON.readTree(Fixtures.webhook("issue_comment", "created.with-installation.payload.json"));
         long id = ids.incrementAndGet();
-        ((ObjectNode) p.get("comment")).put("body", body).put("id", id);
+        ((ObjectNode) p.get("comment")).put("body", body).put("id", id).put("created_at", Instant.now().toString());
         String issueBody = repo.issues(REPO).stream().filter(i -> i.path("number").asLong() == issue).map(i -> i.path("body").asText())
                 .findFirst().orElse("");
         ((ObjectNode) p.get("issue")).put("number", issue).put("body", issueBody);

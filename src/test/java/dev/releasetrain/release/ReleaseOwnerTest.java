@@ -87,7 +87,11 @@ class ReleaseOwnerTest {
         github.close();
     }
 
+    /** What the server's clock says: comments are made then. */
+    private Instant now = Instant.now();
+
     private void serve(String config, Instant now) throws Exception {
+        this.now = now;
         bare = work.serve(dir.resolve("bare.git"));
         repo.git(REPO, bare);
         repo.file(REPO, null, CONFIG, config);
@@ -99,7 +103,7 @@ class ReleaseOwnerTest {
     /** A real issue_comment payload, changed to carry the command (and the repository's default branch, main here). */
     private ObjectNode comment(String body, String actor, long issue, String issueBody) throws Exception {
         ObjectNode p = (ObjectNode) JSON.readTree(Fixtures.webhook("issue_comment", "created.with-installation.payload.json"));
-        ((ObjectNode) p.get("comment")).put("body", body).put("id", commentIds.incrementAndGet());
+        ((ObjectNode) p.get("comment")).put("body", body).put("id", commentIds.incrementAndGet()).put("created_at", now.toString());
         ((ObjectNode) p.get("issue")).put("number", issue).put("body", issueBody);
         ((ObjectNode) p.get("sender")).put("login", actor).put("type", "User");
         ((ObjectNode) p.get("repository")).put("default_branch", "main");

@@ -89,7 +89,7 @@ class ReviewGateTest {
         ObjectNode issue = (ObjectNode) payload.get("issue");
         issue.put("number", 2);
         issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + REPO + "/pulls/2");
-        ((ObjectNode) payload.get("comment")).put("body", body);
+        ((ObjectNode) payload.get("comment")).put("body", body).put("created_at", java.time.Instant.now().toString());
         ((ObjectNode) payload.get("sender")).put("login", commenter);
         return JSON.writeValueAsBytes(payload);
     }

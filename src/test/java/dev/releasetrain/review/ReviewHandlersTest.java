@@ -45,11 +45,13 @@ class ReviewHandlersTest {
     @CsvSource(delimiter = '|', value = {
             // case                                  | reviews                                  | writers | draft | config                              | conclusion   | title starts
             "no review yet                           |                                          |         | false |                                     | failure      | Waiting for: 1 approval",
-            "approved by another                     | bob:APPROVED                             |         | false |                                     | success      | 1 of 1 required approval",
+            "approved by another who may write       | bob:APPROVED                             | bob     | false |                                     | success      | 1 of 1 required approval",
+            "approved by a reader: it does not count | bob:APPROVED                             |         | false |                                     | failure      | Waiting for: 1 approval",
+            "a reader's approval where anyone's count| bob:APPROVED                             |         | false | 'review: {count-approvals-from: anyone}' | success | 1 of 1 required approval",
             "the author approving herself            | alice:APPROVED                           |         | false |                                     | failure      | Waiting for",
             "a bot's approval                        | ci[bot]:APPROVED                         |         | false |                                     | failure      | Waiting for",
-            "changes requested by a writer           | bob:APPROVED carol:CHANGES_REQUESTED     | carol   | false |                                     | failure      | Waiting for: @carol requested changes",
-            "two approvals required                  | bob:APPROVED                             |         | false | 'review: {required-approvals: 2}'   | failure      | Waiting for: 1 approval",
+            "changes requested by a writer           | bob:APPROVED carol:CHANGES_REQUESTED     | bob carol | false |                                     | failure      | Waiting for: @carol requested changes",
+            "two approvals required                  | bob:APPROVED                             | bob     | false | 'review: {required-approvals: 2}'   | failure      | Waiting for: 1 approval",
             "an exempt author                        |                                          |         | false | 'review: {exempt-authors: [alice]}' | success      | @alice is exempt",
             "a draft stays in progress               |                                          |         | true  |                                     |              | Draft",
     })
@@ -57,7 +59,7 @@ class ReviewHandlersTest {
             throws Exception {
         pullRequest(7, reviews, draft);
         if (writers != null) {
-            github.writers.add(writers);
+            github.writers.addAll(List.of(writers.split(" ")));
         }
         check.run(github.typed(7), Config.of(config).review(), ReviewGitHub.of(github.clients()));
         CheckRunResult run = checks.last(ReviewCheck.CHECK);
@@ -98,6 +100,25 @@ class ReviewHandlersTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void removingTheEmergencyLabelEndsTheOverride() throws Exception {
+        pullRequest(7, null, false);
+        github.writers.add("bob");
+        ReviewSettings settings = Config.of(null).review();
+        DeclareEmergency emergency = new DeclareEmergency(check, audit, CLOCK);
+        ReviewGitHub gh = ReviewGitHub.of(github.clients());
+        emergency.label(7, "emergency", "bob", settings, gh);
+        assertEquals("success", checks.last(ReviewCheck.CHECK).conclusion());
+        emergency.unlabel(github.typed(7), "bug", "bob", settings, gh);
+        assertEquals(1, checks.published.size(), "another label changes nothing");
+        emergency.unlabel(github.typed(7), "emergency", "bob", settings, gh);
+        assertEquals("failure", checks.last(ReviewCheck.CHECK).conclusion(), "judged on reviews again");
+        assertTrue(audit.override(REPO, 7).isEmpty());
+        assertTrue(github.comment(7, DeclareEmergency.RECORDED).orElseThrow().contains("The emergency override ended"));
+        emergency.label(7, "emergency", "bob", settings, gh);
+        assertEquals("success", checks.last(ReviewCheck.CHECK).conclusion(), "declared again, in force again");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             // case                                         | reviews        | approver  | case open after | writes
@@ -106,9 +127,11 @@ class ReviewHandlersTest {
             "then approved by someone else: the case closes |                | bob       | false           | ensureLabel needs-post-merge-review;addLabels #7 needs-post-merge-review;upsertComment #7 " + FlagMergedWithoutReview.MARKER + ";removeLabel #7 needs-post-merge-review;upsertComment #7 " + FlagMergedWithoutReview.MARKER,
             "then approved by its author: still open        |                | alice     | true            | ensureLabel needs-post-merge-review;addLabels #7 needs-post-merge-review;upsertComment #7 " + FlagMergedWithoutReview.MARKER,
             "then approved by a bot: still open             |                | ci[bot]   | true            | ensureLabel needs-post-merge-review;addLabels #7 needs-post-merge-review;upsertComment #7 " + FlagMergedWithoutReview.MARKER,
+            "then approved by a reader: still open          |                | eve       | true            | ensureLabel needs-post-merge-review;addLabels #7 needs-post-merge-review;upsertComment #7 " + FlagMergedWithoutReview.MARKER,
     })
     void reviewAfterTheFact(String name, String reviews, String approver, boolean openAfter, String writes) throws Exception {
         pullRequest(7, reviews, false);
+        github.writers.addAll(List.of("bob", "alice"));
         github.pulls.get(7L).put("state", "closed").put("merged", true);
         ReviewSettings settings = Config.of(null).review();
         FlagMergedWithoutReview flag = new FlagMergedWithoutReview(audit, CLOCK);
@@ -138,6 +161,7 @@ class ReviewHandlersTest {
                 numbers.add(n);
             }
         }
+        github.writers.addAll(List.of("bob", "carol"));
         if (overrides != null) {
             audit.recordOverride(REPO, Long.parseLong(overrides), new EmergencyOverride("bob", "on fire", "head" + overrides, 0));
         }

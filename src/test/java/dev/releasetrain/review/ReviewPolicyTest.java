@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ReviewPolicyTest {
     private static ReviewVerdict verdict(int required, List<PullRequestReview> reviews, Set<String> writers) {
         return ReviewPolicy.evaluate(new ReviewPolicy.Input("author", false, required, false, Set.of(), reviews, "h", Map.of(),
-                writers, Optional.empty()));
+                writers, Optional.empty(), false));
     }
 
     @Test
@@ -36,10 +36,22 @@ class ReviewPolicyTest {
     @Test
     void exemptAuthorsPassAndDraftsWait() {
         ReviewVerdict exempt = ReviewPolicy.evaluate(new ReviewPolicy.Input("dependabot[bot]", false, 1, false, Set.of("dependabot[bot]"),
-                List.of(), "h", Map.of(), Set.of(), Optional.empty()));
+                List.of(), "h", Map.of(), Set.of(), Optional.empty(), false));
         assertEquals("success", exempt.conclusion());
         ReviewVerdict draft = ReviewPolicy.evaluate(new ReviewPolicy.Input("author", true, 1, false, Set.of(),
-                List.of(), "h", Map.of(), Set.of(), Optional.empty()));
+                List.of(), "h", Map.of(), Set.of(), Optional.empty(), false));
         assertNull(draft.conclusion());
+    }
+
+    @Test
+    void withApprovalsFromWritersOnlyAWritersApprovalCounts() {
+        List<PullRequestReview> approved = List.of(new PullRequestReview("reader", false, "APPROVED", "h"));
+        ReviewVerdict reader = ReviewPolicy.evaluate(new ReviewPolicy.Input("author", false, 1, false, Set.of(), approved, "h", Map.of(),
+                Set.of(), Optional.empty(), true));
+        assertEquals("failure", reader.conclusion());
+        assertEquals(List.of("has no write access: approvals count from people who may merge (`review.count-approvals-from: write`)"),
+                reader.rows().stream().map(ReviewVerdict.Row::why).toList());
+        assertEquals("success", ReviewPolicy.evaluate(new ReviewPolicy.Input("author", false, 1, false, Set.of(), approved, "h", Map.of(),
+                Set.of("reader"), Optional.empty(), true)).conclusion());
     }
 }

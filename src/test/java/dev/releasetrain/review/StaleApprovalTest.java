@@ -51,7 +51,7 @@ class StaleApprovalTest {
         if (writers != null) {
             github.writers.addAll(Arrays.asList(writers.split(" ")));
         }
-        ReviewSettings settings = new ReviewSettings(true, 1, dismiss, Set.of(), "emergency", "needs-post-merge-review");
+        ReviewSettings settings = new ReviewSettings(true, 1, dismiss, Set.of(), "emergency", "needs-post-merge-review", false);
         ReviewVerdict verdict = ReviewCheck.evaluate(ReviewGitHub.of(github.clients()), github.typed(7), settings, Optional.empty());
         assertEquals(conclusion, verdict.conclusion(), name);
         assertEquals(List.of(lookups.split(";")), github.calls, name + ": GitHub calls");

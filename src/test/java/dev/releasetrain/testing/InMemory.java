@@ -60,6 +60,8 @@ public final class InMemory {
 
     public static final class Audit implements ReviewAudit {
         public final List<Recorded> overrides = new ArrayList<>();
+        /** Overrides no longer in force, by "repo#number": every override recorded before the label was removed. */
+        private final Map<String, Integer> endedBefore = new LinkedHashMap<>();
         public final Map<String, Case> cases = new LinkedHashMap<>();
 
         @Override
@@ -69,8 +71,14 @@ public final class InMemory {
 
         @Override
         public Optional<EmergencyOverride> override(String repository, long number) {
-            return overrides.stream().filter(r -> r.repository().equals(repository) && r.number() == number).map(Recorded::override)
-                    .reduce((a, b) -> b);
+            List<Recorded> mine = overrides.stream().filter(r -> r.repository().equals(repository) && r.number() == number).toList();
+            int ended = endedBefore.getOrDefault(repository + "#" + number, 0);
+            return mine.size() > ended ? Optional.of(mine.get(mine.size() - 1).override()) : Optional.empty();
+        }
+
+        @Override
+        public void endOverrides(String repository, long number, long now) {
+            endedBefore.put(repository + "#" + number, (int) overrides.stream().filter(r -> r.repository().equals(repository) && r.number() == number).count());
         }
 
         @Override

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,10 +59,16 @@ class SetupFlowTest {
                 assertEquals(400, server.get("/setup/callback?code=abc123&state=forged").statusCode(), "a callback we did not start");
 
                 String state = field(page.body(), "state=([0-9a-f]+)");
-                HttpResponse<String> done = server.get("/setup/callback?code=abc123&state=" + state);
+                String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+                assertTrue(cookie.startsWith("release_train_setup=" + state + ";") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+                        cookie);
+                Map<String, String> browser = Map.of("Cookie", "release_train_setup=" + state);
+                assertEquals(400, server.get("/setup/callback?code=abc123&state=" + state).statusCode(),
+                        "a stranger completing the flow with a state from the page, without the page's browser: refused");
+                HttpResponse<String> done = server.get("/setup/callback?code=abc123&state=" + state, browser);
                 assertEquals(200, done.statusCode(), done.body());
                 assertTrue(done.body().contains("release-train-test"));
-                assertEquals(400, server.get("/setup/callback?code=abc123&state=" + state).statusCode(), "a state works once");
+                assertEquals(400, server.get("/setup/callback?code=abc123&state=" + state, browser).statusCode(), "a state works once");
 
                 Path envFile = server.envFile();
                 Map<String, String> written = DotEnv.read(envFile);
@@ -97,6 +104,39 @@ class SetupFlowTest {
         try (TestServer server = TestServer.start(new HashMap<>(Map.of("PORT", "0", setting, value)), services -> List.of())) {
             String html = server.get("/").body();
             return new Page(html, new ObjectMapper().readTree(unescape(field(html, "name=\"manifest\" value=\"([^\"]+)\""))));
+        }
+    }
+
+    @Test
+    void twoCallbacksAtOnceRegisterOnce() throws Exception {
+        try (FakeGitHub github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic())) {
+            github.wireMock().stubFor(post(urlPathEqualTo("/app-manifests/abc123/conversions")).willReturn(aResponse().withStatus(201)
+                    .withFixedDelay(300).withHeader("Content-Type", "application/json").withBody(new ObjectMapper().createObjectNode()
+                            .put("id", 987).put("slug", "release-train-test").put("pem", TestKeys.privatePem())
+                            .put("webhook_secret", "fresh-secret").put("html_url", "https://github.com/apps/release-train-test").toString())));
+            Map<String, String> env = new HashMap<>();
+            env.put("PORT", "0");
+            env.put("GITHUB_API_URL", github.url());
+            try (TestServer server = TestServer.start(env, services -> List.of())) {
+                List<String> states = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) { // two browsers opened the page
+                    states.add(field(server.get("/").body(), "state=([0-9a-f]+)"));
+                }
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+                for (String state : states) {
+                    answers.add(pool.submit(() -> server.get("/setup/callback?code=abc123&state=" + state,
+                            Map.of("Cookie", "release_train_setup=" + state))));
+                }
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var a : answers) {
+                    statuses.add(a.get().statusCode());
+                }
+                pool.shutdown();
+                assertEquals(List.of(200, 409), statuses.stream().sorted().toList(), "the first to complete wins; the other is told");
+                assertEquals(1, github.wireMock().findAll(postRequestedFor(urlPathEqualTo("/app-manifests/abc123/conversions"))).size(),
+                        "one code exchanged");
+            }
         }
     }
 

@@ -281,6 +281,30 @@ class WebhookDoorTest {
     }
 
     @Test
+    void aCapturedSaySoPostedAgainUnderAnotherIdIsNotRunAgain() throws Exception {
+        // a comment of its own (the corpus test sends the fixture as it is, to the same server)
+        var payload = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Fixtures.webhook("issue_comment", "created.with-installation.payload.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("comment")).put("id", System.nanoTime());
+        byte[] comment = payload.toString().getBytes(StandardCharsets.UTF_8);
+        String first = UUID.randomUUID().toString();
+        assertEquals(202, server.deliver("issue_comment", first, comment).statusCode());
+        server.awaitFinished(first);
+        String replay = UUID.randomUUID().toString();
+        HttpResponse<String> again = server.deliver("issue_comment", replay, comment);
+        assertEquals(200, again.statusCode());
+        assertTrue(again.body().contains("received before under another delivery id"), again.body());
+        assertTrue(server.app().store().history().find(replay).isEmpty(), "the replay is not stored, so nothing runs it");
+        assertEquals(200, server.deliver("issue_comment", first, comment).statusCode(), "GitHub's redelivery keeps its id: processed, not again");
+        // an event that only prompts the bot to read GitHub is not a say-so: the same body is taken again
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        assertEquals(202, server.deliver("pull_request", a, PR_OPENED).statusCode());
+        assertEquals(202, server.deliver("pull_request", b, PR_OPENED).statusCode());
+        server.awaitFinished(b);
+    }
+
+    @Test
     void aSenderThatHangsUpMidBodyLeavesNothingStoredAndTheDoorOpen() throws Exception {
         String head = "POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-GitHub-Event: pull_request\r\n"
                 + "X-GitHub-Delivery: " + Ids.id("cut-short") + "\r\nX-Hub-Signature-256: " + SignatureVerifier.sign(TestServer.SECRET, PR_OPENED)
