@@ -118,15 +118,16 @@ public final class App implements AutoCloseable {
                 : new SharedWritePacing(db, settings.writesPerMinute());
         GitHubTransport transport = new GitHubTransport(settings.githubApiUrl(), metrics, settings.dryRun(),
                 pacing, Math.min(settings.retryBaseMillis(), 500), dryRunWrites);
-        DeliveryStore store = new DeliveryStore(db);
+        DeliveryStore store = new DeliveryStore(db, settings.maxAttempts());
         EventRouter router = new EventRouter(2 * settings.workers());
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);
         WorkerPool workers = new WorkerPool(store.queue(), router, metrics, retries, settings.workers(), WorkerPool.Leases.of(settings.replicaId()));
         App app = new App(db, store, workers, metrics, router, transport, features, clock);
+        // a replica without credentials runs nothing: with no features wired it would finish deliveries unrun
         if (settings.registered()) {
             app.wire(settings);
+            workers.start();
         }
-        workers.start();
         app.scheduleRetention(settings.retentionDays());
         if (serve) {
             app.door = new WebhookDoor(store, metrics, settings.deliveryBufferBytes());
@@ -168,6 +169,11 @@ public final class App implements AutoCloseable {
     /** Registration finished while the server runs (the manifest flow's callback): no restart needed. */
     private synchronized void register(ServerSettings registered) {
         wire(registered);
+        try {
+            workers.start();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the workers could not start: " + e.getMessage(), e);
+        }
         door.register(new SignatureVerifier(registered.webhookSecrets()));
     }
 

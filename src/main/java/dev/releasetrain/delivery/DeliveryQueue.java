@@ -21,11 +21,15 @@ public final class DeliveryQueue {
     private static final String PENDING = DeliveryState.PENDING.literal();
     private static final String PROCESSING = DeliveryState.PROCESSING.literal();
     private static final String DONE = DeliveryState.DONE.literal();
-    private static final int CLAIM_WINDOW = 500;
+    /** Each of the claim's two windows looks at this many rows at most. */
+    private static final int CLAIM_WINDOW = 250;
     private final Database db;
+    /** A delivery claimed this often without an outcome crashed its process each time: it is not claimed again. */
+    private final int maxAttempts;
 
-    public DeliveryQueue(Database db) {
+    public DeliveryQueue(Database db, int maxAttempts) {
         this.db = db;
+        this.maxAttempts = maxAttempts;
     }
 
     /** Follow-ups due by {@code now} join the queue, at its end, in the order they fell due. */
@@ -51,18 +55,22 @@ public final class DeliveryQueue {
         String skipLocked = db.dialect() == Database.Dialect.POSTGRESQL ? " FOR UPDATE OF d SKIP LOCKED" : "";
         return db.writeNow(c -> {
             promoteDueFollowUps(c, now);
-            // only the oldest CLAIM_WINDOW unfinished rows are looked at: a backlog of one busy pull request (each of
-            // its rows waiting behind the first) costs a bounded scan, not one over the whole queue
+            buryCrashLoops(c, now);
+            // two bounded windows, never the whole queue: the oldest unfinished rows (retries and leases run out among
+            // them), and the oldest never tried, so that one repository's failing backlog, however long, cannot hide
+            // another's new deliveries; those are taken first
             PreparedStatement claim = db.prepared(c, "UPDATE deliveries SET state = " + PROCESSING + ", attempts = attempts + 1, "
-                    + "claimed_by = ?, lease_until = ? WHERE seq IN (SELECT d.seq FROM (SELECT seq FROM deliveries "
-                    + "WHERE state IN " + UNFINISHED + " ORDER BY seq LIMIT " + CLAIM_WINDOW + ") w "
-                    // the window drives the join: the finished history (days of it) is never scanned
+                    + "claimed_by = ?, lease_until = ? WHERE seq IN (SELECT d.seq FROM ("
+                    + "SELECT seq FROM (SELECT seq FROM deliveries WHERE state IN " + UNFINISHED + " ORDER BY seq LIMIT " + CLAIM_WINDOW + ") a "
+                    + "UNION SELECT seq FROM (SELECT seq FROM deliveries WHERE state = " + PENDING + " AND attempts = 0 ORDER BY seq LIMIT "
+                    + CLAIM_WINDOW + ") f) w "
+                    // the windows drive the join: the finished history (days of it) is never scanned
                     + "JOIN deliveries d ON d.seq = w.seq "
                     // stated on d itself: PostgreSQL re-checks these on a row another replica changed meanwhile
                     + "WHERE (d.state IN " + WAITING + " AND d.next_attempt_at <= ? OR d.state = " + PROCESSING + " AND d.lease_until < ?) "
                     + "AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.ordering_key = d.ordering_key AND e.seq < d.seq "
                     + "AND e.state IN " + UNFINISHED + ") "
-                    + "ORDER BY d.seq LIMIT ?" + skipLocked + ") RETURNING seq, id, ordering_key, attempts");
+                    + "ORDER BY CASE WHEN d.attempts = 0 THEN 0 ELSE 1 END, d.seq LIMIT ?" + skipLocked + ") RETURNING seq, id, ordering_key, attempts");
             Database.bind(claim, replica, leaseUntil, now, now, max);
             List<QueuedDelivery> out = new ArrayList<>();
             try (ResultSet rs = claim.executeQuery()) {
@@ -73,6 +81,19 @@ public final class DeliveryQueue {
             out.sort(Comparator.comparingLong(QueuedDelivery::seq));
             return out;
         });
+    }
+
+    /**
+     * A delivery whose holder died every time it ran it (its lease ran out with no outcome, as many times as it may be
+     * tried) would take down each process that claims it: it is dead, with why, and not claimed again. Attempts are
+     * counted when a delivery is claimed, so a crash counts as one.
+     */
+    private void buryCrashLoops(java.sql.Connection c, long now) throws SQLException {
+        PreparedStatement bury = db.prepared(c, "UPDATE deliveries SET state = " + DeliveryState.DEAD.literal() + ", last_error = ?, "
+                + "finished_at = ?, claimed_by = NULL, lease_until = NULL WHERE state = " + PROCESSING + " AND lease_until < ? AND attempts >= ?");
+        Database.bind(bury, "its process stopped while running it " + maxAttempts + " times (a crash or a kill each time); not run again",
+                now, now, maxAttempts);
+        bury.executeUpdate();
     }
 
     /** Extends the leases of the deliveries {@code replica} is still working on. */
@@ -149,8 +170,16 @@ public final class DeliveryQueue {
      * delivery, whose own outcome counts).
      */
     public boolean markDone(long seq, String replica, long now, long durationMs) throws SQLException {
-        return db.update("UPDATE deliveries SET state = " + DONE + ", finished_at = ?, duration_ms = ?, last_error = NULL, "
-                + "claimed_by = NULL, lease_until = NULL WHERE seq = ? AND claimed_by = ?", now, durationMs, seq, replica) == 1;
+        return markDone(seq, replica, now, durationMs, null);
+    }
+
+    /**
+     * Done, with why there was nothing more to do: GitHub's final answer (a repository, pull request or commit that
+     * is gone, an installation no longer granted, a request it will always refuse), kept for {@code deliveries}.
+     */
+    public boolean markDone(long seq, String replica, long now, long durationMs, String reason) throws SQLException {
+        return db.update("UPDATE deliveries SET state = " + DONE + ", finished_at = ?, duration_ms = ?, last_error = ?, "
+                + "claimed_by = NULL, lease_until = NULL WHERE seq = ? AND claimed_by = ?", now, durationMs, reason, seq, replica) == 1;
     }
 
     /** A failed attempt: back to the queue at {@code nextAttemptAt}, or dead when there is none. */

@@ -1,9 +1,11 @@
 package dev.releasetrain.delivery;
 
+import dev.releasetrain.github.GitHubApiException;
 import dev.releasetrain.github.RateLimitedException;
 
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,10 +26,25 @@ public sealed interface RetryDecision {
     record Dead() implements RetryDecision {
     }
 
-    static RetryDecision after(Exception failure, int attempts, long now, RetryPolicy policy, RandomGenerator random) {
+    /** GitHub's answer will not change (what the delivery is about is gone, or the request is refused for good): done. */
+    record Ended(String reason) implements RetryDecision {
+    }
+
+    /**
+     * GitHub's answers that no retry changes: 404 and 410 (a repository the installation no longer covers, a pull
+     * request, commit or installation that is gone) and 422 (a request it refuses as made).
+     */
+    Set<Integer> FINAL = Set.of(404, 410, 422);
+
+    static RetryDecision after(Throwable failure, int attempts, long now, RetryPolicy policy, RandomGenerator random) {
         Optional<RateLimitedException> limited = RateLimitedException.in(failure);
         if (limited.isPresent()) {
             return new HandBack(Math.max(now, limited.get().retryAt().toEpochMilli()), describe(limited.get()));
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof GitHubApiException api && FINAL.contains(api.status())) {
+                return new Ended("GitHub's final answer: " + describe(api));
+            }
         }
         OptionalLong next = policy.nextAttemptAt(attempts, now, random);
         return next.isPresent() ? new Retry(next.getAsLong()) : new Dead();

@@ -37,7 +37,8 @@ record RunDelivery(DeliveryQueue queue, EventRouter router, Metrics metrics, Ret
             record(q, () -> queue.markDone(q.seq(), replica, System.currentTimeMillis(), ms));
             metrics.delivery(event, outcome);
             logLine(row, outcome, ms, null);
-        } catch (Exception failure) {
+        } catch (Exception | StackOverflowError | LinkageError | AssertionError failure) {
+            // an error in a handler fails its delivery, never the worker (the JVM's own errors, out of memory, still stop it)
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             failed(q, row, event, failure, ms);
         } finally {
@@ -45,7 +46,7 @@ record RunDelivery(DeliveryQueue queue, EventRouter router, Metrics metrics, Ret
         }
     }
 
-    private void failed(QueuedDelivery q, StoredDelivery row, String event, Exception failure, long ms) {
+    private void failed(QueuedDelivery q, StoredDelivery row, String event, Throwable failure, long ms) {
         long now = System.currentTimeMillis();
         String error = RetryDecision.describe(failure);
         RetryDecision decision = RetryDecision.after(failure, q.attempts(), now, retries, ThreadLocalRandom.current());
@@ -53,6 +54,10 @@ record RunDelivery(DeliveryQueue queue, EventRouter router, Metrics metrics, Ret
             record(q, () -> queue.handBack(q.seq(), replica, back.at(), back.reason()));
             metrics.delivery(event, "rate_limited");
             logLine(row, "rate-limited, again in " + (back.at() - now) + " ms", ms, null);
+        } else if (decision instanceof RetryDecision.Ended ended) {
+            record(q, () -> queue.markDone(q.seq(), replica, now, ms, ended.reason()));
+            metrics.delivery(event, "ended");
+            logLine(row, "ended: " + ended.reason(), ms, null);
         } else if (decision instanceof RetryDecision.Retry retry) {
             record(q, () -> queue.markFailed(q.seq(), replica, error, retry.at(), now));
             metrics.delivery(event, "retried");

@@ -27,6 +27,8 @@ import java.util.Set;
  * is retried instead, and features look before they write.
  */
 public final class GitHubTransport {
+    /** The most of one answer read, after unzipping: GitHub's largest pages (100 files with their patches) fit. */
+    static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(GitHubTransport.class);
     private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade");
     private static final int MAX_TRIES = 4;
@@ -149,28 +151,36 @@ public final class GitHubTransport {
             }
         });
         try {
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return decoded(r);
+            HttpResponse<java.io.InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return decoded(r, RouteTemplate.of(request.url()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while calling GitHub");
         }
     }
 
-    /** Requests ask for gzip (GitHub's JSON shrinks several times); unzipping here lets every reader see plain JSON. */
-    private static GitHubHttp.Response decoded(HttpResponse<byte[]> r) throws IOException {
+    /**
+     * Requests ask for gzip (GitHub's JSON shrinks several times); unzipping here lets every reader see plain JSON.
+     * A body is read up to {@link #MAX_RESPONSE_BYTES}, unzipped as well as sent: a larger answer is an error, never
+     * memory spent (what a pull request can make GitHub send back is a stranger's choice).
+     */
+    private static GitHubHttp.Response decoded(HttpResponse<java.io.InputStream> r, String route) throws IOException {
         boolean gzip = r.headers().firstValue("content-encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
-        if (!gzip) {
-            return new GitHubHttp.Response(r.statusCode(), r.headers().map(), r.body());
-        }
-        Map<String, List<String>> headers = new HashMap<>();
-        r.headers().map().forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("content-encoding") && !k.equalsIgnoreCase("content-length")) {
-                headers.put(k, v);
+        try (java.io.InputStream raw = r.body(); java.io.InputStream in = gzip ? new java.util.zip.GZIPInputStream(raw) : raw) {
+            byte[] body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            if (body.length > MAX_RESPONSE_BYTES) {
+                throw new GitHubApiException(502, route + " answered more than " + MAX_RESPONSE_BYTES / (1024 * 1024) + " MB; not read further");
             }
-        });
-        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
-            return new GitHubHttp.Response(r.statusCode(), headers, in.readAllBytes());
+            if (!gzip) {
+                return new GitHubHttp.Response(r.statusCode(), r.headers().map(), body);
+            }
+            Map<String, List<String>> headers = new HashMap<>();
+            r.headers().map().forEach((k, v) -> {
+                if (!k.equalsIgnoreCase("content-encoding") && !k.equalsIgnoreCase("content-length")) {
+                    headers.put(k, v);
+                }
+            });
+            return new GitHubHttp.Response(r.statusCode(), headers, body);
         }
     }
 

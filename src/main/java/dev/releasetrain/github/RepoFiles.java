@@ -11,16 +11,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Text files read through the contents API; a file over GitHub's 1 MB there (its content left out) is read as its git
- * blob instead (up to GitHub's 100 MB). On a branch (or the default branch, without a ref) a small file is cached
+ * Text files read through the contents API, up to its 1 MB: a larger file (GitHub leaves its content out) is known
+ * by its size only and never read (its blob could be 100 MB of a stranger's choosing). On a branch (or the default branch, without a ref) a small file is cached
  * with GitHub's ETag: while it is unchanged GitHub answers 304, which costs no rate limit; and a file found missing
  * is remembered as missing, without asking again, until a push to its branch touches it ({@link #pushed}). Reads at
  * a commit SHA are not kept: a commit never changes and is not read again. Reads of one file that overlap share
  * one call.
  */
 public final class RepoFiles {
-    /** A file as read: its text, or empty when it does not exist. */
+    /** A file as read: its text, or empty when it does not exist (size 0) or is too large to read (its size). */
     public record FileText(Optional<String> text, long size) {
+        /** Over the contents API's 1 MB: it exists, and was not read. */
+        public boolean tooLarge() {
+            return text.isEmpty() && size > 0;
+        }
     }
 
     private record Cached(String etag, FileText file) {
@@ -69,9 +73,8 @@ public final class RepoFiles {
             throw new GitHubApiException(reply.status(), path + " in " + repository + " is not a file");
         }
         String content = body.path("content").asText("");
-        if ("none".equals(body.path("encoding").asText())) {
-            // GitHub leaves out the content of a file over 1 MB here; its git blob has it
-            content = rest.get("/repos/" + repository + "/git/blobs/" + body.path("sha").asText()).path("content").asText("");
+        if ("none".equals(body.path("encoding").asText())) { // GitHub leaves out the content of a file over 1 MB
+            return new FileText(Optional.empty(), Math.max(1, body.path("size").asLong(1)));
         }
         String text;
         try {

@@ -12,6 +12,8 @@ public final class RouteTemplate {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
     /** After these segments the rest of the path is one name (a ref, a file path, a branch). */
+    /** The segment after each of these is a name: a login, an organisation, a team, a label, a code. */
+    private static final Set<String> NAMED = Set.of("users", "orgs", "teams", "memberships", "collaborators", "labels", "app-manifests");
     private static final Set<String> REST_IS_NAME = Set.of("refs", "ref", "contents", "branches", "compare", "tags", "matching-refs");
 
     private RouteTemplate() {
@@ -37,7 +39,7 @@ public final class RouteTemplate {
                 out.append("/{n}");
             } else if (SHA.matcher(part).matches()) {
                 out.append("/{sha}");
-            } else if (prev.equals("users") || prev.equals("orgs") || prev.equals("labels") || prev.equals("app-manifests")) {
+            } else if (NAMED.contains(prev)) { // people, teams and labels are names, not routes: never a metric label
                 out.append("/{name}");
             } else {
                 out.append('/').append(part);

@@ -10,6 +10,7 @@ import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.Subscription;
 import dev.releasetrain.github.ChangedFile;
 import dev.releasetrain.github.GitHubApiException;
+import dev.releasetrain.github.RepoFiles;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
@@ -28,6 +29,11 @@ import java.util.Set;
  */
 public final class CheckMigrations {
     public static final String CHECK = "release-train/migrations";
+    /**
+     * The most migration files one pull request's check reads: beyond it the check fails closed without reading any
+     * (each file costs a call, and a stranger's pull request can add a thousand).
+     */
+    static final int MAX_FILES = 100;
     private final MigrationConclusions conclusions;
     private final MigrationHeads heads;
     private final Optional<AskMigrationStatusApi> api;
@@ -86,6 +92,13 @@ public final class CheckMigrations {
                     "This pull request changes no file under `migrations.paths` (" + String.join(", ", settings.paths()) + ")."));
             return;
         }
+        if (migrations.size() > MAX_FILES) {
+            conclusions.conclude(github, CheckRunResult.completed(CHECK, head, "failure", migrations.size() + " migration files: more than the "
+                    + MAX_FILES + " a check reads", "This pull request changes " + migrations.size() + " files under `migrations.paths`; "
+                    + "the check reads at most " + MAX_FILES + ", so none was judged and they are not known to be safe. Ship them in "
+                    + "smaller pull requests."));
+            return;
+        }
         List<MigrationFile> files = new ArrayList<>();
         List<Finding> unreadable = new ArrayList<>();
         for (ChangedFile f : migrations) {
@@ -93,7 +106,11 @@ public final class CheckMigrations {
             String why = "GitHub has no such file at " + head.substring(0, Math.min(7, head.length()));
             if (!f.status().equals("removed")) {
                 try {
-                    content = github.contents().readFile(f.path(), head).text();
+                    RepoFiles.FileText read = github.contents().readFile(f.path(), head);
+                    content = read.text();
+                    if (read.tooLarge()) {
+                        why = "it is too large to check: " + read.size() / 1024 + " KB, over the 1 MB a check reads";
+                    }
                 } catch (GitHubApiException refused) {
                     content = Optional.empty();
                     why = refused.getMessage();

@@ -261,13 +261,18 @@ public final class FrameworkRules {
                 }
             }
         }
+        java.util.TreeMap<Integer, List<ScriptScanner.Literal>> byLine = new java.util.TreeMap<>();
+        scanned.strings().forEach(s -> byLine.computeIfAbsent(s.line(), k -> new ArrayList<>()).add(s));
+        java.util.Set<ScriptScanner.Literal> judged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Matcher m = runsSql.matcher(code);
         while (m.find()) {
             int line = ScriptScanner.lineOf(code, m.start());
-            // the SQL is in the string literals that follow on the call's lines
-            for (ScriptScanner.Literal s : scanned.strings()) {
-                if (s.line() >= line && s.line() <= line + 3) {
-                    out.addAll(sql.check(s.text(), s.line(), created));
+            // the SQL is in the string literals that follow on the call's lines, each judged once
+            for (List<ScriptScanner.Literal> onLine : byLine.subMap(line, true, line + 3, true).values()) {
+                for (ScriptScanner.Literal s : onLine) {
+                    if (judged.add(s)) {
+                        out.addAll(sql.check(s.text(), s.line(), created));
+                    }
                 }
             }
         }

@@ -28,6 +28,23 @@ public final class HttpMigrationStatusApi implements MigrationStatusApi {
         this.token = token;
     }
 
+    /** Why a request reached no answer, in words that say nothing of where the API is. */
+    static String plainly(IOException e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "it did not answer in time";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "the connection was refused";
+        }
+        if (e instanceof java.net.UnknownHostException || e.getCause() instanceof java.net.UnknownHostException) {
+            return "its host name did not resolve";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "the TLS handshake failed";
+        }
+        return "the connection failed (" + e.getClass().getSimpleName() + ")";
+    }
+
     @Override
     public Answer ask(ObjectNode request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
@@ -38,7 +55,7 @@ public final class HttpMigrationStatusApi implements MigrationStatusApi {
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return new Unreachable(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new Unreachable(plainly(e)); // the check is public: its words name no host, port or address
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Unreachable("interrupted");

@@ -99,15 +99,31 @@ public final class ScriptScanner {
         return new Scanned(code.toString(), strings);
     }
 
-    /** The 1-based line of {@code offset} in {@code text}. */
+    /** Where each line of the last text asked about starts: asked again and again about one text, each ask is a search. */
+    private record LineStarts(String text, int[] starts) {
+    }
+
+    private static final ThreadLocal<LineStarts> LAST = new ThreadLocal<>();
+
+    /** The 1-based line of {@code offset} in {@code text}, in logarithmic time once the text's lines are indexed. */
     static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+        LineStarts known = LAST.get();
+        if (known == null || known.text() != text) {
+            int[] starts = new int[16];
+            int n = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    if (n == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, n * 2);
+                    }
+                    starts[n++] = i + 1;
+                }
             }
+            known = new LineStarts(text, java.util.Arrays.copyOf(starts, n));
+            LAST.set(known);
         }
-        return line;
+        int at = java.util.Arrays.binarySearch(known.starts(), offset);
+        return at >= 0 ? at + 1 : -at - 1;
     }
 
     /**

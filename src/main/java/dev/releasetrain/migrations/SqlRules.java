@@ -30,6 +30,9 @@ public record SqlRules(String engine) {
             "set-not-null", "not-null-without-default", "unbatched-update", "insert-select", "index-without-concurrently",
             "default-rewrites-table", "alter-field", "validates-constraint");
 
+    /** What DROP may drop inside an ALTER TABLE that is not a column. */
+    private static final java.util.Set<String> NOT_A_COLUMN = java.util.Set.of("CONSTRAINT", "DEFAULT", "NOT", "INDEX", "KEY", "PRIMARY",
+            "FOREIGN", "IDENTITY", "EXPRESSION", "PARTITION", "CHECK");
     /** Where a column's DEFAULT expression ends: the constraints that may follow it. */
     private static final List<String> DEFAULT_ENDS = List.of("NOT", "NULL", "CONSTRAINT", "CHECK", "REFERENCES", "UNIQUE", "PRIMARY",
             "COLLATE", "GENERATED");
@@ -101,15 +104,14 @@ public record SqlRules(String engine) {
 
     /** ALTER TABLE … DROP [COLUMN] name, but not DROP CONSTRAINT / DEFAULT / NOT NULL / INDEX / KEY. */
     private static boolean dropsColumn(SqlStatements.Statement s) {
+        int alterColumn = s.indexOf(2, "ALTER"); // an ALTER [COLUMN] inside the statement, after its own ALTER TABLE
         for (int i = s.indexOf(0, "DROP"); i >= 0; i = s.indexOf(i + 1, "DROP")) {
             String next = i + 1 < s.tokens().size() ? s.tokens().get(i + 1) : "";
             if (next.equals("COLUMN")) {
                 return true;
             }
-            boolean other = List.of("CONSTRAINT", "DEFAULT", "NOT", "INDEX", "KEY", "PRIMARY", "FOREIGN", "IDENTITY",
-                    "EXPRESSION", "PARTITION", "CHECK").contains(next);
-            boolean inAlterColumn = i >= 3 && s.tokens().subList(0, i).contains("ALTER")
-                    && s.tokens().subList(2, i).contains("ALTER");
+            boolean other = NOT_A_COLUMN.contains(next);
+            boolean inAlterColumn = i >= 3 && alterColumn >= 0 && alterColumn < i;
             if (!other && !inAlterColumn && !next.isEmpty() && !next.equals(",")) {
                 return true;
             }

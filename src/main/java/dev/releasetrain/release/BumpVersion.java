@@ -14,9 +14,6 @@ import java.util.Optional;
  * its commit is found again by its message.
  */
 public final class BumpVersion {
-    /** Files larger than this are no version files; a user's regex never runs over a huge text. */
-    static final int MAX_FILE = 1 << 20;
-
     private BumpVersion() {
     }
 
@@ -39,11 +36,11 @@ public final class BumpVersion {
         Map<String, String> changes = new LinkedHashMap<>();
         for (VersionFile f : files) {
             RepoFiles.FileText file = ctx.github().contents().readFile(f.path(), branch);
+            if (file.tooLarge()) {
+                return new Plan(Map.of(), Optional.of("`" + f.path() + "` is larger than 1 MB; it is not a version file."));
+            }
             if (file.text().isEmpty()) {
                 return new Plan(Map.of(), Optional.of("`" + f.path() + "` does not exist on `" + branch + "`."));
-            }
-            if (file.size() > MAX_FILE) {
-                return new Plan(Map.of(), Optional.of("`" + f.path() + "` is larger than 1 MB; it is not a version file."));
             }
             VersionFile.Edit edit = f.apply(file.text().get(), release.version());
             if (edit.text().isEmpty()) {

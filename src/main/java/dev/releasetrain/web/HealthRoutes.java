@@ -26,7 +26,7 @@ public final class HealthRoutes {
         if (trouble.isPresent()) {
             ctx.status(503).result("not ready: " + trouble.get());
         } else if (!workers.running()) {
-            ctx.status(503).result("not ready: the workers are not running");
+            ctx.status(503).result("not ready: the workers are not running (they start once the app is registered)");
         } else {
             ctx.result("ready");
         }

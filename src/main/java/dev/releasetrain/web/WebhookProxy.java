@@ -1,7 +1,9 @@
 package dev.releasetrain.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,14 @@ import java.util.List;
  */
 public final class WebhookProxy implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookProxy.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Writes a body back as smee-client forwards it, JSON.stringify's bytes, which are the bytes GitHub signed: an
+     * emoji as its four UTF-8 bytes (not two escaped surrogates) and control characters as lower-case escapes.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE).build();
+    /** Header values as GitHub sends them: printable ASCII, nothing that would split a header. */
+    private static final java.util.regex.Pattern HEADER_VALUE = java.util.regex.Pattern.compile("[\\x20-\\x7e]{1,512}");
     /** The headers a delivery is made of; smee passes on every header, of which these matter. */
     private static final List<String> HEADERS = List.of("x-github-event", "x-github-delivery", "x-hub-signature-256", "x-hub-signature");
     private static final long MAX_BACKOFF_MS = 30_000;
@@ -105,6 +114,14 @@ public final class WebhookProxy implements AutoCloseable {
 
     /** One message: a delivery when it has a body and GitHub's headers; smee's own "ready" and "ping" are not. */
     private void deliver(String data) throws InterruptedException {
+        try {
+            forward(data);
+        } catch (RuntimeException unexpected) { // whatever one message holds, the next is still read
+            log.warn("webhook proxy: a message could not be handed on ({}); skipped", unexpected.getClass().getSimpleName());
+        }
+    }
+
+    private void forward(String data) throws InterruptedException {
         JsonNode message;
         try {
             message = JSON.readTree(data);
@@ -118,7 +135,12 @@ public final class WebhookProxy implements AutoCloseable {
         HttpRequest.Builder post = HttpRequest.newBuilder(door).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
         for (String h : HEADERS) {
             if (message.hasNonNull(h)) {
-                post.header(h, message.path(h).asText());
+                String value = message.path(h).asText();
+                if (!HEADER_VALUE.matcher(value).matches()) { // a newline would split the header; such a message is no delivery
+                    log.warn("webhook proxy: a message whose {} is not a header value was skipped", h);
+                    return;
+                }
+                post.header(h, value);
             }
         }
         String id = message.path("x-github-delivery").asText("(no id)");

@@ -75,6 +75,56 @@ class DeliveryStoreTest {
 
     @ParameterizedTest
     @EnumSource(Stores.Kind.class)
+    void oneRepositorysFailingBacklogNeverHidesAnothersNewDelivery(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
+            DeliveryStore store = new DeliveryStore(db);
+            for (int i = 0; i < 600; i++) { // a poisoned repository: 600 pull requests whose every attempt fails
+                store.intake().ingest(new Delivery("poisoned-" + i, "pull_request", new PayloadSummary("opened", 1L, "o/poisoned", (long) i),
+                        new byte[] {'{', '}'}, 1, null)).join();
+            }
+            List<QueuedDelivery> claimed;
+            while (!(claimed = store.queue().claim("r1", 600, 2, 2 + LEASE)).isEmpty()) { // each tried once and failed
+                for (QueuedDelivery q : claimed) {
+                    store.queue().markFailed(q.seq(), "r1", "GitHub answered 502", 3L, 2); // due again from 3 on
+                }
+            }
+            store.intake().ingest(new Delivery("healthy", "pull_request", new PayloadSummary("opened", 1L, "o/healthy", 1L),
+                    new byte[] {'{', '}'}, 4, null)).join();
+            assertEquals(List.of("healthy"), ids(store.queue().claim("r1", 1, 5, 5 + LEASE)),
+                    "the healthy repository's new delivery first, behind 600 due retries");
+            assertEquals(4, store.queue().claim("r1", 4, 5, 5 + LEASE).size(), "then the retries, as workers free up");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void aDeliveryThatKillsEveryProcessRunningItIsDeadAfterItsAttempts(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
+            DeliveryStore store = new DeliveryStore(db, 3);
+            store.intake().ingest(delivery("poison", 1, 7L)).join();
+            store.intake().ingest(delivery("healthy", 1, 8L)).join();
+            long now = 10;
+            for (int crash = 1; crash <= 3; crash++) { // claimed, then its replica dies: the lease runs out with no outcome
+                List<QueuedDelivery> claimed = store.queue().claim("r" + crash, 10, now, now + LEASE);
+                assertTrue(ids(claimed).contains("poison"), "claimed again after crash " + (crash - 1));
+                claimed.stream().filter(q -> q.id().equals("healthy")).forEach(q -> {
+                    try {
+                        store.queue().markDone(q.seq(), "r1", 11, 1);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                now += LEASE + 1;
+            }
+            assertEquals(List.of(), store.queue().claim("r4", 10, now, now + LEASE), "not claimed a fourth time");
+            StoredDelivery poison = store.history().find("poison").orElseThrow();
+            assertEquals(DeliveryState.DEAD, poison.state());
+            assertTrue(poison.lastError().contains("stopped while running it 3 times"), poison.lastError());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
     void theSameSignedBodyUnderAnotherIdIsAReplayAndNotQueued(Stores.Kind kind) throws Exception {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);

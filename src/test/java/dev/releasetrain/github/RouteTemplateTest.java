@@ -15,4 +15,11 @@ class RouteTemplateTest {
         assertEquals("/app/installations/{n}/access_tokens", RouteTemplate.of("http://h/app/installations/5/access_tokens"));
         assertEquals("/api/v3/repos/{owner}/{repo}", RouteTemplate.of("http://ghe/api/v3/repos/a/b"));
     }
+
+    @Test
+    void noLoginTeamOrLabelBecomesAMetricLabel() {
+        assertEquals("/repos/{owner}/{repo}/collaborators/{name}/permission", RouteTemplate.of("http://h/repos/a/b/collaborators/alice/permission"));
+        assertEquals("/orgs/{name}/teams/{name}/memberships/{name}", RouteTemplate.of("http://h/orgs/acme/teams/releasers/memberships/bob"));
+        assertEquals("/repos/{owner}/{repo}/issues/{n}/labels/{name}", RouteTemplate.of("http://h/repos/a/b/issues/3/labels/size%2FL"));
+    }
 }

@@ -232,29 +232,54 @@ class MigrationChecksTest {
     }
 
     @Test
-    void aLargeMigrationIsReadWholeAndOneThatCannotBeReadFails() throws Exception {
+    void aMigrationTooLargeToCheckOrOneGitHubCannotGiveFailsUnread() throws Exception {
         String head = "a".repeat(40);
         String big = "posthog/migrations/0301_backfill.sql";
         String lost = "posthog/migrations/0302_gone.sql";
         StringBuilder sql = new StringBuilder();
-        while (sql.length() < 2 * 1024 * 1024) { // 2 MB of harmless rows, then the statement that matters
+        while (sql.length() < 2 * 1024 * 1024) { // 2 MB: over the contents API's 1 MB, so GitHub leaves its content out
             sql.append("INSERT INTO audit_log (id, note) VALUES (").append(sql.length()).append(", 'backfilled');\n");
         }
-        long lines = sql.chars().filter(c -> c == '\n').count();
-        sql.append("DROP TABLE legacy_events;\n");
-        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile(big, (int) lines + 1, 0)));
+        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile(big, 20_000, 0)));
         repo.file(REPO, head, big, sql.toString());
         startServer(false);
         deliverPullRequest("opened", head);
         JsonNode check = awaitCheck(head, "failure");
-        JsonNode note = check.path("output").path("annotations").get(0);
-        assertEquals(lines + 1, note.path("start_line").asLong(), "the DROP TABLE at the end of the 2 MB file");
-        assertTrue(note.path("message").asText().contains("DROP TABLE"), note.toString());
+        assertTrue(check.path("output").path("summary").asText().contains("too large to check"), check.toString());
+        assertTrue(github.apiCalls().stream().noneMatch(c -> c.contains("/git/blobs/")), "its 2 MB never read: " + github.apiCalls());
 
         String next = "b".repeat(40); // a file the pull request lists but GitHub cannot give: a failure, never a pass
         repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile(lost, 3, 0)));
         deliverPullRequest("synchronize", next);
         JsonNode failed = awaitCheck(next, "failure");
         assertTrue(failed.path("output").path("summary").asText().contains(lost + " could not be read"), failed.toString());
+    }
+
+    @Test
+    void aThousandMigrationFilesFailClosedWithoutReadingOne() throws Exception {
+        String head = "c".repeat(40);
+        List<ObjectNode> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            files.add(FakeRepository.changedFile(String.format("posthog/migrations/%04d_step.py", i), 5, 0));
+        }
+        repo.pullRequestFiles(REPO, 2, files);
+        startServer(false);
+        github.wireMock().resetRequests();
+        long started = System.nanoTime();
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json"));
+        ObjectNode pr = (ObjectNode) payload.get("pull_request");
+        pr.put("changed_files", 1000);
+        ((ObjectNode) pr.get("head")).put("sha", head);
+        String id = UUID.randomUUID().toString();
+        assertEquals(202, server.deliver("pull_request", id, JSON.writeValueAsBytes(payload)).statusCode());
+        JsonNode check = awaitCheck(head, "failure");
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        assertTrue(check.path("output").path("title").asText().startsWith("1000 migration files"), check.toString());
+        server.awaitFinished(id);
+        List<String> calls = github.apiCalls();
+        System.out.println("1,000 migration files: the check concluded in " + seconds + " s with " + calls.size() + " GitHub calls");
+        assertTrue(seconds < 120, seconds + " s");
+        assertTrue(calls.size() <= 150, calls.size() + " calls: " + calls);
+        assertTrue(calls.stream().noneMatch(c -> c.contains("/contents/posthog/migrations/")), "no migration file was read");
     }
 }

@@ -31,7 +31,7 @@ class MigrationHandlersTest {
     private final InMemory.ScheduledFollowUps followUps = new InMemory.ScheduledFollowUps();
     private final MigrationConclusions conclusions = new MigrationConclusions(checks, heads);
 
-    /** files: path[=text], where a path without a text is one GitHub cannot find at the head. */
+    /** files: path[=text], where a path without a text is one GitHub cannot find at the head, and path=BIG one over 1 MB. */
     private void pullRequest(String files, String labels) {
         github.pullRequest(7, "alice", "head7");
         if (labels != null) {
@@ -41,7 +41,9 @@ class MigrationHandlersTest {
         for (String f : files.split(" ")) {
             String path = f.contains("=") ? f.substring(0, f.indexOf('=')) : f;
             changed.add(new ChangedFile(path, null, "added", 1, 0));
-            if (f.contains("=")) {
+            if (f.endsWith("=BIG")) {
+                github.tooLarge.put(path + "@head7", 40L * 1024 * 1024);
+            } else if (f.contains("=")) {
                 github.texts.put(path + "@head7", f.substring(f.indexOf('=') + 1).replace('_', ' ') + ";");
             }
         }
@@ -57,6 +59,7 @@ class MigrationHandlersTest {
             "a dropped column in a contract migration       | db/1.sql=ALTER_TABLE_t_DROP_COLUMN_c                       | contract-migration | success    | 1 migration backwards compatible, 1 warning",
             "a contract migration that changes code too     | db/1.sql=ALTER_TABLE_t_DROP_COLUMN_c app.py=x              | contract-migration | failure    | 1 problem that breaks",
             "a migration GitHub cannot find at the head     | db/1.sql                                                   |                    | failure    | 1 migration file(s) could not be read",
+            "a 40 MB migration: too large to check, unread  | db/1.sql=BIG                                               |                    | failure    | 1 migration file(s) could not be read",
     })
     void theBuiltInChecker(String name, String files, String labels, String conclusion, String title) throws Exception {
         pullRequest(files, labels);
@@ -67,6 +70,21 @@ class MigrationHandlersTest {
         assertTrue(run.title().startsWith(title), name + ": " + run.title());
         assertEquals(Optional.of("head7"), heads.latest(REPO, 7), name);
         assertEquals(conclusion.equals("success") ? List.of() : List.of(7L), List.copyOf(heads.notSafe(REPO).keySet()), name + ": a release sees it");
+        if (files.endsWith("=BIG")) {
+            assertTrue(run.summary().contains("too large to check: 40960 KB"), run.summary());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void moreMigrationFilesThanACheckReadsFailClosedUnread() throws Exception {
+        pullRequest(java.util.stream.IntStream.range(0, 101).mapToObj(i -> "db/" + i + ".sql=SELECT_1").collect(java.util.stream.Collectors.joining(" ")),
+                null);
+        new CheckMigrations(conclusions, heads, Optional.empty(), Clock.systemUTC()).check(github.typed(7), Config.of(null).migrations(),
+                MigrationsGitHub.of(github.clients()), 1);
+        CheckRunResult run = checks.last(CheckMigrations.CHECK);
+        assertEquals("failure", run.conclusion());
+        assertEquals("101 migration files: more than the 100 a check reads", run.title());
+        assertEquals(List.of("changedFiles #7"), github.calls, "the listing, and not one file read");
     }
 
     /** The status API answers, in order; each row runs the first ask, then every follow-up it schedules. */

@@ -59,6 +59,16 @@ class SqlRulesTest {
         assertRules(engine, sql, expected);
     }
 
+    /** A stranger's migration of the largest size a check reads, built to make a rule rescan: judged in one pass. */
+    @org.junit.jupiter.api.Test
+    void aMegabyteStatementOfDropsIsJudgedInOnePass() {
+        String sql = "ALTER TABLE t " + "DROP CONSTRAINT k, ".repeat(60_000) + "DROP x;";
+        List<SqlRules.Issue> issues = new SqlRules("postgresql").check(sql, 1);
+        assertEquals(List.of("drop-column"), issues.stream().map(SqlRules.Issue::rule).toList());
+        String ruby = "class M < ActiveRecord::Migration[7.1]\n  def change\n" + "    execute 'SELECT 1'\n".repeat(40_000) + "  end\nend\n";
+        assertEquals(List.of(), FrameworkRules.rails(ruby, new SqlRules("postgresql")));
+    }
+
     private static void assertRules(String engine, String sql, String expected) {
         List<SqlRules.Issue> issues = new SqlRules(engine).check(sql + ";", 1);
         assertEquals(expected.equals("none") ? List.of() : List.of(expected.replace("!", "")), issues.stream().map(SqlRules.Issue::rule).toList(), sql);

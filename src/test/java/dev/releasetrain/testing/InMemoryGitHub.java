@@ -57,6 +57,8 @@ public final class InMemoryGitHub implements PullRequests, Issues, Labels, Comme
     public final Map<Long, List<String>> commitMessages = new HashMap<>();
     /** File texts by "path@ref" (ref "" for the default branch). */
     public final Map<String, String> texts = new HashMap<>();
+    /** Files over the contents API's 1 MB, by "path@ref": their size, never their text. */
+    public final Map<String, Long> tooLarge = new HashMap<>();
     public final Set<String> writers = new HashSet<>();
     /** Team members as "org/team:login". */
     public final Set<String> teamMembers = new HashSet<>();
@@ -274,8 +276,9 @@ public final class InMemoryGitHub implements PullRequests, Issues, Labels, Comme
     @Override
     public RepoFiles.FileText readFile(String path, String ref) {
         call("readFile", path + "@" + (ref == null ? "" : ref));
-        String text = texts.get(path + "@" + (ref == null ? "" : ref));
-        return new RepoFiles.FileText(Optional.ofNullable(text), text == null ? 0 : text.length());
+        String key = path + "@" + (ref == null ? "" : ref);
+        String text = texts.get(key);
+        return new RepoFiles.FileText(Optional.ofNullable(text), text == null ? tooLarge.getOrDefault(key, 0L) : text.length());
     }
 
     @Override

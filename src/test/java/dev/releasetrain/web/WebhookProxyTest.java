@@ -27,14 +27,17 @@ class WebhookProxyTest {
 
     /** A message as smee.io sends it: the delivery's headers in lower case, and the parsed body. */
     private static String message(String event, String id, String secret, JsonNode body) throws Exception {
-        byte[] compact = JSON.writeValueAsBytes(body); // what GitHub sends, and so what it signed
+        return signedMessage(event, id, SignatureVerifier.sign(secret, JSON.writeValueAsBytes(body)), body); // compact: what GitHub sends and signs
+    }
+
+    private static String signedMessage(String event, String id, String signature, JsonNode body) {
         ObjectNode m = JSON.createObjectNode();
         m.put("host", "smee.io").put("content-type", "application/json").put("x-github-event", event).put("x-github-delivery", id)
-                .put("x-hub-signature-256", SignatureVerifier.sign(secret, compact));
+                .put("x-hub-signature-256", signature);
         m.set("body", body);
         m.putObject("query");
         m.put("timestamp", 1_700_000_000_000L);
-        return JSON.writeValueAsString(m);
+        return m.toString();
     }
 
     @Test
@@ -44,6 +47,15 @@ class WebhookProxyTest {
         String a = message("pull_request", Ids.id("aaaa-1"), TestServer.SECRET, opened);
         String b = message("issue_comment", Ids.id("bbbb-2"), TestServer.SECRET, comment);
         String forged = message("issue_comment", Ids.id("cccc-3"), "not-the-secret", comment);
+        // a comment in French with an emoji and a control character, as GitHub writes it (JSON.stringify's bytes): raw
+        // UTF-8, the emoji as four bytes, a lower-case escape
+        ObjectNode plain = (ObjectNode) comment.deepCopy();
+        ((ObjectNode) plain.get("comment")).put("body", "PLACEHOLDER").put("id", 4242);
+        String text = plain.toString().replace("\"PLACEHOLDER\"", "\"Déjà vu 🚀 \\u001f\"");
+        String emoji = signedMessage("issue_comment", Ids.id("dddd-4"), SignatureVerifier.sign(TestServer.SECRET, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                JSON.readTree(text));
+        // a header value with a newline in it would split the header: the message is skipped, the stream read on
+        ObjectNode split = (ObjectNode) JSON.readTree(message("issue_comment", "eeee\nX-Evil: 1", TestServer.SECRET, comment));
         AtomicInteger connections = new AtomicInteger();
         Javalin channel = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -58,6 +70,8 @@ class WebhookProxyTest {
                     client.sendEvent("ping", "{}");
                     client.sendEvent("message", a); // smee replays; the door's dedupe holds
                     client.sendEvent("message", forged); // before b: once b is stored, the forged one was answered
+                    client.sendEvent("message", split.toString());
+                    client.sendEvent("message", emoji);
                     client.sendEvent("message", b);
                     client.keepAlive();
                 }
@@ -68,9 +82,10 @@ class WebhookProxyTest {
         try (TestServer server = TestServer.start(env, services -> List.of())) {
             assertEquals(DeliveryState.DONE, server.awaitFinished(Ids.id("aaaa-1")).state());
             assertEquals(DeliveryState.DONE, server.awaitFinished(Ids.id("bbbb-2")).state());
+            assertEquals(DeliveryState.DONE, server.awaitFinished(Ids.id("dddd-4")).state(), "signed as JSON.stringify prints it: verified");
             assertTrue(connections.get() >= 2, "connected again after the drop");
             assertTrue(server.app().store().history().find(Ids.id("cccc-3")).isEmpty(), "a forged delivery is refused at the door, as from GitHub");
-            assertEquals(2, server.app().store().history().recent(java.util.Optional.empty(), 100).size(), "each delivery stored once");
+            assertEquals(3, server.app().store().history().recent(java.util.Optional.empty(), 100).size(), "each delivery stored once");
         } finally {
             channel.stop();
         }
