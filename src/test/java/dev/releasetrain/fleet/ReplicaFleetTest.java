@@ -66,6 +66,29 @@ class ReplicaFleetTest {
     }
 
     @Test
+    void aReplicaWithoutCredentialsBesideARegisteredOneRunsNothing() throws Exception {
+        String url = Stores.freshPostgresUrl();
+        Path record = dir.resolve("completed.txt");
+        Files.createFile(record);
+        ChildServer registered = replica(url, record);
+        Map<String, String> bare = TestServer.settings("http://127.0.0.1:9");
+        bare.keySet().removeAll(List.of("APP_ID", "PRIVATE_KEY", "WEBHOOK_SECRET")); // started before the setup ran
+        ChildServer unregistered = new ChildServer(bare, url).recording(record, 0).start();
+        replicas.add(unregistered);
+        List<String> ids = new ArrayList<>();
+        for (int pr = 0; pr < 20; pr++) {
+            String id = Ids.id("alone-" + pr);
+            assertEquals(202, registered.deliver("pull_request", id, payload(pr, 0)));
+            ids.add(id);
+        }
+        for (String id : ids) {
+            assertEquals("done", registered.awaitFinished(id));
+        }
+        // a delivery the unregistered replica had claimed would have been finished there unrun, and be missing here
+        assertEquals(Set.copyOf(ids), Set.copyOf(Files.readAllLines(record)), "every delivery reached the registered replica's features");
+    }
+
+    @Test
     void aFleetLosesNothingThroughAKillAndARollingRestart() throws Exception {
         String url = Stores.freshPostgresUrl();
         Path record = dir.resolve("completed.txt");
