@@ -63,6 +63,8 @@ public final class App implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** How long one delivery's handlers may run: minutes of GitHub calls, far beyond any real delivery's. */
+    private static final long DELIVERY_BUDGET_MILLIS = 5 * 60_000;
     /** The first pass waits for the door to listen: GitHub sends what it is asked for to the webhook URL. */
     private static final long FETCH_BACK_DELAY_MILLIS = 1_000;
     private boolean fetchBackScheduled;
@@ -119,7 +121,7 @@ public final class App implements AutoCloseable {
         GitHubTransport transport = new GitHubTransport(settings.githubApiUrl(), metrics, settings.dryRun(),
                 pacing, Math.min(settings.retryBaseMillis(), 500), dryRunWrites);
         DeliveryStore store = new DeliveryStore(db, settings.maxAttempts());
-        EventRouter router = new EventRouter(2 * settings.workers());
+        EventRouter router = new EventRouter(2 * settings.workers(), DELIVERY_BUDGET_MILLIS);
         RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis(), 15 * 60_000);
         WorkerPool workers = new WorkerPool(store.queue(), router, metrics, retries, settings.workers(), WorkerPool.Leases.of(settings.replicaId()));
         App app = new App(db, store, workers, metrics, router, transport, features, clock);

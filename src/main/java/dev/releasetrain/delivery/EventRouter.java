@@ -3,10 +3,15 @@ package dev.releasetrain.delivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Hands a delivery to every handler one of whose subscriptions takes it, with one context resolved for all of them;
@@ -31,14 +36,33 @@ public final class EventRouter {
 
     private volatile Routes routes = new Routes(List.of(), null);
     private final ExecutorService parallel;
+    private final long budgetMillis;
+    /** Interrupts the handlers of a delivery past its budget. */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "delivery-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
-    /** @param threads how many handlers may run beside the worker threads' own (each delivery runs one inline) */
-    public EventRouter(int threads) {
+    /** A delivery's handlers ran past the budget: they are interrupted and the delivery fails (and is tried again). */
+    public static final class OverBudgetException extends Exception {
+        OverBudgetException(long millis) {
+            super("the delivery's handlers ran longer than " + millis / 1000 + " s and were stopped");
+        }
+    }
+
+    /**
+     * @param threads      how many handlers may run beside the worker threads' own (each delivery runs one inline)
+     * @param budgetMillis how long one delivery's handlers may run (a pull request a stranger made must not hold a
+     *                     worker for ever)
+     */
+    public EventRouter(int threads, long budgetMillis) {
         this.parallel = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "handler");
             t.setDaemon(true);
             return t;
         });
+        this.budgetMillis = budgetMillis;
     }
 
     /** From now on deliveries go to these handlers (at start-up, or when registration finishes while running). */
@@ -80,6 +104,13 @@ public final class EventRouter {
                 return null;
             }));
         }
+        Thread worker = Thread.currentThread();
+        AtomicBoolean overBudget = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+            overBudget.set(true);
+            others.forEach(f -> f.cancel(true));
+            worker.interrupt();
+        }, budgetMillis, TimeUnit.MILLISECONDS);
         Exception failure = null;
         try {
             wanting.get(0).run(context);
@@ -96,7 +127,24 @@ public final class EventRouter {
                 } else {
                     failure.addSuppressed(cause);
                 }
+            } catch (CancellationException | InterruptedException stopped) {
+                // stopped by the watchdog: the budget's failure below says so
             }
+        }
+        if (!deadline.cancel(false)) { // the watchdog ran (or runs now): wait for it, then clear what it set
+            try {
+                deadline.get();
+            } catch (ExecutionException | CancellationException | InterruptedException ignored) {
+                // it only sets flags
+            }
+            Thread.interrupted(); // the worker carries on with the next delivery, uninterrupted
+        }
+        if (overBudget.get()) {
+            OverBudgetException over = new OverBudgetException(budgetMillis);
+            if (failure != null) {
+                over.addSuppressed(failure);
+            }
+            throw over;
         }
         if (failure != null) {
             throw failure;

@@ -56,7 +56,7 @@ class EventRouterTest {
                         e -> "release-train/size".equals(e.getCheckRun().getName()), (e, ctx) -> ran.add("rerun")))),
                 handler("f", List.of(Subscription.own("merge_group", Set.of("checks_requested"), JsonNode.class,
                         e -> e.payload().path("merge_group"), (g, ctx) -> ran.add(g.path("head_sha").asText().isEmpty() ? "no head" : "group")))));
-        EventRouter router = new EventRouter(2);
+        EventRouter router = new EventRouter(2, 60_000);
         router.install(handlers, new EventContext.Resolver(null, null, null));
         String repository = payload.path("repository").path("full_name").asText(null);
         boolean taken = router.route(new WebhookEvent("d1", event, payload.path("action").asText(null), 1L, repository, payload, 1));
@@ -64,5 +64,31 @@ class EventRouterTest {
         List<String> wanted = expected == null ? List.of() : List.of(expected.split(" "));
         assertEquals(wanted.stream().sorted().toList(), ran.stream().sorted().toList(), event + "/" + file);
         assertEquals(!wanted.isEmpty(), taken, "taken");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDeliveryPastItsBudgetIsStoppedAndFailsAndTheWorkerCarriesOn() throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json"));
+        payload.putObject("installation").put("id", 1);
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EventRouter router = new EventRouter(2, 300);
+        router.install(List.of(
+                handler("stuck inline", List.of(Subscription.on(GHEventPayload.PullRequest.class, Set.of(), (e, ctx) -> {
+                    Thread.sleep(60_000); // a handler that never returns on its own
+                    ran.add("never");
+                }))),
+                handler("stuck beside", List.of(Subscription.on(GHEventPayload.PullRequest.class, Set.of(), (e, ctx) -> {
+                    Thread.sleep(60_000);
+                    ran.add("never");
+                }))),
+                handler("quick", List.of(Subscription.on(GHEventPayload.PullRequest.class, Set.of(), (e, ctx) -> ran.add("quick"))))),
+                new EventContext.Resolver(null, null, null));
+        WebhookEvent event = new WebhookEvent("d2", "pull_request", "opened", 1L, "Codertocat/Hello-World", payload, 1);
+        org.junit.jupiter.api.Assertions.assertThrows(EventRouter.OverBudgetException.class, () -> router.route(event));
+        assertEquals(List.of("quick"), ran, "the handlers that ran over were stopped; the others finished");
+        assertEquals(false, Thread.currentThread().isInterrupted(), "the worker is not left interrupted");
+        router.install(List.of(handler("next", List.of(Subscription.on(GHEventPayload.PullRequest.class, Set.of(), (e, ctx) -> ran.add("next"))))),
+                new EventContext.Resolver(null, null, null));
+        assertEquals(true, router.route(event), "the same worker takes the next delivery");
     }
 }

@@ -28,7 +28,7 @@ class WorkerPoolTest {
         try (Database db = Database.open(Stores.freshUrl(kind, dir))) {
             DeliveryStore store = new DeliveryStore(db);
             CountDownLatch started = new CountDownLatch(1);
-            EventRouter router = new EventRouter(2);
+            EventRouter router = new EventRouter(2, 60_000);
             // longer than the grace period
             router.install(List.of(new RecordingHandler(id -> started.countDown(), 10_000, id -> { }).handler()), new EventContext.Resolver(null, null, null));
             WorkerPool pool = new WorkerPool(store.queue(), router, new Metrics(), new RetryPolicy(3, 10, 100), 2,
