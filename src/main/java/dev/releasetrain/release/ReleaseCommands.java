@@ -5,6 +5,7 @@ import dev.releasetrain.commands.SlashCommandLines;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +21,8 @@ public final class ReleaseCommands {
         STATUS("status", "where the release stands", false),
         NOTES("notes", "regenerate the notes in the checklist", true),
         BUMP("bump", "commit the version change on the release branch", true),
-        TAG("tag [--force]", "tag X.Y.Z and publish the GitHub release", true),
-        SYNC("sync", "open a pull request bringing the version bump back", true),
+        TAG("tag [--force]", "tag X.Y.Z and publish the GitHub release (once the version files say X.Y.Z)", true),
+        SYNC("sync [--force]", "open a pull request bringing the version bump back (once X.Y.Z is tagged)", true),
         CANCEL("cancel", "close the release (nothing is deleted)", true),
         HELP("help", "this list", false);
 
@@ -92,11 +93,11 @@ public final class ReleaseCommands {
                         problems.add(new Problem(line, "Name the new owner as `@user`."));
                     }
                 }
-                case TAG -> {
+                case TAG, SYNC -> {
                     if (arg.isEmpty() || arg.equals("--force")) {
-                        commands.add(new Command(Verb.TAG, Optional.empty(), Optional.empty(), arg.equals("--force"), line));
+                        commands.add(new Command(verb.get(), Optional.empty(), Optional.empty(), arg.equals("--force"), line));
                     } else {
-                        problems.add(new Problem(line, "`/release tag` takes only `--force`."));
+                        problems.add(new Problem(line, "`/release " + verb.get().name().toLowerCase(Locale.ROOT) + "` takes only `--force`."));
                     }
                 }
                 default -> {

@@ -77,6 +77,19 @@ public record ReleaseContext(ReleaseDependencies deps, ReleaseGitHub github, Rep
         });
     }
 
+    /**
+     * A forced step recorded in the checklist's overrides, once: a retry after a crash finds the record and does not
+     * add a second.
+     */
+    public void recordOverride(Release release, ReleaseFacts facts, String command, String over) throws Exception {
+        String record = "- `" + command + "` " + byWhomWhen() + ", over: " + over;
+        refresh(release, facts, b -> {
+            String overrides = Checklist.sectionContent(b, "overrides").orElse("");
+            return overrides.contains("`" + command + "`") ? b
+                    : Checklist.section(b, "overrides", (overrides.isEmpty() ? "### Overrides\n\n" : overrides + "\n") + record);
+        });
+    }
+
     /** A step's outcome: done (or nothing left to do), or not done and why, in words for the reply. */
     public record Outcome(boolean ok, String message) {
         public static Outcome done(String message) {

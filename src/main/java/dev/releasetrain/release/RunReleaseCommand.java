@@ -118,7 +118,7 @@ public final class RunReleaseCommand {
                     case NOTES -> RegenerateNotes.run(ctx, current);
                     case BUMP -> BumpVersion.run(ctx, current);
                     case TAG -> TagRelease.run(ctx, current, c.force());
-                    case SYNC -> SyncVersionBump.run(ctx, current);
+                    case SYNC -> SyncVersionBump.run(ctx, current, c.force());
                     case CANCEL -> CancelRelease.run(ctx, current);
                     default -> throw new IllegalStateException("unhandled verb " + c.verb());
                 };

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /release start [X.Y.Z]}: the code freeze. Cuts the release branch from the default branch's head and opens
- * the checklist issue. Each part is looked for first, so a repeat (or a retry after a failure) only adds what is
+ * {@code /release start [X.Y.Z]}: the code freeze. Cuts the release branch from the default branch's head (a patch,
+ * Z &gt; 0, from the latest tag of its X.Y line), makes the release's pick label and opens the checklist issue. Each part is looked for first, so a repeat (or a retry after a failure) only adds what is
  * missing.
  */
 public final class StartRelease {
@@ -41,19 +41,35 @@ public final class StartRelease {
         if (known.isPresent() && known.get().cancelled()) {
             return ReleaseContext.Outcome.refused(version + " was cancelled" + issueRef(known.get()) + "; start another version.");
         }
-        if (known.isEmpty() && latest.isPresent() && version.compareTo(latest.get()) <= 0) {
+        List<String> line = tags.stream().filter(t -> Version.parse(t).filter(v -> v.major() == version.major()
+                && v.minor() == version.minor()).isPresent()).toList();
+        Optional<String> patchOf = version.patch() > 0 ? previousTag(line, version) : Optional.empty();
+        if (known.isEmpty() && version.patch() > 0) {
+            Optional<Version> lineLatest = Version.latest(line);
+            if (lineLatest.isEmpty()) {
+                return ReleaseContext.Outcome.refused(version + " is a patch of " + version.major() + "." + version.minor()
+                        + ", which has no tag to cut it from: tag " + version.major() + "." + version.minor() + ".0 first.");
+            }
+            if (version.compareTo(lineLatest.get()) <= 0) {
+                return ReleaseContext.Outcome.refused(version + " is not greater than " + lineLatest.get()
+                        + ", the latest tag of its line: the next patch is " + lineLatest.get().nextPatch() + ".");
+            }
+        } else if (known.isEmpty() && latest.isPresent() && version.compareTo(latest.get()) <= 0) {
             return ReleaseContext.Outcome.refused(version + " is not greater than the latest tag, " + latest.get()
                     + ": a new release needs a newer version, such as " + latest.get().nextMinor() + ".");
         }
         String branch = ctx.branch(version);
-        String defaultBranch = ctx.defaultBranch();
+        // a patch ships its line's last tag and the fixes picked onto it, never the default branch's unreleased work
+        String source = patchOf.map(t -> "the tag " + t).orElse("`" + ctx.defaultBranch() + "`");
         Optional<String> head = ctx.github().git().ref("heads/" + branch);
         boolean cut = false;
         if (head.isEmpty()) {
-            String from = ctx.github().git().ref("heads/" + defaultBranch).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
+            String from = patchOf.isPresent() ? taggedCommit(ctx, patchOf.get())
+                    : ctx.github().git().ref("heads/" + ctx.defaultBranch()).orElseThrow(() -> new IllegalStateException("the default branch has no head"));
             cut = ctx.github().git().createRef("refs/heads/" + branch, from);
             head = cut ? Optional.of(from) : ctx.github().git().ref("heads/" + branch);
         }
+        ReleaseLabel.ensure(ctx, branch, version);
         long now = ctx.deps().clock().millis();
         Release release = known.orElse(new Release(ctx.repo(), version, null, owner, false, previousTag(tags, version), head.orElseThrow(), now));
         ctx.records().save(release);
@@ -73,12 +89,17 @@ public final class StartRelease {
             release = release.withIssue(number);
             ctx.records().save(release);
         }
-        String evidence = "`" + branch + "` at " + ctx.commitLink(release.cutSha()) + " from `" + defaultBranch + "`, " + ctx.byWhomWhen();
+        String evidence = "`" + branch + "` at " + ctx.commitLink(release.cutSha()) + " from " + source + ", " + ctx.byWhomWhen();
         ctx.refresh(release, facts, b -> Checklist.ensureTicked(b, "cut", evidence));
         return ReleaseContext.Outcome.done((cut ? "Cut " : "`" + branch + "` was already cut: ") + "`" + branch + "` at "
-                + ctx.commitLink(release.cutSha()) + " from `" + defaultBranch + "`. " + (opened ? "Opened" : "The checklist is")
+                + ctx.commitLink(release.cutSha()) + " from " + source + ". " + (opened ? "Opened" : "The checklist is")
                 + " #" + release.issueNumber() + (release.owner() == null ? "" : ", owned by @" + release.owner()) + ". Code freeze "
                 + DAY.format(facts.train().freeze()) + ", release " + DAY.format(facts.train().release()) + ".");
+    }
+
+    private static String taggedCommit(ReleaseContext ctx, String tag) throws Exception {
+        String object = ctx.github().git().ref("tags/" + tag).orElseThrow(() -> new IllegalStateException("the tag " + tag + " is gone"));
+        return ctx.github().git().taggedCommit(object);
     }
 
     /** The newest version tag older than the release: what it is compared with. */

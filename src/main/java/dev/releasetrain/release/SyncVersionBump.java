@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * {@code /release sync}: the version bump brought back to the default branch. Branch {@code sync-X.Y.Z} from the
  * default branch, the bump commit picked onto it, a pull request into the default branch. An open or merged sync
- * pull request means the job is done.
+ * pull request means the job is done. Refused until X.Y.Z is tagged, unless forced (and then recorded).
  */
 public final class SyncVersionBump {
     private SyncVersionBump() {
@@ -22,11 +22,20 @@ public final class SyncVersionBump {
         return "sync-" + v;
     }
 
-    public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
+    public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release, boolean force) throws Exception {
         String sync = branch(release.version());
         List<GHPullRequest> pulls = ctx.github().pulls().pullRequestsFrom(sync);
         if (!pulls.isEmpty()) {
             return finish(ctx, release, pulls.get(0), "The sync pull request exists already: ", null);
+        }
+        // the handbook's order: what comes back to the default branch is what was released
+        if (ctx.github().git().ref("tags/" + release.version()).isEmpty()) {
+            String untagged = release.version() + " is not tagged yet";
+            if (!force) {
+                return ReleaseContext.Outcome.refused("Not synced: " + untagged + ". `/release tag` first; `/release sync --force` opens "
+                        + "the sync pull request anyway and records the override in the checklist.");
+            }
+            ctx.recordOverride(release, ctx.facts(release), "/release sync --force", untagged);
         }
         List<String> bumps = BumpVersion.commits(ctx, release).stream().map(Commit::sha).toList();
         if (bumps.isEmpty()) {

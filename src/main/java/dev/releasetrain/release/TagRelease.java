@@ -2,17 +2,37 @@ package dev.releasetrain.release;
 
 import org.kohsuke.github.GHRelease;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * {@code /release tag [--force]}: the annotated tag X.Y.Z at the release branch's head and the GitHub release with
- * the notes. Refused while something blocks the release, unless forced; a forced tag is recorded in the checklist
- * before it is made. A tag or release that exists already is not made again.
+ * the notes. Refused while something blocks the release (the version files not yet saying X.Y.Z among them),
+ * unless forced; a forced tag is recorded in the checklist before it is made. A tag or release that exists already is not made again.
  */
 public final class TagRelease {
     private TagRelease() {
+    }
+
+    /**
+     * The handbook's order: the version files say X.Y.Z before X.Y.Z is tagged. Empty when they do, or when the
+     * repository lists none; what cannot be read blocks too (fail closed).
+     */
+    static Optional<String> unbumped(ReleaseContext ctx, Release release) throws Exception {
+        if (ctx.settings().versionFiles().isEmpty()) {
+            return Optional.empty();
+        }
+        BumpVersion.Plan plan = BumpVersion.plan(ctx, release);
+        if (plan.problem().isPresent()) {
+            return Optional.of("the version files cannot be checked: " + plan.problem().get());
+        }
+        if (!plan.changes().isEmpty()) {
+            return Optional.of("the version files on `" + ctx.branch(release.version()) + "` do not say " + release.version() + " yet ("
+                    + plan.changes().keySet().stream().map(p -> "`" + p + "`").collect(Collectors.joining(", ")) + "): `/release bump` first");
+        }
+        return Optional.empty();
     }
 
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release, boolean force) throws Exception {
@@ -30,7 +50,9 @@ public final class TagRelease {
             taggedCommit = ctx.github().git().taggedCommit(existing.get());
             said = "The tag " + tag + " exists already, at " + ctx.commitLink(taggedCommit) + ".";
         } else {
-            List<String> blockers = TagBlockers.of(facts, ctx.github().checks().checkRuns(head.get()));
+            List<String> blockers = new ArrayList<>();
+            unbumped(ctx, release).ifPresent(blockers::add);
+            blockers.addAll(TagBlockers.of(facts, ctx.github().checks().checkRuns(head.get())));
             if (!blockers.isEmpty() && !force) {
                 ctx.refresh(release, facts, b -> b);
                 return ReleaseContext.Outcome.refused("Not tagged: " + blockers.size() + (blockers.size() == 1 ? " thing blocks" : " things block")
@@ -38,10 +60,7 @@ public final class TagRelease {
                         + "\n\nOnce they are resolved, `/release tag` again. `/release tag --force` tags anyway and records the override in the checklist.");
             }
             if (!blockers.isEmpty()) {
-                String record = "- `/release tag --force` " + ctx.byWhomWhen() + ", over: " + String.join("; ", blockers);
-                // one forced tag per release: a retry after a crash finds the record and does not add a second
-                ctx.refresh(release, facts, b -> Checklist.sectionContent(b, "overrides").orElse("").contains("/release tag --force") ? b
-                        : Checklist.section(b, "overrides", "### Overrides\n\n" + record));
+                ctx.recordOverride(release, facts, "/release tag --force", String.join("; ", blockers));
             }
             String object = ctx.github().git().createTagObject(tag, head.get(), "Release " + tag);
             ctx.github().git().createRef("refs/tags/" + tag, object);

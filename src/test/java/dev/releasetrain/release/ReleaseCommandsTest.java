@@ -19,9 +19,11 @@ class ReleaseCommandsTest {
                 ```
                 /release owner @octo-cat
                 /release tag --force
+                /release sync --force
                 """);
-        assertEquals(List.of(ReleaseCommands.Verb.START, ReleaseCommands.Verb.OWNER, ReleaseCommands.Verb.TAG),
+        assertEquals(List.of(ReleaseCommands.Verb.START, ReleaseCommands.Verb.OWNER, ReleaseCommands.Verb.TAG, ReleaseCommands.Verb.SYNC),
                 p.commands().stream().map(ReleaseCommands.Command::verb).toList());
+        assertTrue(p.commands().get(3).force());
         assertEquals("1.30.0", p.commands().get(0).version().orElseThrow().toString());
         assertEquals("octo-cat", p.commands().get(1).user().orElseThrow());
         assertTrue(p.commands().get(2).force());
@@ -36,15 +38,17 @@ class ReleaseCommandsTest {
                 /release start ../../etc
                 /release owner
                 /release tag now
+                /release sync later
                 /release
                 /releases start
                 """);
         assertEquals(List.of(), p.commands());
-        assertEquals(6, p.problems().size(), p.problems().toString());
+        assertEquals(7, p.problems().size(), p.problems().toString());
+        assertEquals("`/release sync` takes only `--force`.", p.problems().get(5).message());
         assertTrue(p.problems().get(0).message().startsWith("`deploy` is not a release command. Valid: `/release start [X.Y.Z]`"));
         assertTrue(p.problems().get(1).message().contains("is not a version"));
         assertTrue(p.problems().get(3).message().contains("@user"));
-        assertTrue(p.problems().get(5).message().startsWith("A verb is missing"));
+        assertTrue(p.problems().get(6).message().startsWith("A verb is missing"));
     }
 
     @Test

@@ -39,6 +39,7 @@ class ReleaseHandlersTest {
     private void repository() {
         github.refs.put("heads/main", MAIN_HEAD);
         github.refs.put("tags/1.29.0", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        github.refs.put("tags/1.28.4", "cccccccccccccccccccccccccccccccccccccccc");
         github.writers.add("owner");
         github.issues.put(1L, github.pullRequest(1, "owner", "x").deepCopy().put("body", "a plain issue"));
         github.pulls.remove(1L);
@@ -55,6 +56,9 @@ class ReleaseHandlersTest {
             "start by a writer cuts and opens the checklist| /release start 1.30.0                    | owner  |         | Cut `release-1.30.0`                                 | rocket",
             "start by someone who cannot write             | /release start 1.30.0                    | reader |         | needs write permission on o/r                        | confused",
             "a version not above the latest tag            | /release start 1.29.0                    | owner  |         | is not greater than the latest tag, 1.29.0           | confused",
+            "a patch is cut from its line's latest tag     | /release start 1.29.1                    | owner  |         | Cut `release-1.29.1` at [`bbbbbbb`]                  | rocket",
+            "a patch of a line never tagged                | /release start 1.31.1                    | owner  |         | 1.31.1 is a patch of 1.31, which has no tag to cut it from | confused",
+            "a patch not above its line's latest tag       | /release start 1.28.3                    | owner  |         | 1.28.3 is not greater than 1.28.4, the latest tag of its line: the next patch is 1.28.5 | confused",
             "tag with no release in progress               | /release tag                             | owner  |         | No release is in progress here                       | confused",
             "a command the bot does not know               | /release ship                            | owner  |         | ❓                                                   | confused",
             "a config that cannot be used                  | /release start 1.30.0                    | owner  | BROKEN  | is invalid, so no release command can run            | confused",
@@ -88,6 +92,36 @@ class ReleaseHandlersTest {
         assertEquals(1, github.writes().stream().filter(w -> w.startsWith("createRef refs/heads/release-1.30.0")).count(), "one cut");
         assertTrue(github.issues.get(started.issueNumber()).path("body").asText().contains("release-1.30.0"));
         assertTrue(reply(43).contains("was already cut"), reply(43));
+        assertEquals(1, github.writes().stream().filter(w -> w.equals("ensureLabel release-1.30.0")).count(), "the pick label, made once");
+    }
+
+    @Test
+    void aPatchShipsItsLinesTagNotTheDefaultBranch() throws Exception {
+        repository();
+        github.refs.put("tags/1.30.0", MAIN_HEAD);
+        new RunReleaseCommand(deps(FREEZE)).run(new RunReleaseCommand.Comment(1, "a plain issue", 42, "/release start 1.29.1", "owner", 1),
+                new ConfigResult.Valid(Config.of("")), ReleaseGitHub.of(github.clients()), "main");
+        assertEquals("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", github.refs.get("heads/release-1.29.1"), "from 1.29.0, not main");
+        assertEquals(Optional.of("1.29.0"), releases.find(REPO, Version.parse("1.29.1").orElseThrow()).orElseThrow().previousTag(),
+                "its changes start at that tag");
+        assertTrue(reply(42).contains("from the tag 1.29.0"), reply(42));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // case                                     | cherry-pick config                                               | label made
+            "the default pattern takes the branch's name|                                                                  | release-1.30.0",
+            "a pattern of bare versions                 | 'cherry-pick: {label-pattern: ''(\\d+\\.\\d+\\.\\d+)'', target-branch: ''release-$1''}' | 1.30.0",
+            "a pattern of v-versions                    | 'cherry-pick: {label-pattern: ''v(.+)'', target-branch: ''release-$1''}' | v1.30.0",
+            "a pattern none of those names fit          | 'cherry-pick: {label-pattern: ''pick/(.+)'', target-branch: ''release-$1''}' |",
+            "picks turned off                           | 'cherry-pick: {enabled: false}'                                  |",
+    })
+    void startMakesTheLabelThatPicksIntoTheRelease(String name, String config, String label) throws Exception {
+        repository();
+        new RunReleaseCommand(deps(FREEZE)).run(new RunReleaseCommand.Comment(1, "a plain issue", 42, "/release start 1.30.0", "owner", 1),
+                new ConfigResult.Valid(Config.of(config == null ? "" : config)), ReleaseGitHub.of(github.clients()), "main");
+        assertEquals(label == null ? List.of() : List.of("ensureLabel " + label),
+                github.writes().stream().filter(w -> w.startsWith("ensureLabel") && !w.endsWith(" release")).toList(), name);
     }
 
     @ParameterizedTest(name = "{0}")

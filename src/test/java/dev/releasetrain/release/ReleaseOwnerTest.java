@@ -188,6 +188,20 @@ class ReleaseOwnerTest {
     }
 
     @Test
+    void aPatchIsCutFromItsLinesTagWithItsPickLabel() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        String reply = command("/release start 1.29.1", "Codertocat", 1);
+
+        String released = work.git("rev-parse", "1.29.0^{commit}");
+        assertEquals(released, bare.resolve("refs/heads/release-1.29.1"), "the annotated tag's commit, not main's month of work");
+        assertTrue(reply.contains("✅ Cut `release-1.29.1` at [`" + released.substring(0, 7) + "`]") && reply.contains("from the tag 1.29.0"), reply);
+        String body = repo.issues(REPO).stream().filter(i -> i.path("title").asText().equals("Release 1.29.1")).findFirst().orElseThrow()
+                .path("body").asText();
+        assertTrue(body.contains("since 1.29.0") && !body.contains("Make line one friendlier"), body);
+        assertEquals("Cherry-picks the merged fix into release-1.29.1", repo.repoLabel(REPO, "release-1.29.1").path("description").asText());
+    }
+
+    @Test
     void bumpTagSyncAndEveryRepeatChangesNothingTwice() throws Exception {
         serve(VERSION_FILES, FREEZE_DAY);
         command("/release start", "Codertocat", 1);
@@ -205,6 +219,10 @@ class ReleaseOwnerTest {
         repo.review(REPO, 8, "alice", false, "APPROVED", conflicting);
         deliver("pull_request", merged(7, clean));
         deliver("pull_request", merged(8, conflicting));
+
+        String tooEarly = command("/release tag", "Codertocat", n);
+        assertTrue(tooEarly.contains("- the version files on `" + BRANCH + "` do not say 1.30.0 yet (`app/version.py`, `app/versions.json`): "
+                + "`/release bump` first"), tooEarly);
 
         String bump = command("/release bump", "Codertocat", n);
         String bumped = bare.resolve("refs/heads/" + BRANCH);
@@ -326,6 +344,11 @@ class ReleaseOwnerTest {
 
         String status = command("/release status", "Codertocat", n);
         assertTrue(status.contains(byHand.substring(0, 7)), "status names the bump commit: " + status);
+        String early = command("/release sync", "alice", n);
+        assertTrue(early.contains("❌ Not synced: 1.30.0 is not tagged yet. `/release tag` first"), early);
+        assertEquals(List.of(), repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("sync-1.30.0")).toList());
+        String tagged = command("/release tag", "Codertocat", n);
+        assertTrue(tagged.contains("✅ Tagged 1.30.0"), "the hand bump lets the tag through: " + tagged);
         String sync = command("/release sync", "alice", n);
         assertTrue(sync.contains("✅ Opened"), sync);
         List<JsonNode> syncs = repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("sync-1.30.0")).toList();

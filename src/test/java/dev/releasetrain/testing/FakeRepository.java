@@ -384,7 +384,8 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                 if (repoLabels.containsKey(key)) {
                     return json(422, JSON.createObjectNode().put("message", "Validation Failed"));
                 }
-                return json(201, label(m.group(1), body.path("name").asText(), body.path("color").asText("ededed")));
+                return json(201, label(m.group(1), body.path("name").asText(), body.path("color").asText("ededed"))
+                        .put("description", body.path("description").asText(null)));
             }
             if ((m = match(R + "/issues/(\\d+)/labels", path)) != null && method.equals("POST")) {
                 String repo = m.group(1);
