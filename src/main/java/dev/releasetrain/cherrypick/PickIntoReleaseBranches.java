@@ -7,12 +7,14 @@ import org.kohsuke.github.GHPullRequest;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Picks a merged pull request onto release branches. The result lands as a pull request into each release branch
  * (or, with {@code cherry-pick.mode: push}, on the branch itself); a conflict leaves nothing half-made but a comment
- * with the exact git commands. Targets already done are skipped, so a repeat does nothing new.
+ * with the exact git commands. Targets already done are skipped, so a repeat does nothing new. A branch not cut yet
+ * is waited for (never a failure); a release already tagged is not written to.
  */
 final class PickIntoReleaseBranches {
     private final CherryPickRecords records;
@@ -69,6 +71,15 @@ final class PickIntoReleaseBranches {
                         existing.get(0).getHtmlUrl().toString(), null);
             }
         }
+        Optional<String> version = PickTargets.versionOf(target);
+        if (version.isPresent() && github.git().ref("tags/" + version.get()).isPresent()) {
+            // a shipped release's branch is history: nothing is written to it
+            String next = PickTargets.nextPatch(version.get());
+            String how = PickTargets.labelFor(settings, target.replace(version.get(), next), next).map(l -> "label it `" + l + "`")
+                    .orElse("pick it into " + next + "'s branch");
+            return new CherryPickRecords.Row(target, "refused", version.get() + " is tagged, so nothing was picked into `" + target
+                    + "`: to ship this fix in the next patch, " + how, null, null);
+        }
         PickResult result;
         try {
             result = new CherryPickThroughMerges(github.git()).pick(commits.commits(), target, "release-train/tmp-" + number + "-to-" + target);
@@ -79,8 +90,12 @@ final class PickIntoReleaseBranches {
             return new CherryPickRecords.Row(target, "failed", PickReport.workflowRefused(e.refusedWorkflow().get())
                     + PickReport.manual(commits, target, work), null, null);
         }
-        if (result instanceof PickResult.MissingTarget) {
-            return new CherryPickRecords.Row(target, "failed", "the branch " + target + " does not exist", null, null);
+        if (result instanceof PickResult.MissingTarget) { // labelled early: not a failure, the release is not cut yet
+            String when = version.isEmpty() ? "`" + target + "` is not cut yet: once it is, comment `/cherry-pick " + target + "` here"
+                    : PickTargets.patch(version.get()) ? "`" + target + "` is not cut yet: a patch is cut from its line's last tag, "
+                    + "so once it is, comment `/cherry-pick " + target + "` here to pick this fix"
+                    : "will be in " + version.get() + " when `" + target + "` is cut from the default branch";
+            return new CherryPickRecords.Row(target, "waiting", when, null, null);
         }
         if (result instanceof PickResult.AlreadyThere) {
             return new CherryPickRecords.Row(target, "already", "already on " + target, null, null);

@@ -18,7 +18,7 @@ final class PickReport {
             String result = switch (r.state()) {
                 case "done" -> "✅ " + (r.url() == null ? summary : "[" + summary + "](" + r.url() + ")");
                 case "already" -> "✅ already on `" + r.target() + "`";
-                case "requested" -> "⏳ " + summary;
+                case "requested", "waiting" -> "⏳ " + summary;
                 case "refused" -> "🚫 " + summary;
                 default -> "❌ " + summary;
             };

@@ -31,7 +31,7 @@ public final class ChecklistSections {
                 + DAY.format(f.train().release()) + " |\n\nTimes are in " + f.settings().zone().getId() + ".");
         out.put("changes", changes(f));
         out.put("notes", f.notes());
-        out.put("cherry-picks", picks(f.picks()));
+        out.put("cherry-picks", picks(f));
         out.put("unreviewed", f.unreviewed().isEmpty() ? "None: every pull request in the release was reviewed."
                 : f.unreviewed().stream().map(c -> "- #" + c.number() + " by @" + c.author() + ", merged without review; a review by "
                         + "someone other than the author clears it").collect(Collectors.joining("\n")));
@@ -75,7 +75,8 @@ public final class ChecklistSections {
         return s.toString();
     }
 
-    private static String picks(List<CherryPickRecords.Pick> picks) {
+    private static String picks(ReleaseFacts f) {
+        List<CherryPickRecords.Pick> picks = f.picks();
         if (picks.isEmpty()) {
             return "None yet. Label a merged fix `release-X.Y.Z` (or comment `/cherry-pick release-X.Y.Z`) to bring it here.";
         }
@@ -84,6 +85,7 @@ public final class ChecklistSections {
             String state = switch (p.row().state()) {
                 case "done", "already" -> "✅ done";
                 case "requested" -> "⏳ pending";
+                case "waiting" -> f.onBranchFromTheCut(p) ? "✅ on the branch from the cut" : "⏳ waiting for a pick";
                 case "refused" -> "🚫 refused";
                 default -> "❌ failed";
             };

@@ -34,6 +34,19 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
         return settings.branchPrefix() + release.version();
     }
 
+    /**
+     * A pick labelled before the branch was cut ({@code waiting}): a release cut from the default branch has the fix
+     * from the cut; a patch, cut from a tag, does not until it is picked.
+     */
+    public boolean onBranchFromTheCut(PicksInto.Pick p) {
+        return p.row().state().equals("waiting") && release.version().patch() == 0;
+    }
+
+    /** Fixes labelled for a patch before its branch was cut: not on it until picked. */
+    public List<PicksInto.Pick> waitingForAPick() {
+        return picks.stream().filter(p -> p.row().state().equals("waiting") && release.version().patch() > 0).toList();
+    }
+
     public String notes() {
         return ReleaseNotes.render(release.version().toString(), pullRequests, categories);
     }

@@ -69,9 +69,10 @@ public final class ReportReleaseStatus {
             s.append(" Left:\n").append(left.stream().map(st -> "- " + st.text() + (st.botStep().isPresent() ? " (bot)" : ""))
                     .collect(Collectors.joining("\n")));
         }
-        long done = facts.picks().stream().filter(p -> List.of("done", "already").contains(p.row().state())).count();
+        long done = facts.picks().stream().filter(p -> List.of("done", "already").contains(p.row().state()) || facts.onBranchFromTheCut(p)).count();
         s.append("\n\nCherry-picks into `").append(facts.branch()).append("`: ").append(done).append(" done");
         appendNumbers(s, "pending", facts.picks().stream().filter(p -> p.row().state().equals("requested")).map(p -> p.number()).toList());
+        appendNumbers(s, "waiting for a pick", facts.waitingForAPick().stream().map(p -> p.number()).toList());
         appendNumbers(s, "failed", facts.picks().stream().filter(p -> p.row().state().equals("failed")).map(p -> p.number()).toList());
         s.append(".\nMerged without review: ").append(facts.unreviewed().isEmpty() ? "none"
                 : facts.unreviewed().stream().map(c -> "#" + c.number()).collect(Collectors.joining(", "))).append(".");

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Why a release may not be tagged yet: failed cherry-picks, pull requests whose migrations are not known to be safe,
+ * Why a release may not be tagged yet: failed cherry-picks, fixes labelled for a patch before its branch was cut, pull requests whose migrations are not known to be safe,
  * merges without review, a branch head that is not green.
  */
 public final class TagBlockers {
@@ -23,6 +23,8 @@ public final class TagBlockers {
         f.picks().stream().filter(p -> p.row().state().equals("failed"))
                 .forEach(p -> out.add("the cherry-pick of #" + p.number() + " into `" + f.branch() + "` failed: pick it by hand, "
                         + "then comment `/cherry-pick " + f.branch() + "` on #" + p.number() + " so the bot sees it there"));
+        f.waitingForAPick().forEach(p -> out.add("#" + p.number() + " was labelled for `" + f.branch() + "` before it was cut from a tag, "
+                + "so the fix is not on it: comment `/cherry-pick " + f.branch() + "` on #" + p.number()));
         f.migrationsNotSafe().forEach((number, conclusion) -> out.add("#" + number + "'s migrations are not known to be safe (its "
                 + "`release-train/migrations` check " + (conclusion.equals("pending") ? "is still waiting for a verdict" : "concluded " + conclusion)
                 + "): fix them, then re-run that check"));

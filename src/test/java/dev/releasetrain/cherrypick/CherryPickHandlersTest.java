@@ -53,7 +53,7 @@ class CherryPickHandlersTest {
             "a release label at merge: a pick pull request   | pull-request   | true   | false    | release-1.30.0 bug         | release-1.30.0=done          | true                | false",
             "push mode moves the release branch              | push           | true   | false    | release-1.30.0             | release-1.30.0=done          | false               | false",
             "a conflict: nothing half-made, labelled         | pull-request   | true   | true     | release-1.30.0             | release-1.30.0=failed        | false               | true",
-            "no such release branch                          | pull-request   | false  | false    | release-1.30.0             | release-1.30.0=failed        | false               | true",
+            "labelled before the branch is cut: waiting      | pull-request   | false  | false    | release-1.30.0             | release-1.30.0=waiting       | false               | false",
             "no release label: nothing to pick               | pull-request   | true   | false    | bug                        |                              | false               | false",
     })
     void pickedAtMerge(String name, String mode, boolean branch, boolean conflict, String labels, String state, boolean opened, boolean failedLabel)
@@ -113,6 +113,26 @@ class CherryPickHandlersTest {
         if (state == null && how.startsWith("command:")) {
             assertTrue(github.comment(7, PickReport.MARKER + "-usage").orElseThrow().contains("Usage: `/cherry-pick release-X.Y.Z"), name);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // case                                    | label          | branch | tag    | state                    | the report says
+            "a release not cut yet: it will be in it   | release-1.30.0 | false  | false  | release-1.30.0=waiting   | will be in 1.30.0 when `release-1.30.0` is cut from the default branch",
+            "a patch not cut yet: picked once it is    | release-1.29.1 | false  | false  | release-1.29.1=waiting   | a patch is cut from its line's last tag, so once it is, comment `/cherry-pick release-1.29.1` here",
+            "a release already tagged: nothing written | release-1.30.0 | true   | true   | release-1.30.0=refused   | 1.30.0 is tagged, so nothing was picked into `release-1.30.0`: to ship this fix in the next patch, label it `release-1.30.1`",
+    })
+    void labelsAtTheWrongTimeAreAnsweredNotFailed(String name, String label, boolean branch, boolean tag, String state, String says) throws Exception {
+        fix(true, "closed", branch, label);
+        if (tag) {
+            github.refs.put("tags/1.30.0", RELEASE_HEAD);
+        }
+        picks.merged(github.typed(7), Config.of(null).cherryPick(), CherryPickGitHub.of(github.clients()));
+        assertEquals(state, state(), name);
+        assertTrue(github.comment(7, PickReport.MARKER).orElseThrow().contains(says), name + ": " + github.comment(7, PickReport.MARKER));
+        List<String> writes = github.writes();
+        assertTrue(writes.stream().noneMatch(w -> w.startsWith("addLabels") || w.startsWith("createRef") || w.startsWith("updateBranch")
+                || w.startsWith("openPullRequest") || w.startsWith("merge") || w.startsWith("createCommit")), name + ": " + writes);
     }
 
     @org.junit.jupiter.api.Test

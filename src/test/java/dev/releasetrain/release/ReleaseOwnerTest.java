@@ -202,6 +202,23 @@ class ReleaseOwnerTest {
     }
 
     @Test
+    void aFixLabelledBeforeTheCutWaitsAndIsOnTheBranchFromTheCut() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        repo.pullRequestCommits(REPO, 5, List.of(frozenHead));
+        repo.review(REPO, 5, "alice", false, "APPROVED", frozenHead);
+        deliver("pull_request", merged(5, frozenHead));
+        await(() -> repo.comments(REPO, 5).stream().anyMatch(c -> c.path("body").asText().contains("will be in 1.30.0")), "the pick's answer");
+        assertTrue(repo.comments(REPO, 5).stream().anyMatch(c -> c.path("body").asText().contains("| `" + BRANCH + "` | ⏳ will be in 1.30.0 when `"
+                + BRANCH + "` is cut from the default branch |")), repo.comments(REPO, 5).toString());
+        assertFalse(repo.labels(REPO, 5).contains("cherry-pick-failed"), "never cherry-pick-failed: " + repo.labels(REPO, 5));
+
+        command("/release start", "Codertocat", 1);
+        String body = checklist().path("body").asText();
+        assertTrue(body.contains("| #5 | ✅ on the branch from the cut |"), body);
+        assertFalse(command("/release tag", "Codertocat", checklistNumber()).contains("#5"), "not a blocker");
+    }
+
+    @Test
     void bumpTagSyncAndEveryRepeatChangesNothingTwice() throws Exception {
         serve(VERSION_FILES, FREEZE_DAY);
         command("/release start", "Codertocat", 1);

@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** What stops a tag: each kind of blocker alone, and nothing when all is well. */
 class TagBlockersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Version V = Version.parse("1.30.0").orElseThrow();
 
     /**
+     * @param version    the release
      * @param picks      number:state of cherry-picks into the branch
      * @param migrations number:conclusion of pull requests whose migrations are not known safe
      * @param unreviewed number:author of open merged-without-review cases
@@ -32,21 +32,23 @@ class TagBlockersTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "all well                       |               |            |           | ci:completed:success lint:completed:neutral docs:completed:skipped |",
-            "a failed pick                  | 8:failed 9:done |          |           |                          | the cherry-pick of #8 into `release-1.30.0` failed",
-            "a pick still requested is fine | 8:requested   |            |           |                          |",
-            "a migration that failed        |               | 16:failure |           |                          | #16's migrations are not known to be safe (its `release-train/migrations` check concluded failure)",
-            "a migration still pending      |               | 16:pending |           |                          | #16's migrations are not known to be safe (its `release-train/migrations` check is still waiting",
-            "a merge without review         |               |            | 14:alice  |                          | #14 was merged without review: someone other than @alice",
-            "a red check on the head        |               |            |           | ci:completed:failure     | the check `ci` on the branch head concluded failure",
-            "a check still running          |               |            |           | ci:in_progress:          | the check `ci` on the branch head is still in progress",
-            "everything at once, in order   | 8:failed      | 16:failure | 14:alice  | ci:completed:timed_out   | the cherry-pick of #8;#16's migrations;#14 was merged;the check `ci` on the branch head concluded timed out",
+            "all well                       | 1.30.0 |               |            |           | ci:completed:success lint:completed:neutral docs:completed:skipped |",
+            "a failed pick                  | 1.30.0 | 8:failed 9:done |          |           |                          | the cherry-pick of #8 into `release-1.30.0` failed",
+            "a pick still requested is fine | 1.30.0 | 8:requested   |            |           |                          |",
+            "labelled before a minor's cut  | 1.30.0 | 8:waiting     |            |           |                          |",
+            "labelled before a patch's cut  | 1.30.1 | 8:waiting     |            |           |                          | #8 was labelled for `release-1.30.1` before it was cut from a tag, so the fix is not on it: comment `/cherry-pick release-1.30.1` on #8",
+            "a migration that failed        | 1.30.0 |               | 16:failure |           |                          | #16's migrations are not known to be safe (its `release-train/migrations` check concluded failure)",
+            "a migration still pending      | 1.30.0 |               | 16:pending |           |                          | #16's migrations are not known to be safe (its `release-train/migrations` check is still waiting",
+            "a merge without review         | 1.30.0 |               |            | 14:alice  |                          | #14 was merged without review: someone other than @alice",
+            "a red check on the head        | 1.30.0 |               |            |           | ci:completed:failure     | the check `ci` on the branch head concluded failure",
+            "a check still running          | 1.30.0 |               |            |           | ci:in_progress:          | the check `ci` on the branch head is still in progress",
+            "everything at once, in order   | 1.30.0 | 8:failed      | 16:failure | 14:alice  | ci:completed:timed_out   | the cherry-pick of #8;#16's migrations;#14 was merged;the check `ci` on the branch head concluded timed out",
     })
-    void blocks(String name, String picks, String migrations, String unreviewed, String checks, String expected) throws Exception {
+    void blocks(String name, String version, String picks, String migrations, String unreviewed, String checks, String expected) throws Exception {
         List<CherryPickRecords.Pick> pickList = new ArrayList<>();
         for (String p : words(picks)) {
             pickList.add(new CherryPickRecords.Pick(Long.parseLong(p.split(":")[0]),
-                    new CherryPickRecords.Row("release-1.30.0", p.split(":")[1], "", null, null)));
+                    new CherryPickRecords.Row("release-" + version, p.split(":")[1], "", null, null)));
         }
         Map<Long, String> notSafe = new LinkedHashMap<>();
         words(migrations).forEach(m -> notSafe.put(Long.parseLong(m.split(":")[0]), m.split(":")[1]));
@@ -59,7 +61,7 @@ class TagBlockersTest {
                     GHCheckRun.class));
         }
         var settings = new RepoConfigParser().defaultSettings();
-        ReleaseFacts facts = new ReleaseFacts(new Release("o/r", V, 1L, "alice", false, Optional.of("1.29.0"), "cut", 0L), settings.release(),
+        ReleaseFacts facts = new ReleaseFacts(new Release("o/r", Version.parse(version).orElseThrow(), 1L, "alice", false, Optional.of("1.29.0"), "cut", 0L), settings.release(),
                 null, Optional.of("head"), Optional.empty(), List.of(), pickList, cases, List.of(), notSafe, settings.notes().categories());
         List<String> blockers = TagBlockers.of(facts, runs);
         List<String> wanted = words(expected == null ? null : expected.replace(";", "\n"), "\n");
