@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.config.ConfigException;
+import dev.releasetrain.config.MigrationSettings;
 import dev.releasetrain.config.RepoConfigParser;
 import dev.releasetrain.migrations.BuiltInMigrationChecker;
 import dev.releasetrain.migrations.EarlierMigrationsOnDisk;
@@ -62,11 +63,13 @@ public final class CheckMigrationsCommand {
         if (engine != null && !List.of("postgresql", "mysql", "sqlite").contains(engine)) {
             throw new UsageException("--engine is postgresql, mysql or sqlite");
         }
+        MigrationSettings configured = null;
         if (engine == null) {
             try {
-                engine = Files.isRegularFile(configFile)
-                        ? new RepoConfigParser().settings(Files.readString(configFile, StandardCharsets.UTF_8)).migrations().engine()
-                        : new RepoConfigParser().defaultSettings().migrations().engine();
+                configured = Files.isRegularFile(configFile)
+                        ? new RepoConfigParser().settings(Files.readString(configFile, StandardCharsets.UTF_8)).migrations()
+                        : new RepoConfigParser().defaultSettings().migrations();
+                engine = configured.engine();
             } catch (ConfigException e) {
                 err.println("release-train: " + configFile + " cannot be used (" + e.problems().get(0).at(configFile.toString())
                         + "); pass --engine");
@@ -81,7 +84,9 @@ public final class CheckMigrationsCommand {
             }
             migrations.add(new MigrationFile(f.toString(), "added", Files.readString(f, StandardCharsets.UTF_8)));
         }
-        MigrationVerdict verdict = new BuiltInMigrationChecker(engine, new EarlierMigrationsOnDisk()).check(migrations, contract, List.of());
+        // the advice names the repository's contract label when its config was read
+        String contractLabel = (configured != null ? configured : new RepoConfigParser().defaultSettings().migrations()).contractLabel();
+        MigrationVerdict verdict = new BuiltInMigrationChecker(engine, new EarlierMigrationsOnDisk(), contractLabel).check(migrations, contract, List.of());
         switch (format) {
             case "json" -> {
                 ObjectNode o = JSON.createObjectNode().put("state", verdict.state()).put("summary", verdict.summary()).put("engine", engine);

@@ -58,6 +58,9 @@ final class SettingsReader {
         RULES.put("release.managers", Rule.matching("@?" + LOGIN + "(?:/[A-Za-z0-9._-]{1,100})?", 141, "a login (alice) or a team (my-org/releasers)"));
         RULES.put("release.owners", Rule.matching("@?" + LOGIN, 40, "a login such as alice"));
         RULES.put("release.version-files.path", Rule.matching("(?!/)(?!.*\\.\\.)[^\\\\]+", 4096, "a file path inside the repository, such as app/version.py"));
+        Rule message = Rule.matching("[^\\n]*\\{version\\}[^\\n]*", 200, "one line naming {version}, such as Version {version}");
+        RULES.put("release.bump-message", message);
+        RULES.put("release.tag-message", message);
         RULES.put("release.checklist-template", Rule.matching("(?!/)(?!.*\\.\\.)[^\\\\]+", 4096, "a file path inside the repository"));
         RULES.put("migrations.engine", Rule.oneOfAnyCase(ENGINES));
         RULES.put("migrations.paths", Rule.matching("!?[^!\\s].*", null, "a glob such as **/migrations/**"));
@@ -208,7 +211,7 @@ final class SettingsReader {
         }
         return new ReleaseSettings(prefix, c.string("release.label"), day("release.schedule.release-day"), day("release.schedule.freeze-day"),
                 zone(), c.bool("release.auto-start"), logins(c.strings("release.managers")), logins(c.strings("release.owners")),
-                List.copyOf(files), c.string("release.checklist-template"));
+                List.copyOf(files), c.string("release.checklist-template"), c.string("release.bump-message"), c.string("release.tag-message"));
     }
 
     private DayOfWeek day(String key) {

@@ -19,7 +19,12 @@ public final class Users {
         return user != null && isBot(user.getLogin(), user.getType());
     }
 
+    /** A login alone, as stored records keep it: apps' logins end in {@code [bot]}. */
+    public static boolean isBotLogin(String login) {
+        return login != null && login.endsWith("[bot]");
+    }
+
     private static boolean isBot(String login, String type) {
-        return "Bot".equals(type) || login != null && login.endsWith("[bot]");
+        return "Bot".equals(type) || isBotLogin(login);
     }
 }

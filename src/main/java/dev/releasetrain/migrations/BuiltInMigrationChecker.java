@@ -13,15 +13,13 @@ import java.util.Optional;
 public final class BuiltInMigrationChecker {
     private final SqlRules sql;
     private final EarlierMigrations earlier;
+    private final String contractLabel;
 
-    /** For files judged on their own (no earlier migrations to compare an AlterField with). */
-    public BuiltInMigrationChecker(String engine) {
-        this(engine, EarlierMigrations.UNKNOWN);
-    }
-
-    public BuiltInMigrationChecker(String engine, EarlierMigrations earlier) {
+    /** @param contractLabel the label that declares a second stage ({@code migrations.contract-label}), named in the advice */
+    public BuiltInMigrationChecker(String engine, EarlierMigrations earlier, String contractLabel) {
         this.sql = new SqlRules(engine.toLowerCase(Locale.ROOT));
         this.earlier = earlier;
+        this.contractLabel = contractLabel;
     }
 
     public List<Finding> findings(MigrationFile f, boolean contract) throws java.io.IOException {
@@ -43,7 +41,7 @@ public final class BuiltInMigrationChecker {
             String severity = i.destructive() && !contract ? Finding.FAILURE : Finding.WARNING;
             String message = i.destructive() ? (contract ? "second stage: " + i.message()
                     : i.message() + ". Ship it in two stages: stop using it in this release, remove it in a later one "
-                    + "(label that pull request contract-migration).") : i.message();
+                    + "(label that pull request " + contractLabel + ").") : i.message();
             out.add(new Finding(f.path(), i.line(), severity, message));
         }
         return out;

@@ -11,6 +11,7 @@ import dev.releasetrain.delivery.Subscription;
 import dev.releasetrain.github.ChangedFile;
 import dev.releasetrain.github.GitHubApiException;
 import dev.releasetrain.github.RepoFiles;
+import dev.releasetrain.github.Users;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The check run {@code release-train/migrations}: the pull request's migration files go to the migration status
@@ -50,8 +52,11 @@ public final class CheckMigrations {
     /** The deliveries it takes, as the router sees them. */
     public EventHandler handler() {
         List<Subscription<?>> all = new ArrayList<>(List.of(
-                PullRequestChecks.onNewCode((e, ctx) -> checkIfOpen(ctx, e.getPullRequest(), false)),
-                PullRequestChecks.onRerun(CHECK, (e, ctx) -> checkIfOpen(ctx, rerunPullRequest(e, ctx), true))));
+                PullRequestChecks.onNewCode((e, ctx) -> checkIfOpen(ctx, e.getPullRequest(), false, s -> true)),
+                PullRequestChecks.onRerun(CHECK, (e, ctx) -> checkIfOpen(ctx, rerunPullRequest(e, ctx), true, s -> true)),
+                // declaring (or undeclaring) the contract stage changes the verdict, open or merged, as a re-run would
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("labeled", "unlabeled"), e -> e.getLabel() != null && !Users.isBot(e.getSender()),
+                        (e, ctx) -> checkIfOpen(ctx, e.getPullRequest(), true, s -> s.contractLabel().equals(e.getLabel().getName())))));
         api.ifPresent(a -> all.add(Subscription.own(MigrationPoll.EVENT, Set.of(), MigrationPoll.class, MigrationPoll::read,
                 (poll, ctx) -> a.poll(poll, MigrationsGitHub.of(ctx.github())))));
         return new EventHandler("migrations", all);
@@ -68,12 +73,12 @@ public final class CheckMigrations {
     }
 
     /** An open pull request; or a merged one whose check someone re-runs (its verdict still matters to the release). */
-    private void checkIfOpen(EventContext ctx, GHPullRequest pr, boolean rerun) throws Exception {
+    private void checkIfOpen(EventContext ctx, GHPullRequest pr, boolean rerun, Predicate<MigrationSettings> wanted) throws Exception {
         if (pr == null || !(pr.getState() == GHIssueState.OPEN || rerun && pr.isMerged())) {
             return;
         }
         Optional<MigrationSettings> settings = ctx.settingsForCheck(CHECK, pr.getHead().getSha()).map(RepoSettings::migrations)
-                .filter(MigrationSettings::enabled);
+                .filter(MigrationSettings::enabled).filter(wanted);
         if (settings.isPresent()) {
             check(pr, settings.get(), MigrationsGitHub.of(ctx.github()), ctx.installationId());
         }
@@ -131,7 +136,7 @@ public final class CheckMigrations {
         if (api.isEmpty()) {
             List<String> others = changed.stream().filter(f -> !migrations.contains(f)).map(ChangedFile::path).toList();
             EarlierMigrations earlier = new EarlierMigrationsOnGitHub(github.contents(), pr.getBase().getRef());
-            conclusions.publish(github, head, new BuiltInMigrationChecker(settings.engine(), earlier).check(files, contract, others));
+            conclusions.publish(github, head, new BuiltInMigrationChecker(settings.engine(), earlier, settings.contractLabel()).check(files, contract, others));
             return;
         }
         MigrationPoll poll = new MigrationPoll(installation, github.repository(), number, head, clock.millis(), 0, 0,

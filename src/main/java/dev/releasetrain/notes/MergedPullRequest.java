@@ -1,5 +1,7 @@
 package dev.releasetrain.notes;
 
+import dev.releasetrain.github.Users;
+
 import java.util.List;
 import java.util.Set;
 
@@ -10,6 +12,14 @@ public record MergedPullRequest(long number, String title, String author, String
 
     public boolean firstTime() {
         return "FIRST_TIME_CONTRIBUTOR".equals(authorAssociation) || "FIRST_TIMER".equals(authorAssociation);
+    }
+
+    /**
+     * Made by a person: what the notes list and thank. Bots' pull requests (dependency bumps, and this app's own picks
+     * and sync pull requests) still count for the release's blockers, never as notes or contributors.
+     */
+    public boolean byPerson() {
+        return !Users.isBotLogin(author);
     }
 
     public boolean outside() {

@@ -14,7 +14,8 @@ public final class ReleaseNotes {
     private ReleaseNotes() {
     }
 
-    public static String render(String version, List<MergedPullRequest> prs, List<NotesSettings.Category> categories) {
+    public static String render(String version, List<MergedPullRequest> merged, List<NotesSettings.Category> categories) {
+        List<MergedPullRequest> prs = merged.stream().filter(MergedPullRequest::byPerson).toList();
         StringBuilder s = new StringBuilder("## Release ").append(version).append("\n");
         List<MergedPullRequest> highlights = prs.stream().filter(MergedPullRequest::highlight).toList();
         if (!highlights.isEmpty()) {

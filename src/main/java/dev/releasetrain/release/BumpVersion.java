@@ -11,14 +11,10 @@ import java.util.Optional;
 /**
  * {@code /release bump}: the files of {@code release.version-files} set to the release's version on the release
  * branch, all in one commit. Files that already say the version are left alone; when all do, the bump is done and
- * its commit is found again by its message.
+ * its commit is found again as the latest since the cut that changes a version file.
  */
 public final class BumpVersion {
     private BumpVersion() {
-    }
-
-    public static String message(Version v) {
-        return "Release " + v + ": set the version";
     }
 
     /** What the bump would change: path to new text; or the first reason it cannot be done. */
@@ -86,7 +82,7 @@ public final class BumpVersion {
             sha = made.isEmpty() ? head.get() : made.get(made.size() - 1).sha();
             said = "The version files on `" + branch + "` already say " + release.version() + " (" + ctx.commitLink(sha) + ").";
         } else {
-            sha = ctx.github().git().commitFiles(head.get(), plan.changes(), message(release.version()) + "\n\nChanged by Release Train " + ctx.byWhomWhen() + ": " + String.join(", ", plan.changes().keySet()) + ".");
+            sha = ctx.github().git().commitFiles(head.get(), plan.changes(), ctx.settings().bumpMessage(release.version().toString()) + "\n\nChanged by Release Train " + ctx.byWhomWhen() + ": " + String.join(", ", plan.changes().keySet()) + ".");
             ctx.github().git().updateBranch(branch, sha, false);
             said = "Committed " + ctx.commitLink(sha) + " on `" + branch + "`, setting " + release.version() + " in "
                     + String.join(" and ", plan.changes().keySet().stream().map(p -> "`" + p + "`").toList()) + ".";

@@ -49,7 +49,7 @@ public final class ChecklistSections {
             return "No earlier version is tagged, so there is nothing to compare with.";
         }
         Comparison c = f.changes().get();
-        Set<String> outside = f.pullRequests().stream().filter(MergedPullRequest::outside).map(MergedPullRequest::author).collect(Collectors.toSet());
+        Set<String> outside = f.pullRequests().stream().filter(p -> p.byPerson() && p.outside()).map(MergedPullRequest::author).collect(Collectors.toSet());
         StringBuilder list = new StringBuilder();
         for (Commit commit : c.commits()) {
             String who = commit.login().isEmpty() ? commit.name() : "@" + commit.login();

@@ -62,7 +62,7 @@ public final class TagRelease {
             if (!blockers.isEmpty()) {
                 ctx.recordOverride(release, facts, "/release tag --force", String.join("; ", blockers));
             }
-            String object = ctx.github().git().createTagObject(tag, head.get(), "Release " + tag);
+            String object = ctx.github().git().createTagObject(tag, head.get(), ctx.settings().tagMessage(tag));
             ctx.github().git().createRef("refs/tags/" + tag, object);
             taggedCommit = head.get();
             said = "Tagged " + tag + " at " + ctx.commitLink(taggedCommit) + ", the head of `" + branch + "`"

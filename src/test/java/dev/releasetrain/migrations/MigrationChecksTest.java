@@ -256,6 +256,31 @@ class MigrationChecksTest {
     }
 
     @Test
+    void labellingTheContractStageReRunsTheCheck_andTheAdviceNamesTheConfiguredLabel() throws Exception {
+        String head = "d".repeat(40);
+        String drop = "posthog/migrations/0400_drop_legacy.sql";
+        repo.pullRequestFiles(REPO, 2, List.of(FakeRepository.changedFile(drop, 1, 0)));
+        repo.file(REPO, head, drop, "ALTER TABLE posthog_team DROP COLUMN legacy_flag;\n");
+        repo.file(REPO, null, ".github/release-train.yml", "migrations:\n  contract-label: stage/contract\n");
+        startServer(false);
+        deliverPullRequest("opened", head);
+        JsonNode failed = awaitCheck(head, "failure");
+        assertTrue(failed.path("output").path("annotations").toString().contains("(label that pull request stage/contract)"), failed.toString());
+
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json"));
+        payload.put("action", "labeled");
+        payload.putObject("label").put("name", "stage/contract");
+        ObjectNode pr = (ObjectNode) payload.get("pull_request");
+        ((ObjectNode) pr.get("head")).put("sha", head);
+        pr.putArray("labels").addObject().put("name", "stage/contract");
+        String id = UUID.randomUUID().toString();
+        assertEquals(202, server.deliver("pull_request", id, JSON.writeValueAsBytes(payload)).statusCode());
+        server.awaitFinished(id);
+        JsonNode passed = awaitCheck(head, "success");
+        assertTrue(passed.path("output").path("title").asText().contains("1 warning"), passed.toString());
+    }
+
+    @Test
     void aThousandMigrationFilesFailClosedWithoutReadingOne() throws Exception {
         String head = "c".repeat(40);
         List<ObjectNode> files = new java.util.ArrayList<>();

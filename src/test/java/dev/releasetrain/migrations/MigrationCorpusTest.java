@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The built-in checker on a corpus of real-world-shaped migrations, each with the verdict a reviewer would give. */
 class MigrationCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/migrations");
-    private final BuiltInMigrationChecker checker = new BuiltInMigrationChecker("postgresql");
+    private final BuiltInMigrationChecker checker = new BuiltInMigrationChecker("postgresql", EarlierMigrations.UNKNOWN, "contract-migration");
 
     @Test
     void everyFileGetsItsExpectedVerdict() throws IOException {
@@ -46,7 +46,7 @@ class MigrationCorpusTest {
         assertWarns("CREATE UNIQUE INDEX i ON t (a);", "without CONCURRENTLY");
         assertWarns("ALTER TABLE s ADD COLUMN token uuid DEFAULT gen_random_uuid();", "rewrites the whole table");
         assertEquals(List.of(), checker.findings(new MigrationFile("a.sql", "added", "DELETE FROM events WHERE id = 1;"), false));
-        assertEquals(List.of(), new BuiltInMigrationChecker("sqlite").findings(new MigrationFile("a.sql", "added", "CREATE INDEX i ON t (a);"), false),
+        assertEquals(List.of(), new BuiltInMigrationChecker("sqlite", EarlierMigrations.UNKNOWN, "contract-migration").findings(new MigrationFile("a.sql", "added", "CREATE INDEX i ON t (a);"), false),
                 "SQLite has no CONCURRENTLY");
     }
 
@@ -72,7 +72,7 @@ class MigrationCorpusTest {
     void anAllowedFindingIsShownWithItsReason() throws Exception {
         MigrationFile allowed = new MigrationFile("db/0004.sql", "added",
                 "-- release-train: allow drop-column: nickname is unused since 1.28\nALTER TABLE users DROP COLUMN nickname;\n");
-        MigrationVerdict v = new BuiltInMigrationChecker("postgresql").check(List.of(allowed), false, List.of());
+        MigrationVerdict v = new BuiltInMigrationChecker("postgresql", EarlierMigrations.UNKNOWN, "contract-migration").check(List.of(allowed), false, List.of());
         assertEquals(MigrationVerdict.SUCCESS, v.state());
         assertEquals("1 migration backwards compatible, 1 finding(s) allowed with a reason", v.summary());
         assertEquals(Finding.NOTICE, v.findings().get(0).severity());

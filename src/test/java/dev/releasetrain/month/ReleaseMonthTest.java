@@ -218,7 +218,7 @@ class ReleaseMonthTest {
     private void assertEndState(String frozen) throws Exception {
         String head = bare.resolve("refs/heads/" + BRANCH);
         String log = bare.git(Map.of(), "log", "--format=%s", frozen + ".." + head)[1];
-        assertEquals(List.of("Fix line 3 (#24), by hand", "Release 1.30.0: set the version", "Fix line 7 (#23)"), log.lines().toList(),
+        assertEquals(List.of("Fix line 3 (#24), by hand", "chore: Bump version to 1.30.0", "Fix line 7 (#23)"), log.lines().toList(),
                 "the release branch, newest first: the clean pick, the bump, the pick by hand, each once");
         assertEquals("tag", bare.git(Map.of(), "cat-file", "-t", "refs/tags/1.30.0")[1]);
         assertEquals(head, bare.resolve("refs/tags/1.30.0"), "tagged at the branch head");

@@ -259,6 +259,8 @@ class ReleaseOwnerTest {
         String forced = command("/release tag --force", "Codertocat", n);
         assertTrue(forced.contains("✅ Tagged 1.30.0 at [`" + bumped.substring(0, 7) + "`]"), forced);
         assertEquals("tag", bare.git(Map.of(), "cat-file", "-t", "refs/tags/1.30.0")[1], "an annotated tag");
+        assertTrue(bare.git(Map.of(), "cat-file", "-p", "refs/tags/1.30.0")[1].endsWith("\n\nVersion 1.30.0"), "the handbook's tag message");
+        assertEquals("chore: Bump version to 1.30.0", bare.git(Map.of(), "log", "-1", "--format=%s", bumped)[1], "the handbook's bump message");
         assertEquals(bumped, bare.resolve("refs/tags/1.30.0"), "at the branch head");
         assertEquals(1, repo.releases(REPO).size());
         JsonNode release = repo.releases(REPO).get(0);
