@@ -2,6 +2,7 @@ package dev.releasetrain.cherrypick;
 
 import dev.releasetrain.github.GitHubApiException;
 import dev.releasetrain.config.CherryPickSettings;
+import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
 
@@ -64,11 +65,13 @@ final class PickIntoReleaseBranches {
                                           CherryPickSettings settings) throws Exception {
         long number = pr.getNumber();
         String work = "release-train/cherry-pick-" + number + "-to-" + target;
-        if (!settings.push()) {
-            List<GHPullRequest> existing = github.pulls().pullRequestsFrom(work);
-            if (!existing.isEmpty()) {
-                return new CherryPickRecords.Row(target, "done", "pull request #" + existing.get(0).getNumber(),
-                        existing.get(0).getHtmlUrl().toString(), null);
+        if (!settings.push()) { // an open or merged pick pull request is this pick; one closed unmerged is made again
+            Optional<GHPullRequest> existing = github.pulls().pullRequestsFrom(work).stream()
+                    .filter(p -> p.getState() == GHIssueState.OPEN || p.getMergedAt() != null).findFirst();
+            if (existing.isPresent()) {
+                boolean merged = existing.get().getMergedAt() != null;
+                return new CherryPickRecords.Row(target, merged ? "done" : "open", "pull request #" + existing.get().getNumber()
+                        + (merged ? " merged" : ""), existing.get().getHtmlUrl().toString(), null);
             }
         }
         Optional<String> version = PickTargets.versionOf(target);
@@ -123,7 +126,8 @@ final class PickIntoReleaseBranches {
         if (!labels.isEmpty()) {
             github.labels().addLabels(newNumber, labels);
         }
-        return new CherryPickRecords.Row(target, "done", "pull request #" + newNumber, opened.getHtmlUrl().toString(), null);
+        // done when it merges (LandPickPullRequests): an open pull request is not on the branch yet
+        return new CherryPickRecords.Row(target, "open", "pull request #" + newNumber, opened.getHtmlUrl().toString(), null);
     }
 
     void report(CherryPickGitHub github, long number) throws Exception {

@@ -17,6 +17,7 @@ final class PickReport {
             String summary = detail.contains("```") ? detail.substring(0, detail.indexOf("\n")) : detail;
             String result = switch (r.state()) {
                 case "done" -> "✅ " + (r.url() == null ? summary : "[" + summary + "](" + r.url() + ")");
+                case "open" -> "⏳ [" + summary + "](" + r.url() + ") open: the fix is on `" + r.target() + "` once it merges";
                 case "already" -> "✅ already on `" + r.target() + "`";
                 case "requested", "waiting" -> "⏳ " + summary;
                 case "refused" -> "🚫 " + summary;

@@ -85,6 +85,8 @@ public final class ChecklistSections {
             String state = switch (p.row().state()) {
                 case "done", "already" -> "✅ done";
                 case "requested" -> "⏳ pending";
+                case "open" -> "⏳ pull request open";
+                case "missing" -> "❌ missing";
                 case "waiting" -> f.onBranchFromTheCut(p) ? "✅ on the branch from the cut" : "⏳ waiting for a pick";
                 case "refused" -> "🚫 refused";
                 default -> "❌ failed";

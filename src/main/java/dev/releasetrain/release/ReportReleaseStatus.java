@@ -72,6 +72,8 @@ public final class ReportReleaseStatus {
         long done = facts.picks().stream().filter(p -> List.of("done", "already").contains(p.row().state()) || facts.onBranchFromTheCut(p)).count();
         s.append("\n\nCherry-picks into `").append(facts.branch()).append("`: ").append(done).append(" done");
         appendNumbers(s, "pending", facts.picks().stream().filter(p -> p.row().state().equals("requested")).map(p -> p.number()).toList());
+        appendNumbers(s, "open", facts.picks().stream().filter(p -> p.row().state().equals("open")).map(p -> p.number()).toList());
+        appendNumbers(s, "missing", facts.picks().stream().filter(p -> p.row().state().equals("missing")).map(p -> p.number()).toList());
         appendNumbers(s, "waiting for a pick", facts.waitingForAPick().stream().map(p -> p.number()).toList());
         appendNumbers(s, "failed", facts.picks().stream().filter(p -> p.row().state().equals("failed")).map(p -> p.number()).toList());
         s.append(".\nMerged without review: ").append(facts.unreviewed().isEmpty() ? "none"

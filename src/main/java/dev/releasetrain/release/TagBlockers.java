@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Why a release may not be tagged yet: failed cherry-picks, fixes labelled for a patch before its branch was cut, pull requests whose migrations are not known to be safe,
+ * Why a release may not be tagged yet: failed cherry-picks, pick pull requests not merged, fixes labelled for a patch before its branch was cut, pull requests whose migrations are not known to be safe,
  * merges without review, a branch head that is not green.
  */
 public final class TagBlockers {
@@ -23,6 +23,11 @@ public final class TagBlockers {
         f.picks().stream().filter(p -> p.row().state().equals("failed"))
                 .forEach(p -> out.add("the cherry-pick of #" + p.number() + " into `" + f.branch() + "` failed: pick it by hand, "
                         + "then comment `/cherry-pick " + f.branch() + "` on #" + p.number() + " so the bot sees it there"));
+        f.picks().stream().filter(p -> p.row().state().equals("open")).forEach(p -> out.add("the pick of #" + p.number() + " into `"
+                + f.branch() + "` is an open pull request (" + p.row().url() + "): the fix is not on the branch until it merges"));
+        f.picks().stream().filter(p -> p.row().state().equals("missing")).forEach(p -> out.add("the pick of #" + p.number() + " into `"
+                + f.branch() + "` was closed without merging (" + p.row().url() + "): comment `/cherry-pick " + f.branch() + "` on #"
+                + p.number() + " to pick it again"));
         f.waitingForAPick().forEach(p -> out.add("#" + p.number() + " was labelled for `" + f.branch() + "` before it was cut from a tag, "
                 + "so the fix is not on it: comment `/cherry-pick " + f.branch() + "` on #" + p.number()));
         f.migrationsNotSafe().forEach((number, conclusion) -> out.add("#" + number + "'s migrations are not known to be safe (its "

@@ -50,7 +50,7 @@ class CherryPickHandlersTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             // case                                          | mode           | branch | conflict | labels at merge            | state                        | pull request opened | failed label
-            "a release label at merge: a pick pull request   | pull-request   | true   | false    | release-1.30.0 bug         | release-1.30.0=done          | true                | false",
+            "a release label at merge: a pick pull request   | pull-request   | true   | false    | release-1.30.0 bug         | release-1.30.0=open          | true                | false",
             "push mode moves the release branch              | push           | true   | false    | release-1.30.0             | release-1.30.0=done          | false               | false",
             "a conflict: nothing half-made, labelled         | pull-request   | true   | true     | release-1.30.0             | release-1.30.0=failed        | false               | true",
             "labelled before the branch is cut: waiting      | pull-request   | false  | false    | release-1.30.0             | release-1.30.0=waiting       | false               | false",
@@ -76,24 +76,24 @@ class CherryPickHandlersTest {
             assertTrue(writes.stream().anyMatch(w -> w.startsWith("addAssignees") && w.endsWith(" alice")), name + ": the fix's author is assigned");
             assertTrue(writes.stream().anyMatch(w -> w.startsWith("addLabels") && w.endsWith(" bug")), name + ": its labels, not the release label");
         }
-        if (!writes.isEmpty() && state != null && state.endsWith("done")) {
+        if (!writes.isEmpty() && state != null && (state.endsWith("done") || state.endsWith("open"))) {
             String picked = github.refs.getOrDefault("heads/release-train/cherry-pick-7-to-" + TARGET, github.refs.get("heads/" + TARGET));
             assertTrue(github.commits.get(picked).message().contains("(cherry picked from commit " + MERGED + ")"), name);
             assertTrue(github.commits.get(picked).message().contains("Co-authored-by: Alice <alice@example.com>"), name);
         }
         int before = github.writes().size();
         picks.merged(github.typed(7), settings, CherryPickGitHub.of(github.clients()));
-        assertEquals(state == null || state.endsWith("done") ? before : github.writes().size(), github.writes().size(),
+        assertEquals(state == null || state.endsWith("done") || state.endsWith("open") ? before : github.writes().size(), github.writes().size(),
                 name + ": a repeat of a done pick writes nothing");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             // case                                               | how                                  | actor | merged | pr state | state
-            "a release label added after merge by a writer        | label:release-1.30.0                 | bob   | true   | closed   | release-1.30.0=done",
+            "a release label added after merge by a writer        | label:release-1.30.0                 | bob   | true   | closed   | release-1.30.0=open",
             "a release label added by someone who cannot write    | label:release-1.30.0                 | eve   | true   | closed   | release-1.30.0=refused",
             "another label added after merge                      | label:bug                            | bob   | true   | closed   | ",
-            "/cherry-pick on a merged fix                         | command:/cherry-pick release-1.30.0  | bob   | true   | closed   | release-1.30.0=done",
+            "/cherry-pick on a merged fix                         | command:/cherry-pick release-1.30.0  | bob   | true   | closed   | release-1.30.0=open",
             "/cherry-pick on an open fix: remembered              | command:/cherry-pick release-1.30.0  | bob   | false  | open     | release-1.30.0=requested",
             "/cherry-pick on a fix closed unmerged                | command:/cherry-pick release-1.30.0  | bob   | false  | closed   | release-1.30.0=failed",
             "/cherry-pick from someone who cannot write           | command:/cherry-pick release-1.30.0  | eve   | true   | closed   | release-1.30.0=refused",
@@ -135,6 +135,39 @@ class CherryPickHandlersTest {
                 || w.startsWith("openPullRequest") || w.startsWith("merge") || w.startsWith("createCommit")), name + ": " + writes);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // case                                        | merged | state after
+            "its pull request merged: done                 | true   | release-1.30.0=done",
+            "closed without merging: missing, picked again | false  | release-1.30.0=missing",
+    })
+    void aPickCountsWhenItsPullRequestMerges(String name, boolean merged, String state) throws Exception {
+        fix(true, "closed", true, TARGET);
+        CherryPickSettings settings = Config.of(null).cherryPick();
+        CherryPickGitHub gh = CherryPickGitHub.of(github.clients());
+        picks.merged(github.typed(7), settings, gh);
+        assertEquals(TARGET + "=open", state(), name);
+        long pick = github.pulls.keySet().stream().filter(n -> n != 7).findFirst().orElseThrow();
+        LandPickPullRequests landing = new LandPickPullRequests(records);
+
+        var lookAlike = github.pullRequest(50, "mallory", "x").put("state", "closed").put("merged", true); // same branch name, not the one recorded
+        ((com.fasterxml.jackson.databind.node.ObjectNode) lookAlike.path("head")).put("ref", "release-train/cherry-pick-7-to-" + TARGET);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) lookAlike.path("base")).put("ref", TARGET);
+        landing.closed(github.typed(50), gh);
+        assertEquals(TARGET + "=open", state(), name + ": a look-alike moves nothing");
+
+        github.pulls.get(pick).put("state", "closed").put("merged", merged).put("merged_at", merged ? "2026-11-25T10:00:00Z" : null);
+        landing.closed(github.typed(pick), gh);
+        assertEquals(state, state(), name);
+        assertTrue(github.comment(7, PickReport.MARKER).orElseThrow().contains(merged ? "✅ [pull request #" + pick + " merged]"
+                : "❌ pull request #" + pick + " was closed without merging: comment `/cherry-pick " + TARGET + "` here"), name);
+        if (!merged) {
+            picks.command(7, "/cherry-pick " + TARGET, "bob", settings, gh);
+            assertEquals(TARGET + "=open", state(), name + ": picked again");
+            assertEquals(2, github.writes().stream().filter(w -> w.startsWith("openPullRequest")).count(), name + ": a new pull request");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aPickAskedForWhileOpenHappensAtMerge() throws Exception {
         fix(false, "open", true, null);
@@ -142,7 +175,7 @@ class CherryPickHandlersTest {
         picks.command(7, "/cherry-pick " + TARGET, "bob", settings, CherryPickGitHub.of(github.clients()));
         github.pulls.get(7L).put("state", "closed").put("merged", true);
         picks.merged(github.typed(7), settings, CherryPickGitHub.of(github.clients()));
-        assertEquals(TARGET + "=done", state());
+        assertEquals(TARGET + "=open", state());
         assertEquals("bob", records.of(REPO, 7).get(0).requestedBy(), "who asked stays on record");
     }
 }

@@ -168,7 +168,8 @@ class CherryPickTest {
         }
         assertTrue(log.contains("Co-authored-by: Octo Cat <octocat@example.com>"), log);
         assertEquals("", bare.git(Map.of(), "for-each-ref", "refs/heads/release-train/tmp-*")[1], "no temporary ref left behind");
-        assertTrue(reports().get(0).contains("✅ [pull request #100]"), reports().toString());
+        assertTrue(reports().get(0).contains("⏳ [pull request #100](https://github.com/" + REPO + "/pull/100) open: the fix is on `" + RELEASE
+                + "` once it merges"), reports().toString());
     }
 
     /** The cherry-pick report (other checks comment on the same pull request too). */

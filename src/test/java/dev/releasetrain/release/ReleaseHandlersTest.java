@@ -45,6 +45,12 @@ class ReleaseHandlersTest {
         github.pulls.remove(1L);
     }
 
+    /** The owner's comment 42 on issue 1, on freeze day, with this config. */
+    private void ownerComments(String text, String config) throws Exception {
+        new RunReleaseCommand(deps(FREEZE)).run(new RunReleaseCommand.Comment(1, "a plain issue", 42, text, "owner", 1),
+                new ConfigResult.Valid(Config.of(config)), ReleaseGitHub.of(github.clients()), "main");
+    }
+
     private String reply(long commentId) {
         return github.comment(1, "<!-- release-train:release-reply " + commentId + " -->").orElseThrow();
     }
@@ -99,8 +105,7 @@ class ReleaseHandlersTest {
     void aPatchShipsItsLinesTagNotTheDefaultBranch() throws Exception {
         repository();
         github.refs.put("tags/1.30.0", MAIN_HEAD);
-        new RunReleaseCommand(deps(FREEZE)).run(new RunReleaseCommand.Comment(1, "a plain issue", 42, "/release start 1.29.1", "owner", 1),
-                new ConfigResult.Valid(Config.of("")), ReleaseGitHub.of(github.clients()), "main");
+        ownerComments("/release start 1.29.1", "");
         assertEquals("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", github.refs.get("heads/release-1.29.1"), "from 1.29.0, not main");
         assertEquals(Optional.of("1.29.0"), releases.find(REPO, Version.parse("1.29.1").orElseThrow()).orElseThrow().previousTag(),
                 "its changes start at that tag");
@@ -118,8 +123,7 @@ class ReleaseHandlersTest {
     })
     void startMakesTheLabelThatPicksIntoTheRelease(String name, String config, String label) throws Exception {
         repository();
-        new RunReleaseCommand(deps(FREEZE)).run(new RunReleaseCommand.Comment(1, "a plain issue", 42, "/release start 1.30.0", "owner", 1),
-                new ConfigResult.Valid(Config.of(config == null ? "" : config)), ReleaseGitHub.of(github.clients()), "main");
+        ownerComments("/release start 1.30.0", config);
         assertEquals(label == null ? List.of() : List.of("ensureLabel " + label),
                 github.writes().stream().filter(w -> w.startsWith("ensureLabel") && !w.endsWith(" release")).toList(), name);
     }

@@ -236,6 +236,10 @@ class ReleaseOwnerTest {
         repo.review(REPO, 8, "alice", false, "APPROVED", conflicting);
         deliver("pull_request", merged(7, clean));
         deliver("pull_request", merged(8, conflicting));
+        JsonNode pick = repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("release-train/cherry-pick-7-to-" + BRANCH))
+                .findFirst().orElseThrow();
+        assertTrue(command("/release status", "Codertocat", checklistNumber()).contains("open (#7)"), "a pick is not done while its pull request is open");
+        closePick(pick, true);
 
         String tooEarly = command("/release tag", "Codertocat", n);
         assertTrue(tooEarly.contains("- the version files on `" + BRANCH + "` do not say 1.30.0 yet (`app/version.py`, `app/versions.json`): "
@@ -299,6 +303,24 @@ class ReleaseOwnerTest {
         assertEquals(commentsBefore + 2, repo.comments(REPO, n).size());
         assertEquals(1, checklist().path("body").asText().split("/release tag --force` by", -1).length - 1, "one override record");
         assertEquals("", bare.git(Map.of(), "for-each-ref", "refs/heads/release-train/tmp-*")[1], "no temporary branch left");
+    }
+
+    /** The pick's pull request closed on GitHub, merged or not, and the delivery saying so. */
+    private void closePick(JsonNode created, boolean merged) throws Exception {
+        ObjectNode open = (ObjectNode) created;
+        open.put("state", "closed");
+        if (merged) {
+            open.put("merged_at", "2026-11-25T10:00:00Z");
+        }
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "closed.payload.json"));
+        ObjectNode pr = (ObjectNode) payload.get("pull_request");
+        pr.put("number", created.path("number").asLong()).put("merged", merged).put("state", "closed").put("html_url", created.path("html_url").asText())
+                .put("merged_at", merged ? "2026-11-25T10:00:00Z" : null);
+        ((ObjectNode) pr.get("head")).put("ref", created.path("head").path("ref").asText());
+        ((ObjectNode) pr.get("base")).put("ref", created.path("base").path("ref").asText());
+        pr.putArray("labels");
+        payload.put("number", created.path("number").asLong());
+        deliver("pull_request", payload);
     }
 
     private ObjectNode merged(long number, String sha) throws Exception {

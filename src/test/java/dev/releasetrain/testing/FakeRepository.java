@@ -230,8 +230,9 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
             }
             if ((m = match(R + "/issues/(\\d+)/assignees", path)) != null && method.equals("POST")) {
                 ObjectNode pr = pulls.get(m.group(1) + "#" + m.group(2));
-                if (pr != null) {
-                    pr.set("assignees", body.path("assignees").deepCopy());
+                if (pr != null) { // GitHub answers with user objects, as every pull request listing carries them
+                    ArrayNode assignees = pr.putArray("assignees");
+                    body.path("assignees").forEach(login -> assignees.addObject().put("login", login.asText()).put("type", "User"));
                 }
                 return json(201, pr == null ? JSON.createObjectNode() : pr);
             }

@@ -1,11 +1,12 @@
 -- A pick whose release branch is not cut yet waits ('waiting') instead of failing: a fix labelled early is in a
--- release cut from the default branch, and a patch's is picked once its branch exists. SQLite cannot change a
+-- release cut from the default branch, and a patch's is picked once its branch exists. A pick's pull request is
+-- 'open' until it merges ('done') or is closed without merging ('missing'): a pick counts when it lands. SQLite cannot change a
 -- CHECK constraint in place, so the table is copied.
 CREATE TABLE cherry_picks_v15 (
     repository   TEXT    NOT NULL,
     number       INTEGER NOT NULL,
     target       TEXT    NOT NULL,
-    state        TEXT    NOT NULL CHECK (state IN ('requested', 'waiting', 'done', 'already', 'failed', 'refused')),
+    state        TEXT    NOT NULL CHECK (state IN ('requested', 'waiting', 'open', 'done', 'already', 'failed', 'missing', 'refused')),
     detail       TEXT,
     url          TEXT,
     requested_by TEXT,

@@ -1,0 +1,52 @@
+package dev.releasetrain.cherrypick;
+
+import dev.releasetrain.delivery.EventHandler;
+import dev.releasetrain.delivery.Subscription;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHPullRequest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pick counts when it lands: its pull request merged makes the pick done; closed without merging, the pick is
+ * missing and the fix's comment says how to pick it again. Only the pull request the record names (the bot's own,
+ * from this repository's {@code release-train/cherry-pick-N-to-T} branch) moves the record.
+ */
+public final class LandPickPullRequests {
+    private static final Pattern WORK_BRANCH = Pattern.compile("release-train/cherry-pick-(\\d{1,18})-to-(.+)");
+    private final CherryPickRecords records;
+
+    public LandPickPullRequests(CherryPickRecords records) {
+        this.records = records;
+    }
+
+    /** The deliveries it takes, as the router sees them. */
+    public EventHandler handler() {
+        return new EventHandler("cherry-pick-landing", List.of(
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed"), e -> WORK_BRANCH.matcher(e.getPullRequest().getHead().getRef()).matches(),
+                        (e, ctx) -> closed(e.getPullRequest(), CherryPickGitHub.of(ctx.github())))));
+    }
+
+    public void closed(GHPullRequest pick, CherryPickGitHub github) throws Exception {
+        Matcher m = WORK_BRANCH.matcher(pick.getHead().getRef());
+        if (!m.matches() || !m.group(2).equals(pick.getBase().getRef())) {
+            return;
+        }
+        long fix = Long.parseLong(m.group(1));
+        String target = m.group(2);
+        String url = pick.getHtmlUrl().toString();
+        Optional<CherryPickRecords.Row> row = records.of(github.repository(), fix).stream().filter(r -> r.target().equals(target)).findFirst();
+        if (row.isEmpty() || !url.equals(row.get().url())) {
+            return; // not the pull request the record names (a fork's look-alike branch, or an older pick)
+        }
+        String number = "pull request #" + pick.getNumber();
+        records.put(github.repository(), fix, pick.isMerged() ? new CherryPickRecords.Row(target, "done", number + " merged", url, null)
+                : new CherryPickRecords.Row(target, "missing", number + " was closed without merging: comment `/cherry-pick " + target
+                + "` here to pick it again", url, null));
+        new PickIntoReleaseBranches(records).report(github, fix);
+    }
+}
