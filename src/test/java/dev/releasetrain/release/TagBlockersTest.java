@@ -35,6 +35,8 @@ class TagBlockersTest {
             "all well                       | 1.30.0 |               |            |           | ci:completed:success lint:completed:neutral docs:completed:skipped |",
             "a failed pick                  | 1.30.0 | 8:failed 9:done |          |           |                          | the cherry-pick of #8 into `release-1.30.0` failed",
             "a pick still requested is fine | 1.30.0 | 8:requested   |            |           |                          |",
+            "a pick pull request still open | 1.30.0 | 8:open        |            |           |                          | the pick of #8 into `release-1.30.0` is an open pull request (https://github.com/o/r/pull/100)",
+            "a pick pull request closed     | 1.30.0 | 8:missing     |            |           |                          | the pick of #8 into `release-1.30.0` was closed without merging (https://github.com/o/r/pull/100): comment `/cherry-pick release-1.30.0` on #8",
             "labelled before a minor's cut  | 1.30.0 | 8:waiting     |            |           |                          |",
             "labelled before a patch's cut  | 1.30.1 | 8:waiting     |            |           |                          | #8 was labelled for `release-1.30.1` before it was cut from a tag, so the fix is not on it: comment `/cherry-pick release-1.30.1` on #8",
             "a migration that failed        | 1.30.0 |               | 16:failure |           |                          | #16's migrations are not known to be safe (its `release-train/migrations` check concluded failure)",
@@ -48,7 +50,7 @@ class TagBlockersTest {
         List<CherryPickRecords.Pick> pickList = new ArrayList<>();
         for (String p : words(picks)) {
             pickList.add(new CherryPickRecords.Pick(Long.parseLong(p.split(":")[0]),
-                    new CherryPickRecords.Row("release-" + version, p.split(":")[1], "", null, null)));
+                    new CherryPickRecords.Row("release-" + version, p.split(":")[1], "", "https://github.com/o/r/pull/100", null)));
         }
         Map<Long, String> notSafe = new LinkedHashMap<>();
         words(migrations).forEach(m -> notSafe.put(Long.parseLong(m.split(":")[0]), m.split(":")[1]));
