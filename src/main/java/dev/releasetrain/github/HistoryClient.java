@@ -6,9 +6,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The repository itself, comparisons and commit listings, for one repository; a merge group's pull requests from them. */
 record HistoryClient(GitHubRest rest, String repo) implements History, MergeGroups {
+    /** The line {@code git cherry-pick -x} (and Release Train's picks) add to a message. */
+    private static final Pattern PICKED_FROM = Pattern.compile("\\(cherry picked from commit ([0-9a-f]{7,40})\\)");
+
     private String base() {
         return "/repos/" + repo;
     }
@@ -24,8 +29,10 @@ record HistoryClient(GitHubRest rest, String repo) implements History, MergeGrou
         List<Commit> commits = new ArrayList<>();
         for (JsonNode n : c.path("commits")) {
             JsonNode commit = n.path("commit");
-            commits.add(new Commit(n.path("sha").asText(), commit.path("message").asText().lines().findFirst().orElse(""),
-                    n.path("author").path("login").asText(""), commit.path("author").path("name").asText("")));
+            String message = commit.path("message").asText();
+            Matcher picked = PICKED_FROM.matcher(message);
+            commits.add(new Commit(n.path("sha").asText(), message.lines().findFirst().orElse(""), n.path("author").path("login").asText(""),
+                    commit.path("author").path("name").asText(""), picked.find() ? picked.group(1) : null, n.path("parents").size() > 1));
         }
         List<String> files = new ArrayList<>();
         c.path("files").forEach(f -> files.add(f.path("filename").asText()));

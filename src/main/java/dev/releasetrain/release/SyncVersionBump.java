@@ -6,15 +6,26 @@ import dev.releasetrain.cherrypick.CherryPickThroughMerges;
 import dev.releasetrain.cherrypick.PickResult;
 import dev.releasetrain.github.GitHubApiException;
 
+import dev.releasetrain.cherrypick.PicksInto;
+
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code /release sync}: the version bump brought back to the default branch. Branch {@code sync-X.Y.Z} from the
- * default branch, the bump commit picked onto it, a pull request into the default branch. An open or merged sync
+ * {@code /release sync}: what only the release branch has brought back to the default branch: the version bump (the
+ * bot's or a person's) and fixes made on the branch, never the cherry-picks that came from the default branch.
+ * Branch {@code sync-X.Y.Z} from the default branch, those commits picked onto it in order, a pull request naming them. An open or merged sync
  * pull request means the job is done. Refused until X.Y.Z is tagged, unless forced (and then recorded).
  */
 public final class SyncVersionBump {
+    /** A subject naming its pull request, as GitHub's merges write it: "Fix the crash (#24)". */
+    private static final Pattern NAMES_A_FIX = Pattern.compile("\\(#(\\d{1,18})\\)");
+
     private SyncVersionBump() {
     }
 
@@ -37,11 +48,14 @@ public final class SyncVersionBump {
             }
             ctx.recordOverride(release, ctx.facts(release), "/release sync --force", untagged);
         }
-        List<String> bumps = BumpVersion.commits(ctx, release).stream().map(Commit::sha).toList();
-        if (bumps.isEmpty()) {
-            return ReleaseContext.Outcome.refused("There is no version bump on `" + ctx.branch(release.version())
-                    + "` to bring back (no commit since the cut changes a file of `release.version-files`): `/release bump` first.");
+        String releaseBranch = ctx.branch(release.version());
+        Carried carried = carried(ctx, release, releaseBranch);
+        if (carried.commits().isEmpty()) {
+            return ReleaseContext.Outcome.refused("Nothing on `" + releaseBranch + "` since the cut is missing from the default branch: "
+                    + "no version bump and no fix made on the branch" + (carried.picks() == 0 ? "" : " (its " + carried.picks()
+                    + " cherry-picks came from there)") + ". `/release bump` makes the bump.");
         }
+        List<String> bumps = carried.commits().stream().map(Commit::sha).toList();
         String named = bumps.stream().map(ctx::commitLink).collect(Collectors.joining(", "));
         String defaultBranch = ctx.defaultBranch();
         if (ctx.github().git().ref("heads/" + sync).isEmpty()) {
@@ -58,20 +72,55 @@ public final class SyncVersionBump {
             if (e.refusedWorkflow().isEmpty()) {
                 throw e;
             }
-            return ReleaseContext.Outcome.refused("The version bump (" + named + ") changes `" + e.refusedWorkflow().get() + "`, and GitHub "
+            return ReleaseContext.Outcome.refused("What the sync brings back (" + named + ") changes `" + e.refusedWorkflow().get() + "`, and GitHub "
                     + "does not let Release Train change workflow files (the app does not ask for the workflows permission). " + byHand);
         }
         if (picked instanceof PickResult.Conflict) {
-            return ReleaseContext.Outcome.refused("The version bump (" + named + ") does not apply cleanly to `" + defaultBranch + "`. " + byHand);
+            return ReleaseContext.Outcome.refused("What the sync brings back (" + named + ") does not apply cleanly to `" + defaultBranch + "`. " + byHand);
         }
         if (picked instanceof PickResult.Picked p) {
             ctx.github().git().updateBranch(sync, p.head(), false);
         }
-        GHPullRequest pr = ctx.github().pulls().openPullRequest("Sync " + release.version() + ": bring the version bump back to " + defaultBranch,
-                sync, defaultBranch, "Brings " + named + " (the version bump of " + release.version() + ") from `"
-                        + ctx.branch(release.version()) + "` back to `" + defaultBranch + "`."
-                        + (release.issueNumber() == null ? "" : " Release checklist: #" + release.issueNumber() + "."));
+        GHPullRequest pr = ctx.github().pulls().openPullRequest("Sync " + release.version() + ": bring the release branch's own commits back to "
+                + defaultBranch, sync, defaultBranch, "Brings back to `" + defaultBranch + "` what was made on `" + releaseBranch + "` since the "
+                + "cut (the version bump, by the bot or by hand, and fixes made on the branch):\n\n" + carried.commits().stream()
+                .map(c -> "- " + ctx.commitLink(c.sha()) + " " + c.subject()).collect(Collectors.joining("\n"))
+                + (carried.picks() == 0 ? "" : "\n\nNot brought back: " + carried.picks() + " cherry-pick(s) of `" + defaultBranch
+                + "`'s own commits, already there.") + (release.issueNumber() == null ? "" : "\n\nRelease checklist: #" + release.issueNumber() + "."));
         return finish(ctx, release, pr, "Opened ", named);
+    }
+
+    /** What the sync brings back, in order, and how many cherry-picks it leaves out. */
+    record Carried(List<Commit> commits, int picks) {
+    }
+
+    /**
+     * The release branch's commits since the cut that the default branch lacks: all but merge commits (their changes
+     * come with the commits they merge) and cherry-picks of the default branch's commits, known by git's
+     * {@code (cherry picked from commit …)} line or by naming a fix (#N) whose pick into the branch is recorded (a pick
+     * made by hand and reported with {@code /cherry-pick}).
+     */
+    static Carried carried(ReleaseContext ctx, Release release, String releaseBranch) throws Exception {
+        Set<Long> pickedFixes = new HashSet<>();
+        for (PicksInto.Pick p : ctx.deps().picks().into(ctx.repo(), releaseBranch)) {
+            if (List.of("done", "already").contains(p.row().state())) {
+                pickedFixes.add(p.number());
+            }
+        }
+        List<Commit> commits = new ArrayList<>();
+        int picks = 0;
+        for (Commit c : ctx.github().history().compare(release.cutSha(), releaseBranch).commits()) {
+            Matcher fix = NAMES_A_FIX.matcher(c.subject());
+            if (c.merge()) {
+                continue;
+            }
+            if (c.pickedFrom() != null || fix.find() && pickedFixes.contains(Long.parseLong(fix.group(1)))) {
+                picks++;
+            } else {
+                commits.add(c);
+            }
+        }
+        return new Carried(commits, picks);
     }
 
     /** @param bumps the commits it brings back, linked; null when the pull request was there already */

@@ -380,8 +380,12 @@ class ReleaseOwnerTest {
         String byHand = work.commit("Version 1.30.0");
         work.git("push", "-q", bareDir.toString(), BRANCH);
         work.git("switch", "-q", "main");
-        work.edit("app.txt", "line 8", "line eight", "Reword line 8 on main");
+        String onMain = work.edit("app.txt", "line 8", "line eight", "Reword line 8 on main");
         work.git("push", "-q", bareDir.toString(), "main");
+        work.git("switch", "-q", BRANCH); // main's change picked onto the release too, as git cherry-pick -x marks it
+        work.git("cherry-pick", "-x", onMain);
+        work.git("push", "-q", bareDir.toString(), BRANCH);
+        work.git("switch", "-q", "main");
 
         String status = command("/release status", "Codertocat", n);
         assertTrue(status.contains(byHand.substring(0, 7)), "status names the bump commit: " + status);
@@ -396,13 +400,15 @@ class ReleaseOwnerTest {
         assertEquals(1, syncs.size());
         assertTrue(syncs.get(0).path("body").asText().contains(byHand.substring(0, 7)), "the pull request names the commit");
         String syncHead = bare.resolve("refs/heads/sync-1.30.0");
-        assertEquals(work.git("rev-parse", "main"), bare.git(Map.of(), "rev-parse", syncHead + "^")[1], "one commit on top of main");
+        assertEquals(work.git("rev-parse", "main"), bare.git(Map.of(), "rev-parse", syncHead + "^^")[1], "two commits on top of main");
         assertEquals("# the version users see\nVERSION = \"1.30.0\"", show(syncHead, "app/version.py"));
-        assertTrue(show(syncHead, "app.txt").contains("line eight") && !show(syncHead, "app.txt").contains("line five"),
-                "main's own change kept; the release's fix is not the sync's to bring");
+        assertTrue(show(syncHead, "app.txt").contains("line eight") && show(syncHead, "app.txt").contains("line five"),
+                "main's own change kept, and the fix made on the release branch brought back");
         assertTrue(bare.git(Map.of(), "log", "-1", "--format=%B", syncHead)[1].contains("(cherry picked from commit " + byHand + ")"));
+        assertTrue(bare.git(Map.of(), "log", "-1", "--format=%B", syncHead + "^")[1].contains("(cherry picked from commit " + fix + ")"));
+        String body = syncs.get(0).path("body").asText();
+        assertTrue(body.contains(fix.substring(0, 7) + "`](") && body.contains("Not brought back: 1 cherry-pick(s)"), body);
         assertTrue(checklist().path("body").asText().contains(byHand.substring(0, 7)), "the checklist's evidence names it");
-        assertTrue(!fix.isEmpty());
     }
 
     @Test
