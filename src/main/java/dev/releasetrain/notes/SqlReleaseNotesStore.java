@@ -46,10 +46,13 @@ public record SqlReleaseNotesStore(Database db) implements ReleaseNotesStore {
                 }
             }
             List<MergedPullRequest> out = new ArrayList<>();
-            // the cherry-pick records are the capability's own table; reading them here is what "picked into" means
+            // the cherry-pick records are the capability's own table; reading them here is what "picked into" means. A fix
+            // merged straight into the release branch by a person belongs to the release (a pick's own pull request, the
+            // bot's, stands for the fix it picks, which is counted already)
             try (PreparedStatement q = c.prepareStatement("SELECT number, title, author, author_association, labels, merged_at, highlight, note "
                     + "FROM merged_pull_requests WHERE repository = ? AND ((merged_at > ? AND merged_at <= ? AND base_ref NOT LIKE ? || '%') "
-                    + "OR number IN (SELECT number FROM cherry_picks WHERE repository = ? AND target = ? AND state IN ('done', 'already'))) "
+                    + "OR number IN (SELECT number FROM cherry_picks WHERE repository = ? AND target = ? AND state IN ('done', 'already')) "
+                    + "OR (base_ref = ? AND author NOT LIKE '%[bot]')) "
                     + "ORDER BY merged_at, number")) {
                 q.setString(1, repo);
                 q.setLong(2, previous);
@@ -57,6 +60,7 @@ public record SqlReleaseNotesStore(Database db) implements ReleaseNotesStore {
                 q.setString(4, branchPrefix);
                 q.setString(5, repo);
                 q.setString(6, branchPrefix + version);
+                q.setString(7, branchPrefix + version);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         out.add(new MergedPullRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

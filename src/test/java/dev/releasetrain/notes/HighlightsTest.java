@@ -56,12 +56,18 @@ class HighlightsTest {
 
     private void merged(String action, long number, String title, String author, String association, String body,
                         List<String> labels, Instant mergedAt, String label) throws Exception {
+        mergedInto("main", action, number, title, author, association, body, labels, mergedAt, label);
+    }
+
+    private void mergedInto(String base, String action, long number, String title, String author, String association, String body,
+                            List<String> labels, Instant mergedAt, String label) throws Exception {
         ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "closed.payload.json"));
         payload.put("action", action).put("number", number);
         ObjectNode pr = (ObjectNode) payload.get("pull_request");
         pr.put("number", number).put("title", title).put("merged", true).put("merged_at", mergedAt.toString())
                 .put("author_association", association).put("body", body).put("merge_commit_sha", "f".repeat(40));
         ((ObjectNode) pr.get("user")).put("login", author);
+        ((ObjectNode) pr.get("base")).put("ref", base);
         ArrayNode l = pr.putArray("labels");
         labels.forEach(n -> l.addObject().put("name", n));
         if (label != null) {
@@ -98,6 +104,8 @@ class HighlightsTest {
         deliver("create", create); // the freeze: release-1.30.0 is cut now
         merged("closed", 4, "Dark mode", "Codertocat", "OWNER", "", List.of("highlight"), Instant.now().plusSeconds(3600), null);
 
+        mergedInto("release-1.30.0", "closed", 7, "Fix a typo on the release branch", "carol", "MEMBER", "", List.of("bug"),
+                Instant.now().plusSeconds(3600), null);
         String notes = notes("1.30.0");
         assertTrue(notes.contains("### Highlights\n\n- Funnels load twice as fast. (#2)\n"), notes);
         assertTrue(notes.contains("### Features\n\n- Speed up funnels (#2) @octo-friend"), notes);
@@ -106,6 +114,8 @@ class HighlightsTest {
         assertTrue(notes.contains("outside contributors: @octo-friend\n"), notes);
         assertFalse(notes.contains("[bot]") || notes.contains("#5") || notes.contains("#6"), "bots' pull requests, the sync among them: " + notes);
         assertFalse(notes.contains("#4"), "merged after the cut: the next release's");
+        assertTrue(notes.contains("- Fix a typo on the release branch (#7) @carol"), "a fix made on the release branch is in it: " + notes);
+        assertFalse(notes("1.31.0").contains("#7"), "and not in the next one");
         assertTrue(notes("1.31.0").contains("Dark mode (#4)"), "an uncut release holds what merged since the last cut");
 
         assertEquals(1, suggestions(4).size(), "a gentle suggestion");

@@ -219,6 +219,24 @@ class ReleaseOwnerTest {
     }
 
     @Test
+    void aFixMergedStraightIntoTheReleaseBranchBelongsToTheRelease() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        command("/release start", "Codertocat", 1);
+        long n = checklistNumber();
+        String fix = work.edit("app.txt", "line 2", "line two", "Fix line 2 on the release branch (#9)");
+        repo.pullRequestCommits(REPO, 9, List.of(fix));
+        ObjectNode direct = merged(9, fix);
+        ((ObjectNode) direct.get("pull_request").get("base")).put("ref", BRANCH);
+        ((ObjectNode) direct.get("pull_request")).putArray("labels");
+        ((ObjectNode) direct.get("pull_request").get("user")).put("login", "alice");
+        deliver("pull_request", direct);
+
+        String refused = command("/release tag", "Codertocat", n);
+        assertTrue(refused.contains("#9 was merged without review"), "unreviewed, like any change in the release: " + refused);
+        assertTrue(checklist().path("body").asText().contains("Fix #9"), "in the notes: " + checklist().path("body").asText());
+    }
+
+    @Test
     void bumpTagSyncAndEveryRepeatChangesNothingTwice() throws Exception {
         serve(VERSION_FILES, FREEZE_DAY);
         command("/release start", "Codertocat", 1);
@@ -319,6 +337,7 @@ class ReleaseOwnerTest {
         ((ObjectNode) pr.get("head")).put("ref", created.path("head").path("ref").asText());
         ((ObjectNode) pr.get("base")).put("ref", created.path("base").path("ref").asText());
         pr.putArray("labels");
+        ((ObjectNode) pr.get("user")).put("login", "release-train[bot]").put("type", "Bot"); // the bot opened it
         payload.put("number", created.path("number").asLong());
         deliver("pull_request", payload);
     }
