@@ -2,10 +2,13 @@ package dev.releasetrain.cherrypick;
 
 import dev.releasetrain.github.GitHubApiException;
 import dev.releasetrain.config.CherryPickSettings;
+import dev.releasetrain.github.PullRequestReview;
+import dev.releasetrain.notes.ReleaseNote;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
 
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +21,8 @@ import java.util.Set;
  * is waited for (never a failure); a release already tagged is not written to.
  */
 final class PickIntoReleaseBranches {
+    /** Reviewers asked for on one pick: GitHub takes a handful per request, and a fix has few approvers. */
+    private static final int MAX_REVIEWERS = 10;
     private final CherryPickRecords records;
 
     PickIntoReleaseBranches(CherryPickRecords records) {
@@ -115,19 +120,41 @@ final class PickIntoReleaseBranches {
         if (!github.git().createRef("refs/heads/" + work, head)) {
             github.git().updateBranch(work, head, true); // left by an attempt that crashed before opening the pull request
         }
+        // the fix's own release note travels with it, so the release's notes need no second telling
+        String note = ReleaseNote.block(pr.getBody()).map(n -> "\n\n```release-note\n" + n + "\n```").orElse("");
         GHPullRequest opened = github.pulls().openPullRequest("[" + target + "] " + pr.getTitle(), work, target,
-                "Cherry-pick of #" + number + " (" + pr.getHtmlUrl() + ") into `" + target + "`, by Release Train.");
+                "Cherry-pick of #" + number + " (" + pr.getHtmlUrl() + ") into `" + target + "`, by Release Train." + note);
         long newNumber = opened.getNumber();
         String author = pr.getUser() == null ? "" : pr.getUser().getLogin();
         if (!author.isEmpty()) {
             github.issues().addAssignees(newNumber, List.of(author));
         }
+        askTheFixsApprovers(github, number, author, newNumber);
         List<String> labels = pr.getLabels().stream().map(GHLabel::getName).filter(l -> PickTargets.carriedOver(settings, l)).toList();
         if (!labels.isEmpty()) {
             github.labels().addLabels(newNumber, labels);
         }
         // done when it merges (LandPickPullRequests): an open pull request is not on the branch yet
         return new CherryPickRecords.Row(target, "open", "pull request #" + newNumber, opened.getHtmlUrl().toString(), null);
+    }
+
+    /**
+     * The people who approved the fix are asked to review its pick, which waits for nobody else. GitHub refuses (422)
+     * a request naming someone who can no longer be asked; the pick stands without it.
+     */
+    private static void askTheFixsApprovers(CherryPickGitHub github, long fix, String author, long pick) throws IOException {
+        List<String> approvers = github.pulls().reviews(fix).stream().filter(r -> r.state().equals("APPROVED") && !r.bot()
+                && !r.login().equals(author)).map(PullRequestReview::login).distinct().limit(MAX_REVIEWERS).toList();
+        if (approvers.isEmpty()) {
+            return;
+        }
+        try {
+            github.pulls().requestReviewers(pick, approvers);
+        } catch (GitHubApiException e) {
+            if (e.status() != 422) {
+                throw e;
+            }
+        }
     }
 
     void report(CherryPickGitHub github, long number) throws Exception {

@@ -21,6 +21,9 @@ public interface PullRequests {
     /** The messages of the pull request's commits, oldest first (the first 100: enough to recognise a rebase merge). */
     List<String> commitMessages(long number) throws IOException;
 
+    /** Asks these people to review the pull request (GitHub refuses, 422, anyone who cannot be asked). */
+    void requestReviewers(long number, List<String> logins) throws IOException;
+
     /** Every review of the pull request, oldest first. */
     List<PullRequestReview> reviews(long number) throws IOException;
 }

@@ -15,6 +15,11 @@ record PullRequestsClient(GitHubRest rest, String repo, PullRequestFiles files) 
     }
 
     @Override
+    public void requestReviewers(long number, List<String> logins) throws IOException {
+        rest.expect("POST", base() + "/" + number + "/requested_reviewers", Map.of("reviewers", logins));
+    }
+
+    @Override
     public GHPullRequest pullRequest(long number) throws IOException {
         return OfflineModel.read(rest.get(base() + "/" + number), GHPullRequest.class);
     }

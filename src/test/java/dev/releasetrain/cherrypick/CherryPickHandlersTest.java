@@ -3,6 +3,7 @@ package dev.releasetrain.cherrypick;
 import dev.releasetrain.config.CherryPickSettings;
 import dev.releasetrain.github.GitCommit;
 import dev.releasetrain.github.GitData;
+import dev.releasetrain.github.PullRequestReview;
 import dev.releasetrain.testing.Config;
 import dev.releasetrain.testing.InMemory;
 import dev.releasetrain.testing.InMemoryGitHub;
@@ -30,7 +31,10 @@ class CherryPickHandlersTest {
 
     /** Pull request 7, merged as one squash commit unless {@code merged} is false; the release branch at its head. */
     private void fix(boolean merged, String state, boolean branch, String labels) {
-        github.pullRequest(7, "alice", "head7").put("state", state).put("merged", merged).put("merge_commit_sha", MERGED);
+        github.pullRequest(7, "alice", "head7").put("state", state).put("merged", merged).put("merge_commit_sha", MERGED)
+                .put("body", "Guards the empty case.\n\n```release-note\nDashboards without data no longer crash.\n```");
+        github.reviews.put(7L, List.of(new PullRequestReview("carol", false, "APPROVED", "head7"),
+                new PullRequestReview("dave", false, "COMMENTED", "head7"), new PullRequestReview("ci[bot]", true, "APPROVED", "head7")));
         if (labels != null) {
             github.labelled(7, labels.split(" "));
         }
@@ -75,6 +79,10 @@ class CherryPickHandlersTest {
         if (opened) {
             assertTrue(writes.stream().anyMatch(w -> w.startsWith("addAssignees") && w.endsWith(" alice")), name + ": the fix's author is assigned");
             assertTrue(writes.stream().anyMatch(w -> w.startsWith("addLabels") && w.endsWith(" bug")), name + ": its labels, not the release label");
+            long pick = github.pulls.keySet().stream().filter(n -> n != 7).findFirst().orElseThrow();
+            assertTrue(writes.contains("requestReviewers #" + pick + " carol"), name + ": the fix's approver asked to review: " + writes);
+            assertTrue(github.pulls.get(pick).path("body").asText().endsWith("```release-note\nDashboards without data no longer crash.\n```"),
+                    name + ": the fix's release note carried");
         }
         if (!writes.isEmpty() && state != null && (state.endsWith("done") || state.endsWith("open"))) {
             String picked = github.refs.getOrDefault("heads/release-train/cherry-pick-7-to-" + TARGET, github.refs.get("heads/" + TARGET));

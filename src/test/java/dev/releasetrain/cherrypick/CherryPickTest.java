@@ -189,9 +189,11 @@ class CherryPickTest {
         git(work, "merge", "-q", "--squash", "fix");
         String squash = commit("Fix the thing (#2)");
         serve(List.of(a, b));
+        repo.review(REPO, 2, "alice", false, "APPROVED", b);
         deliver("pull_request", prEvent("closed", mergedPullRequest(squash, List.of(RELEASE, "bug")), "Codertocat", null));
         assertPickedTree(expectedTree(squash), squash);
         assertEquals(List.of("bug"), repo.labels(REPO, 100), "labels copied, release labels not");
+        assertEquals("alice", repo.createdPulls().get(0).path("requested_reviewers").get(0).path("login").asText(), "the fix's approver asked");
     }
 
     @Test

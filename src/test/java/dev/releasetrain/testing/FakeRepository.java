@@ -228,6 +228,15 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                 pulls.put(repo + "#" + number, pr);
                 return json(201, pr);
             }
+            if ((m = match(R + "/pulls/(\\d+)/requested_reviewers", path)) != null && method.equals("POST")) {
+                ObjectNode pr = pulls.get(m.group(1) + "#" + m.group(2));
+                if (pr == null) {
+                    return notFound();
+                }
+                ArrayNode asked = pr.putArray("requested_reviewers");
+                body.path("reviewers").forEach(login -> asked.addObject().put("login", login.asText()).put("type", "User"));
+                return json(201, pr);
+            }
             if ((m = match(R + "/issues/(\\d+)/assignees", path)) != null && method.equals("POST")) {
                 ObjectNode pr = pulls.get(m.group(1) + "#" + m.group(2));
                 if (pr != null) { // GitHub answers with user objects, as every pull request listing carries them

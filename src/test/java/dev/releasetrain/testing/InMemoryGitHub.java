@@ -96,7 +96,7 @@ public final class InMemoryGitHub implements PullRequests, Issues, Labels, Comme
         return calls.stream().filter(c -> WRITES.stream().anyMatch(c::startsWith)).toList();
     }
 
-    private static final List<String> WRITES = List.of("openPullRequest", "createIssue", "updateIssue", "addAssignees", "react", "ensureLabel",
+    private static final List<String> WRITES = List.of("openPullRequest", "requestReviewers", "createIssue", "updateIssue", "addAssignees", "react", "ensureLabel",
             "addLabels", "removeLabel", "upsertComment", "removeComment", "createRef", "updateBranch", "deleteBranch", "createCommit",
             "merge", "commitFiles", "createTagObject", "createCheckRun", "updateCheckRun", "createRelease");
 
@@ -168,6 +168,11 @@ public final class InMemoryGitHub implements PullRequests, Issues, Labels, Comme
         ((ObjectNode) pr.path("head")).put("ref", head);
         ((ObjectNode) pr.path("base")).put("ref", base);
         return typed(number);
+    }
+
+    @Override
+    public void requestReviewers(long number, List<String> logins) {
+        call("requestReviewers", "#" + number, String.join(",", logins));
     }
 
     @Override
