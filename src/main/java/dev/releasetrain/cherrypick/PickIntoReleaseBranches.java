@@ -2,9 +2,9 @@ package dev.releasetrain.cherrypick;
 
 import dev.releasetrain.github.GitHubApiException;
 import dev.releasetrain.config.CherryPickSettings;
+import dev.releasetrain.github.OpenOrMerged;
 import dev.releasetrain.github.PullRequestReview;
 import dev.releasetrain.notes.ReleaseNote;
-import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
 
@@ -71,8 +71,7 @@ final class PickIntoReleaseBranches {
         long number = pr.getNumber();
         String work = "release-train/cherry-pick-" + number + "-to-" + target;
         if (!settings.push()) { // an open or merged pick pull request is this pick; one closed unmerged is made again
-            Optional<GHPullRequest> existing = github.pulls().pullRequestsFrom(work).stream()
-                    .filter(p -> p.getState() == GHIssueState.OPEN || p.getMergedAt() != null).findFirst();
+            Optional<GHPullRequest> existing = github.pulls().pullRequestsFrom(work).stream().filter(OpenOrMerged::test).findFirst();
             if (existing.isPresent()) {
                 boolean merged = existing.get().getMergedAt() != null;
                 return new CherryPickRecords.Row(target, merged ? "done" : "open", "pull request #" + existing.get().getNumber()

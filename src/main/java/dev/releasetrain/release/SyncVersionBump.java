@@ -1,6 +1,7 @@
 package dev.releasetrain.release;
 
 import dev.releasetrain.github.Commit;
+import dev.releasetrain.github.OpenOrMerged;
 import org.kohsuke.github.GHPullRequest;
 import dev.releasetrain.cherrypick.CherryPickThroughMerges;
 import dev.releasetrain.cherrypick.PickResult;
@@ -35,7 +36,8 @@ public final class SyncVersionBump {
 
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release, boolean force) throws Exception {
         String sync = branch(release.version());
-        List<GHPullRequest> pulls = ctx.github().pulls().pullRequestsFrom(sync);
+        // an open or merged sync pull request is the sync; one closed unmerged is opened again
+        List<GHPullRequest> pulls = ctx.github().pulls().pullRequestsFrom(sync).stream().filter(OpenOrMerged::test).toList();
         if (!pulls.isEmpty()) {
             return finish(ctx, release, pulls.get(0), "The sync pull request exists already: ", null);
         }

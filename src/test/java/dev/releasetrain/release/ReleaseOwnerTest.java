@@ -427,6 +427,12 @@ class ReleaseOwnerTest {
         assertTrue(bare.git(Map.of(), "log", "-1", "--format=%B", syncHead + "^")[1].contains("(cherry picked from commit " + fix + ")"));
         String body = syncs.get(0).path("body").asText();
         assertTrue(body.contains(fix.substring(0, 7) + "`](") && body.contains("Not brought back: 1 cherry-pick(s)"), body);
+
+        ((ObjectNode) syncs.get(0)).put("state", "closed"); // closed without merging: the sync is not done
+        String again = command("/release sync", "alice", n);
+        assertTrue(again.contains("✅ Opened"), again);
+        assertEquals(2, repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("sync-1.30.0")).count());
+        assertEquals(syncHead, bare.resolve("refs/heads/sync-1.30.0"), "the branch already carries it: nothing picked twice");
         assertTrue(checklist().path("body").asText().contains(byHand.substring(0, 7)), "the checklist's evidence names it");
     }
 
