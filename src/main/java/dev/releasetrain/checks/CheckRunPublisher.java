@@ -62,7 +62,7 @@ public record CheckRunPublisher(Database db, LongSupplier millis) implements Che
         long now = millis.getAsLong();
         Optional<Long> existing = known.isPresent() && !known.get().creating() ? Optional.of(known.get().id())
                 : known.isEmpty() && claimNew(repository, run, now) ? Optional.empty()
-                : createdElsewhere(github, repository, run, now);
+                : createdElsewhere(github, repository, run, now, known);
         long id;
         if (existing.isPresent()) {
             id = existing.get();
@@ -96,8 +96,9 @@ public record CheckRunPublisher(Database db, LongSupplier millis) implements Che
      * attempt has taken over the create. While another live attempt's create may still be on its way, this one
      * fails, to be retried: it must not send a second create.
      */
-    private Optional<Long> createdElsewhere(CheckRuns github, String repository, CheckRunResult run, long now) throws IOException, SQLException {
-        Optional<Known> seen = known(repository, run);
+    private Optional<Long> createdElsewhere(CheckRuns github, String repository, CheckRunResult run, long now, Optional<Known> known)
+            throws IOException, SQLException {
+        Optional<Known> seen = known.isPresent() ? known : known(repository, run); // empty: another claimed it since the first read
         if (seen.isPresent() && !seen.get().creating()) {
             return Optional.of(seen.get().id());
         }

@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
 public final class LandPickPullRequests {
     private static final Pattern WORK_BRANCH = Pattern.compile("release-train/cherry-pick-(\\d{1,18})-to-(.+)");
     private final CherryPickRecords records;
+    private final PickIntoReleaseBranches picks;
 
     public LandPickPullRequests(CherryPickRecords records) {
         this.records = records;
+        this.picks = new PickIntoReleaseBranches(records);
     }
 
     /** The deliveries it takes, as the router sees them. */
@@ -47,6 +49,6 @@ public final class LandPickPullRequests {
         records.put(github.repository(), fix, pick.isMerged() ? new CherryPickRecords.Row(target, "done", number + " merged", url, null)
                 : new CherryPickRecords.Row(target, "missing", number + " was closed without merging: comment `/cherry-pick " + target
                 + "` here to pick it again", url, null));
-        new PickIntoReleaseBranches(records).report(github, fix);
+        picks.report(github, fix);
     }
 }

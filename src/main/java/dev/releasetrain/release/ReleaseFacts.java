@@ -34,6 +34,11 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
         return settings.branchPrefix() + release.version();
     }
 
+    /** The picks into the branch in one state (requested, open, missing, failed, …). */
+    public List<PicksInto.Pick> picksIn(String state) {
+        return picks.stream().filter(p -> p.row().state().equals(state)).toList();
+    }
+
     /**
      * A pick labelled before the branch was cut ({@code waiting}): a release cut from the default branch has the fix
      * from the cut; a patch, cut from a tag, does not until it is picked.

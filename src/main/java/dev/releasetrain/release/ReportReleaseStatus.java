@@ -1,5 +1,6 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.cherrypick.PicksInto;
 import org.kohsuke.github.GHPullRequest;
 
 import java.time.format.DateTimeFormatter;
@@ -71,11 +72,11 @@ public final class ReportReleaseStatus {
         }
         long done = facts.picks().stream().filter(p -> List.of("done", "already").contains(p.row().state()) || facts.onBranchFromTheCut(p)).count();
         s.append("\n\nCherry-picks into `").append(facts.branch()).append("`: ").append(done).append(" done");
-        appendNumbers(s, "pending", facts.picks().stream().filter(p -> p.row().state().equals("requested")).map(p -> p.number()).toList());
-        appendNumbers(s, "open", facts.picks().stream().filter(p -> p.row().state().equals("open")).map(p -> p.number()).toList());
-        appendNumbers(s, "missing", facts.picks().stream().filter(p -> p.row().state().equals("missing")).map(p -> p.number()).toList());
-        appendNumbers(s, "waiting for a pick", facts.waitingForAPick().stream().map(p -> p.number()).toList());
-        appendNumbers(s, "failed", facts.picks().stream().filter(p -> p.row().state().equals("failed")).map(p -> p.number()).toList());
+        appendNumbers(s, "pending", facts.picksIn("requested"));
+        appendNumbers(s, "open", facts.picksIn("open"));
+        appendNumbers(s, "missing", facts.picksIn("missing"));
+        appendNumbers(s, "waiting for a pick", facts.waitingForAPick());
+        appendNumbers(s, "failed", facts.picksIn("failed"));
         s.append(".\nMerged without review: ").append(facts.unreviewed().isEmpty() ? "none"
                 : facts.unreviewed().stream().map(c -> "#" + c.number()).collect(Collectors.joining(", "))).append(".");
         s.append("\nMigrations in the release: ").append(facts.changes().isEmpty() ? "not known yet" : facts.migrationFiles().isEmpty() ? "none"
@@ -87,7 +88,8 @@ public final class ReportReleaseStatus {
         return s.toString();
     }
 
-    private static void appendNumbers(StringBuilder s, String what, List<Long> numbers) {
+    private static void appendNumbers(StringBuilder s, String what, List<PicksInto.Pick> picks) {
+        List<Long> numbers = picks.stream().map(PicksInto.Pick::number).toList();
         s.append(", ").append(numbers.size()).append(" ").append(what);
         if (!numbers.isEmpty()) {
             s.append(" (").append(numbers.stream().map(n -> "#" + n).collect(Collectors.joining(", "))).append(")");
