@@ -3,6 +3,7 @@ package dev.releasetrain;
 import dev.releasetrain.checks.CheckMergeGroups;
 import dev.releasetrain.checks.CheckRunPublisher;
 import dev.releasetrain.cherrypick.CherryPickLabelledPullRequest;
+import dev.releasetrain.cherrypick.KeepConflictMarkersOut;
 import dev.releasetrain.cherrypick.LandPickPullRequests;
 import dev.releasetrain.cherrypick.SqlCherryPickRecords;
 import dev.releasetrain.delivery.EventHandler;
@@ -64,7 +65,8 @@ public final class Features {
                 new CheckMigrations(conclusions, heads, api, w.clock()).handler(),
                 new CheckMergeGroups(List.of(review.onMergeGroups(), new CheckMergeGroupMigrations(heads).onMergeGroups(),
                         LabelPullRequestSize.onMergeGroups()), w.checks()).handler(),
-                new CherryPickLabelledPullRequest(picks, w.clock()).handler(), new LandPickPullRequests(picks).handler(), new CollectHighlights(notes, w.clock()).handler(),
+                new CherryPickLabelledPullRequest(picks, w.clock()).handler(), new LandPickPullRequests(picks).handler(),
+                new KeepConflictMarkersOut(w.checks(), picks).handler(), new CollectHighlights(notes, w.clock()).handler(),
                 new RunReleaseCommand(release).handler(), new FollowReleaseCalendar(release, w.followUps()).handler(),
                 new KeepChecklistCurrent(release, w.followUps()).handler());
     }

@@ -67,7 +67,7 @@ public final class CherryPickLabelledPullRequest {
         for (GHLabel l : pr.getLabels()) {
             PickTargets.of(settings, l.getName()).ifPresent(targets::add);
         }
-        records.of(github.repository(), pr.getNumber()).stream().filter(r -> r.state().equals("requested")).forEach(r -> targets.add(r.target()));
+        records.of(github.repository(), pr.getNumber()).stream().filter(r -> r.state() == PickState.REQUESTED).forEach(r -> targets.add(r.target()));
         picks.pickAll(github, pr, targets, settings);
     }
 
@@ -78,7 +78,7 @@ public final class CherryPickLabelledPullRequest {
             return;
         }
         if (!github.people().canWrite(actor)) {
-            records.put(github.repository(), pr.getNumber(), new CherryPickRecords.Row(target.get(), "refused",
+            records.put(github.repository(), pr.getNumber(), new CherryPickRecords.Row(target.get(), PickState.REFUSED,
                     "@" + actor + " added the label but has no write permission; someone who can write must add it", null, actor));
             picks.report(github, pr.getNumber());
             return;
@@ -96,7 +96,7 @@ public final class CherryPickLabelledPullRequest {
             return;
         }
         if (!github.people().canWrite(actor)) {
-            record(github, number, named, "refused", "@" + actor + " asked, but only people with write permission can request a cherry-pick", actor);
+            record(github, number, named, PickState.REFUSED, "@" + actor + " asked, but only people with write permission can request a cherry-pick", actor);
             picks.report(github, number);
             return;
         }
@@ -106,14 +106,14 @@ public final class CherryPickLabelledPullRequest {
             return;
         }
         if (pr.getState() == GHIssueState.OPEN) {
-            record(github, number, named, "requested", "will be picked when this pull request merges", actor);
+            record(github, number, named, PickState.REQUESTED, "will be picked when this pull request merges", actor);
         } else {
-            record(github, number, named, "failed", "this pull request was closed without merging", actor);
+            record(github, number, named, PickState.FAILED, "this pull request was closed without merging", actor);
         }
         picks.report(github, number);
     }
 
-    private void record(CherryPickGitHub github, long number, List<String> targets, String state, String detail, String actor) throws Exception {
+    private void record(CherryPickGitHub github, long number, List<String> targets, PickState state, String detail, String actor) throws Exception {
         for (String t : targets) {
             records.put(github.repository(), number, new CherryPickRecords.Row(t, state, detail, null, actor));
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The state of each pull request's cherry-pick to each release branch. */
 public interface CherryPickRecords extends PicksInto {
-    record Row(String target, String state, String detail, String url, String requestedBy) {
+    record Row(String target, PickState state, String detail, String url, String requestedBy) {
     }
 
     void put(String repo, long number, Row row) throws SQLException;

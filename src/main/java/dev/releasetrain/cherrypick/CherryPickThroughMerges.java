@@ -27,7 +27,8 @@ public final class CherryPickThroughMerges {
         if (targetHead.isEmpty()) {
             return new PickResult.MissingTarget();
         }
-        String head = targetHead.get();
+        String onto = targetHead.get();
+        String head = onto;
         String headTree = git.commit(head).tree();
         // a leftover from an attempt that crashed: start clean
         git.deleteBranch(tempBranch);
@@ -41,7 +42,7 @@ public final class CherryPickThroughMerges {
                 git.updateBranch(tempBranch, sibling, true);
                 GitData.Merge merged = git.merge(tempBranch, sha, "release-train: pick " + sha);
                 if (merged.conflict()) {
-                    return new PickResult.Conflict(sha);
+                    return new PickResult.Conflict(sha, onto);
                 }
                 if (merged.nothingToMerge() || merged.tree().equals(headTree)) {
                     continue; // already contained, or its change is on the target already: nothing of it to pick

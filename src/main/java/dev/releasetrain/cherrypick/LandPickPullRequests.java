@@ -8,8 +8,6 @@ import org.kohsuke.github.GHPullRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A pick counts when it lands: its pull request merged makes the pick done; closed without merging, the pick is
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
  * from this repository's {@code release-train/cherry-pick-N-to-T} branch) moves the record.
  */
 public final class LandPickPullRequests {
-    private static final Pattern WORK_BRANCH = Pattern.compile("release-train/cherry-pick-(\\d{1,18})-to-(.+)");
     private final CherryPickRecords records;
     private final PickIntoReleaseBranches picks;
 
@@ -29,25 +26,25 @@ public final class LandPickPullRequests {
     /** The deliveries it takes, as the router sees them. */
     public EventHandler handler() {
         return new EventHandler("cherry-pick-landing", List.of(
-                Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed"), e -> WORK_BRANCH.matcher(e.getPullRequest().getHead().getRef()).matches(),
+                Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed"), e -> PickBranch.of(e.getPullRequest().getHead().getRef()).isPresent(),
                         (e, ctx) -> closed(e.getPullRequest(), CherryPickGitHub.of(ctx.github())))));
     }
 
     public void closed(GHPullRequest pick, CherryPickGitHub github) throws Exception {
-        Matcher m = WORK_BRANCH.matcher(pick.getHead().getRef());
-        if (!m.matches() || !m.group(2).equals(pick.getBase().getRef())) {
+        Optional<PickBranch> branch = PickBranch.of(pick.getHead().getRef()).filter(b -> b.target().equals(pick.getBase().getRef()));
+        if (branch.isEmpty()) {
             return;
         }
-        long fix = Long.parseLong(m.group(1));
-        String target = m.group(2);
+        long fix = branch.get().fix();
+        String target = branch.get().target();
         String url = pick.getHtmlUrl().toString();
         Optional<CherryPickRecords.Row> row = records.of(github.repository(), fix).stream().filter(r -> r.target().equals(target)).findFirst();
         if (row.isEmpty() || !url.equals(row.get().url())) {
             return; // not the pull request the record names (a fork's look-alike branch, or an older pick)
         }
         String number = "pull request #" + pick.getNumber();
-        records.put(github.repository(), fix, pick.isMerged() ? new CherryPickRecords.Row(target, "done", number + " merged", url, null)
-                : new CherryPickRecords.Row(target, "missing", number + " was closed without merging: comment `/cherry-pick " + target
+        records.put(github.repository(), fix, pick.isMerged() ? new CherryPickRecords.Row(target, PickState.DONE, number + " merged", url, null)
+                : new CherryPickRecords.Row(target, PickState.MISSING, number + " was closed without merging: comment `/cherry-pick " + target
                 + "` here to pick it again", url, null));
         picks.report(github, fix);
     }

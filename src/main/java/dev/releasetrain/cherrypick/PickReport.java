@@ -16,12 +16,14 @@ final class PickReport {
             String detail = r.detail() == null ? "" : r.detail();
             String summary = detail.contains("```") ? detail.substring(0, detail.indexOf("\n")) : detail;
             String result = switch (r.state()) {
-                case "done" -> "✅ " + (r.url() == null ? summary : "[" + summary + "](" + r.url() + ")");
-                case "open" -> "⏳ [" + summary + "](" + r.url() + ") open: the fix is on `" + r.target() + "` once it merges";
-                case "already" -> "✅ already on `" + r.target() + "`";
-                case "requested", "waiting" -> "⏳ " + summary;
-                case "refused" -> "🚫 " + summary;
-                default -> "❌ " + summary;
+                case DONE -> "✅ " + (r.url() == null ? summary : "[" + summary + "](" + r.url() + ")");
+                case OPEN -> "⏳ [" + summary + "](" + r.url() + ") open: the fix is on `" + r.target() + "` once it merges";
+                case CONFLICT -> "⚠️ [" + summary + "](" + r.url() + "): resolve the conflicts there and merge it to put the fix on `"
+                        + r.target() + "`";
+                case ALREADY -> "✅ already on `" + r.target() + "`";
+                case REQUESTED, WAITING -> "⏳ " + summary;
+                case REFUSED -> "🚫 " + summary;
+                case FAILED, MISSING -> "❌ " + summary;
             };
             s.append("| `").append(r.target()).append("` | ").append(result).append(" |\n");
             if (detail.contains("```")) {
@@ -35,6 +37,19 @@ final class PickReport {
     static String workflowRefused(String file) {
         return "GitHub does not let Release Train change workflow files (`" + file + "`): the app does not ask for the "
                 + "workflows permission, so CI definitions stay in people's hands. Pick it by hand";
+    }
+
+    /** What a draft pick's pull request says: the files with conflicts, and how to finish it. */
+    static String conflicts(DraftConflictedPick.Drafted draft, String work) {
+        StringBuilder s = new StringBuilder("\n\nIt conflicts with the release branch, so this pull request is a **draft**: its commit applies "
+                + "every change that merged cleanly and leaves git's conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) where it did not.\n\n"
+                + "Conflicts to resolve:\n");
+        draft.files().forEach(f -> s.append("- `").append(f.path()).append("`: ").append(f.conflicts())
+                .append(f.conflicts() == 1 ? " conflict\n" : " conflicts\n"));
+        return s.append("\nTo finish it:\n\n```sh\ngit fetch origin\ngit switch ").append(work)
+                .append("\n# edit the files above until no markers are left, then\ngit commit -am \"Resolve the conflicts\"\ngit push\n```\n")
+                .append("then mark it ready for review. `").append(KeepConflictMarkersOut.CHECK)
+                .append("` fails while any file it touches still holds a marker.").toString();
     }
 
     /** The commands to do a pick by hand, exactly. */

@@ -10,8 +10,8 @@ public sealed interface PickResult {
     record AlreadyThere() implements PickResult {
     }
 
-    /** git could not merge this commit onto the target; nothing was left behind. */
-    record Conflict(String commit) implements PickResult {
+    /** git could not merge {@code commit} onto the target, whose head was {@code onto}; nothing was left behind. */
+    record Conflict(String commit, String onto) implements PickResult {
     }
 
     /** The release branch does not exist. */

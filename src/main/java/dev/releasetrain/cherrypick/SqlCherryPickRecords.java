@@ -13,21 +13,21 @@ public record SqlCherryPickRecords(Database db, Clock clock) implements CherryPi
         db.update("INSERT INTO cherry_picks (repository, number, target, state, detail, url, requested_by, updated_at) "
                 + "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (repository, number, target) DO UPDATE SET state = excluded.state, "
                 + "detail = excluded.detail, url = excluded.url, requested_by = COALESCE(excluded.requested_by, cherry_picks.requested_by), "
-                + "updated_at = excluded.updated_at", repo, number, row.target(), row.state(), row.detail(), row.url(), row.requestedBy(),
+                + "updated_at = excluded.updated_at", repo, number, row.target(), row.state().stored(), row.detail(), row.url(), row.requestedBy(),
                 clock.millis());
     }
 
     @Override
     public List<Row> of(String repo, long number) throws SQLException {
         return db.query("SELECT target, state, detail, url, requested_by FROM cherry_picks WHERE repository = ? AND number = ? "
-                + "ORDER BY target", rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                + "ORDER BY target", rs -> new Row(rs.getString(1), PickState.stored(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)),
                 repo, number);
     }
 
     @Override
     public List<Pick> into(String repo, String target) throws SQLException {
         return db.query("SELECT number, target, state, detail, url, requested_by FROM cherry_picks WHERE repository = ? AND target = ? "
-                + "ORDER BY number", rs -> new Pick(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4),
+                + "ORDER BY number", rs -> new Pick(rs.getLong(1), new Row(rs.getString(2), PickState.stored(rs.getString(3)), rs.getString(4),
                 rs.getString(5), rs.getString(6))), repo, target);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -46,6 +47,7 @@ final class SettingsReader {
         RULES.put("size.skip-label", label);
         RULES.put("cherry-pick.mode", Rule.oneOfAnyCase(List.of("pull-request", "push")));
         RULES.put("cherry-pick.failed-label", label);
+        RULES.put("cherry-pick.auto-merge-method", Rule.oneOfAnyCase(List.of("merge", "squash", "rebase")));
         RULES.put("highlights.label", label);
         RULES.put("notes.categories.title", Rule.matching("\\S.*", 100, "a heading"));
         RULES.put("notes.categories.labels", label);
@@ -193,7 +195,8 @@ final class SettingsReader {
             problem("cherry-pick.target-branch", "cherry-pick.target-branch: \"" + target + "\" cannot name a branch (such as release-$1)");
         }
         return new CherryPickSettings(c.bool("cherry-pick.enabled"), labels == null ? Pattern.compile("(?!)") : labels, target,
-                "push".equalsIgnoreCase(c.string("cherry-pick.mode")), c.string("cherry-pick.failed-label"));
+                "push".equalsIgnoreCase(c.string("cherry-pick.mode")), c.string("cherry-pick.failed-label"),
+                c.bool("cherry-pick.auto-merge") ? Optional.of(c.string("cherry-pick.auto-merge-method").toUpperCase(Locale.ROOT)) : Optional.empty());
     }
 
     private ReleaseSettings release() {

@@ -124,7 +124,7 @@ public final class EventRouter {
                 Exception cause = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
                 if (failure == null) {
                     failure = cause;
-                } else {
+                } else if (cause != failure) { // handlers sharing one read (SingleFlight) fail with one exception
                     failure.addSuppressed(cause);
                 }
             } catch (CancellationException | InterruptedException stopped) {

@@ -41,8 +41,35 @@ public interface GitData {
     /** Merges {@code head} into the branch {@code base} on GitHub. */
     Merge merge(String base, String head, String message) throws IOException;
 
+    /** A file as a commit holds it: its blob, and its bytes when GitHub serves them (the contents API's 1 MB). */
+    record File(String blob, Optional<byte[]> bytes) {
+    }
+
+    /** One path of a new tree: new text, an existing blob, or (both null) removed. */
+    record TreeChange(String path, String text, String blob) {
+        public static TreeChange text(String path, String text) {
+            return new TreeChange(path, text, null);
+        }
+
+        public static TreeChange blob(String path, String blob) {
+            return new TreeChange(path, null, blob);
+        }
+
+        public static TreeChange removed(String path) {
+            return new TreeChange(path, null, null);
+        }
+    }
+
+    /** The file at {@code path} in {@code commit}; empty when the commit has no such file. */
+    Optional<File> file(String path, String commit) throws IOException;
+
+    /** A commit on top of {@code parent} whose tree is the parent's with these changes. */
+    String commitChanges(String parent, List<TreeChange> changes, String message) throws IOException;
+
     /** A commit on top of {@code parent} whose tree is the parent's with these files' texts. */
-    String commitFiles(String parent, Map<String, String> files, String message) throws IOException;
+    default String commitFiles(String parent, Map<String, String> files, String message) throws IOException {
+        return commitChanges(parent, files.entrySet().stream().map(f -> TreeChange.text(f.getKey(), f.getValue())).toList(), message);
+    }
 
     /** An annotated tag object; the ref is made separately (GitHub's two steps). */
     String createTagObject(String tag, String sha, String message) throws IOException;

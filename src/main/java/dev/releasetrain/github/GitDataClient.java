@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,10 +78,35 @@ record GitDataClient(GitHubRest rest, String repo) implements GitData {
     }
 
     @Override
-    public String commitFiles(String parent, Map<String, String> files, String message) throws IOException {
+    public Optional<File> file(String path, String commit) throws IOException {
+        Optional<JsonNode> f = rest.getIfPresent(base() + "/contents/" + PathSegments.path(path) + "?ref=" + PathSegments.segment(commit),
+                "reading " + path + " at " + commit);
+        if (f.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode body = f.get();
+        if (!"file".equals(body.path("type").asText("file"))) {
+            throw new GitHubApiException(200, path + " at " + commit + " is not a file");
+        }
+        // over 1 MB GitHub leaves the content out ("none"): known by its blob, never read whole
+        Optional<byte[]> bytes = "none".equals(body.path("encoding").asText()) ? Optional.empty()
+                : Optional.of(Base64.getMimeDecoder().decode(body.path("content").asText("")));
+        return Optional.of(new File(body.path("sha").asText(), bytes));
+    }
+
+    @Override
+    public String commitChanges(String parent, List<TreeChange> changes, String message) throws IOException {
         String baseTree = commit(parent).tree();
-        List<Map<String, String>> entries = new ArrayList<>();
-        files.forEach((path, text) -> entries.add(Map.of("path", path, "mode", "100644", "type", "blob", "content", text)));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (TreeChange c : changes) {
+            Map<String, Object> e = new java.util.LinkedHashMap<>(Map.of("path", c.path(), "mode", "100644", "type", "blob"));
+            if (c.text() != null) {
+                e.put("content", c.text());
+            } else {
+                e.put("sha", c.blob()); // null removes the path
+            }
+            entries.add(e);
+        }
         String tree = rest.expect("POST", base() + "/git/trees", Map.of("base_tree", baseTree, "tree", entries)).path("sha").asText();
         return createCommit(message, tree, List.of(parent));
     }

@@ -37,6 +37,23 @@ public final class GitHubRest {
 
     /** Any status comes back as a reply; only transport trouble throws. */
     public Reply call(String method, String path, Object body, Map<String, String> extraHeaders) throws IOException {
+        return send(method, transport.url(path), body, extraHeaders);
+    }
+
+    /**
+     * A GraphQL query or mutation, for what REST does not offer (auto-merge): its {@code data}, or a
+     * {@link GitHubApiException} with GitHub's first error message.
+     */
+    public JsonNode graphql(String query, Map<String, Object> variables) throws IOException {
+        Reply r = send("POST", transport.graphqlUrl(), Map.of("query", query, "variables", variables), Map.of());
+        JsonNode errors = r.body().path("errors");
+        if (!r.ok() || errors.size() > 0) {
+            throw new GitHubApiException(r.ok() ? 422 : r.status(), errors.path(0).path("message").asText(r.body().path("message").asText("GraphQL answered " + r.status())));
+        }
+        return r.body().path("data");
+    }
+
+    private Reply send(String method, String url, Object body, Map<String, String> extraHeaders) throws IOException {
         Map<String, List<String>> headers = new HashMap<>();
         headers.put("Authorization", List.of("token " + tokens.token(installationId)));
         headers.put("Accept", List.of("application/vnd.github+json"));
@@ -48,7 +65,7 @@ public final class GitHubRest {
             headers.put("Content-Type", List.of("application/json"));
         }
         extraHeaders.forEach((k, v) -> headers.put(k, List.of(v)));
-        GitHubHttp.Response r = transport.send(new GitHubHttp.Request(method, transport.url(path), headers, bytes),
+        GitHubHttp.Response r = transport.send(new GitHubHttp.Request(method, url, headers, bytes),
                 GitHubTransport.Caller.installation(installationId), () -> "token " + tokens.refresh(installationId));
         JsonNode parsed = r.body() == null || r.body().length == 0 ? MissingNode.getInstance() : JSON.readTree(r.body());
         return new Reply(r.status(), parsed, r.header("etag"));

@@ -83,8 +83,14 @@ public final class GitHubTransport {
         return apiBase + path;
     }
 
+    /** GitHub's GraphQL endpoint beside the REST API: {@code /graphql} on github.com, {@code /api/graphql} on a server's {@code /api/v3}. */
+    public String graphqlUrl() {
+        String base = apiBase.toString();
+        return (base.endsWith("/api/v3") ? base.substring(0, base.length() - "/v3".length()) : base) + "/graphql";
+    }
+
     public GitHubHttp.Response send(GitHubHttp.Request request, Caller caller, Reauthorize reauthorize) throws IOException {
-        if (!request.url().startsWith(apiBase + "/") && !request.url().equals(apiBase.toString())) {
+        if (!request.url().startsWith(apiBase + "/") && !request.url().equals(apiBase.toString()) && !request.url().equals(graphqlUrl())) {
             // a URL taken from a response (a pagination link, say) must not lead away from the configured API
             throw new IOException("refusing to call " + URI.create(request.url()).getHost() + ": only GITHUB_API_URL is called");
         }

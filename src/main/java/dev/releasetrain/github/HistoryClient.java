@@ -35,7 +35,12 @@ record HistoryClient(GitHubRest rest, String repo) implements History, MergeGrou
                     commit.path("author").path("name").asText(""), picked.find() ? picked.group(1) : null, n.path("parents").size() > 1));
         }
         List<String> files = new ArrayList<>();
-        c.path("files").forEach(f -> files.add(f.path("filename").asText()));
+        c.path("files").forEach(f -> {
+            files.add(f.path("filename").asText());
+            if (f.hasNonNull("previous_filename")) { // a rename changes the path it leaves too
+                files.add(f.path("previous_filename").asText());
+            }
+        });
         return new Comparison(commits, c.path("total_commits").asInt(commits.size()), files);
     }
 

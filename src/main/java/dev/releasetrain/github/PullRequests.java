@@ -16,7 +16,14 @@ public interface PullRequests {
     /** Pull requests (open or closed) from this repository's {@code branch}. */
     List<GHPullRequest> pullRequestsFrom(String branch) throws IOException;
 
-    GHPullRequest openPullRequest(String title, String head, String base, String body) throws IOException;
+    /** @param draft opened as a draft: it cannot merge until someone marks it ready */
+    GHPullRequest openPullRequest(String title, String head, String base, String body, boolean draft) throws IOException;
+
+    /**
+     * Turns on GitHub's auto-merge with {@code method} (MERGE, SQUASH or REBASE): GitHub merges it once the
+     * repository's rules allow. Turning it on again changes nothing.
+     */
+    void enableAutoMerge(GHPullRequest pullRequest, String method) throws IOException;
 
     /** The messages of the pull request's commits, oldest first (the first 100: enough to recognise a rebase merge). */
     List<String> commitMessages(long number) throws IOException;

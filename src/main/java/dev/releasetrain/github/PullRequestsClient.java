@@ -39,9 +39,15 @@ record PullRequestsClient(GitHubRest rest, String repo, PullRequestFiles files) 
     }
 
     @Override
-    public GHPullRequest openPullRequest(String title, String head, String baseBranch, String body) throws IOException {
-        return OfflineModel.read(rest.expect("POST", base(), Map.of("title", title, "head", head, "base", baseBranch, "body", body)),
+    public GHPullRequest openPullRequest(String title, String head, String baseBranch, String body, boolean draft) throws IOException {
+        return OfflineModel.read(rest.expect("POST", base(), Map.of("title", title, "head", head, "base", baseBranch, "body", body, "draft", draft)),
                 GHPullRequest.class);
+    }
+
+    @Override
+    public void enableAutoMerge(GHPullRequest pullRequest, String method) throws IOException {
+        rest.graphql("mutation($id: ID!, $method: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, "
+                + "mergeMethod: $method}) { pullRequest { number } } }", Map.of("id", pullRequest.getNodeId(), "method", method));
     }
 
     @Override

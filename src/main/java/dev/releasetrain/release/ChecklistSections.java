@@ -83,13 +83,14 @@ public final class ChecklistSections {
         StringBuilder s = new StringBuilder("| pull request | state | detail |\n|---|---|---|\n");
         for (CherryPickRecords.Pick p : picks) {
             String state = switch (p.row().state()) {
-                case "done", "already" -> "✅ done";
-                case "requested" -> "⏳ pending";
-                case "open" -> "⏳ pull request open";
-                case "missing" -> "❌ missing";
-                case "waiting" -> f.onBranchFromTheCut(p) ? "✅ on the branch from the cut" : "⏳ waiting for a pick";
-                case "refused" -> "🚫 refused";
-                default -> "❌ failed";
+                case DONE, ALREADY -> "✅ done";
+                case REQUESTED -> "⏳ pending";
+                case OPEN -> "⏳ pull request open";
+                case CONFLICT -> "⚠️ conflicts to resolve";
+                case MISSING -> "❌ missing";
+                case WAITING -> f.onBranchFromTheCut(p) ? "✅ on the branch from the cut" : "⏳ waiting for a pick";
+                case REFUSED -> "🚫 refused";
+                case FAILED -> "❌ failed";
             };
             String detail = p.row().detail() == null ? "" : p.row().detail().lines().findFirst().orElse("");
             s.append("| #").append(p.number()).append(" | ").append(state).append(" | ")

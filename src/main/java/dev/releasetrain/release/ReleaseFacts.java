@@ -1,5 +1,6 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.cherrypick.PickState;
 import dev.releasetrain.cherrypick.PicksInto;
 import dev.releasetrain.config.Glob;
 import dev.releasetrain.config.NotesSettings;
@@ -35,8 +36,8 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
     }
 
     /** The picks into the branch in one state (requested, open, missing, failed, …). */
-    public List<PicksInto.Pick> picksIn(String state) {
-        return picks.stream().filter(p -> p.row().state().equals(state)).toList();
+    public List<PicksInto.Pick> picksIn(PickState state) {
+        return picks.stream().filter(p -> p.row().state() == state).toList();
     }
 
     /**
@@ -44,12 +45,12 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
      * from the cut; a patch, cut from a tag, does not until it is picked.
      */
     public boolean onBranchFromTheCut(PicksInto.Pick p) {
-        return p.row().state().equals("waiting") && release.version().patch() == 0;
+        return p.row().state() == PickState.WAITING && release.version().patch() == 0;
     }
 
     /** Fixes labelled for a patch before its branch was cut: not on it until picked. */
     public List<PicksInto.Pick> waitingForAPick() {
-        return picks.stream().filter(p -> p.row().state().equals("waiting") && release.version().patch() > 0).toList();
+        return picks.stream().filter(p -> p.row().state() == PickState.WAITING && release.version().patch() > 0).toList();
     }
 
     public String notes() {

@@ -1,5 +1,6 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.cherrypick.PickState;
 import dev.releasetrain.cherrypick.PicksInto;
 import org.kohsuke.github.GHPullRequest;
 
@@ -70,13 +71,14 @@ public final class ReportReleaseStatus {
             s.append(" Left:\n").append(left.stream().map(st -> "- " + st.text() + (st.botStep().isPresent() ? " (bot)" : ""))
                     .collect(Collectors.joining("\n")));
         }
-        long done = facts.picks().stream().filter(p -> List.of("done", "already").contains(p.row().state()) || facts.onBranchFromTheCut(p)).count();
+        long done = facts.picks().stream().filter(p -> p.row().state().landed() || facts.onBranchFromTheCut(p)).count();
         s.append("\n\nCherry-picks into `").append(facts.branch()).append("`: ").append(done).append(" done");
-        appendNumbers(s, "pending", facts.picksIn("requested"));
-        appendNumbers(s, "open", facts.picksIn("open"));
-        appendNumbers(s, "missing", facts.picksIn("missing"));
+        appendNumbers(s, "pending", facts.picksIn(PickState.REQUESTED));
+        appendNumbers(s, "open", facts.picksIn(PickState.OPEN));
+        appendNumbers(s, "in conflict", facts.picksIn(PickState.CONFLICT));
+        appendNumbers(s, "missing", facts.picksIn(PickState.MISSING));
         appendNumbers(s, "waiting for a pick", facts.waitingForAPick());
-        appendNumbers(s, "failed", facts.picksIn("failed"));
+        appendNumbers(s, "failed", facts.picksIn(PickState.FAILED));
         s.append(".\nMerged without review: ").append(facts.unreviewed().isEmpty() ? "none"
                 : facts.unreviewed().stream().map(c -> "#" + c.number()).collect(Collectors.joining(", "))).append(".");
         s.append("\nMigrations in the release: ").append(facts.changes().isEmpty() ? "not known yet" : facts.migrationFiles().isEmpty() ? "none"

@@ -88,7 +88,7 @@ public final class SyncVersionBump {
                 + "cut (the version bump, by the bot or by hand, and fixes made on the branch):\n\n" + carried.commits().stream()
                 .map(c -> "- " + ctx.commitLink(c.sha()) + " " + c.subject()).collect(Collectors.joining("\n"))
                 + (carried.picks() == 0 ? "" : "\n\nNot brought back: " + carried.picks() + " cherry-pick(s) of `" + defaultBranch
-                + "`'s own commits, already there.") + (release.issueNumber() == null ? "" : "\n\nRelease checklist: #" + release.issueNumber() + "."));
+                + "`'s own commits, already there.") + (release.issueNumber() == null ? "" : "\n\nRelease checklist: #" + release.issueNumber() + "."), false);
         return finish(ctx, release, pr, "Opened ", named);
     }
 
@@ -105,7 +105,7 @@ public final class SyncVersionBump {
     static Carried carried(ReleaseContext ctx, Release release, String releaseBranch) throws Exception {
         Set<Long> pickedFixes = new HashSet<>();
         for (PicksInto.Pick p : ctx.deps().picks().into(ctx.repo(), releaseBranch)) {
-            if (List.of("done", "already").contains(p.row().state())) {
+            if (p.row().state().landed()) {
                 pickedFixes.add(p.number());
             }
         }

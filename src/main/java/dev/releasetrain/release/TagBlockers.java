@@ -1,5 +1,6 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.cherrypick.PickState;
 import org.kohsuke.github.GHCheckRun;
 
 import java.util.ArrayList;
@@ -20,11 +21,13 @@ public final class TagBlockers {
     /** One plain sentence per blocker; empty when the release may be tagged. */
     public static List<String> of(ReleaseFacts f, List<GHCheckRun> headCheckRuns) {
         List<String> out = new ArrayList<>();
-        f.picksIn("failed").forEach(p -> out.add("the cherry-pick of #" + p.number() + " into `" + f.branch() + "` failed: pick it by hand, "
+        f.picksIn(PickState.FAILED).forEach(p -> out.add("the cherry-pick of #" + p.number() + " into `" + f.branch() + "` failed: pick it by hand, "
                         + "then comment `/cherry-pick " + f.branch() + "` on #" + p.number() + " so the bot sees it there"));
-        f.picksIn("open").forEach(p -> out.add("the pick of #" + p.number() + " into `"
+        f.picksIn(PickState.OPEN).forEach(p -> out.add("the pick of #" + p.number() + " into `"
                 + f.branch() + "` is an open pull request (" + p.row().url() + "): the fix is not on the branch until it merges"));
-        f.picksIn("missing").forEach(p -> out.add("the pick of #" + p.number() + " into `"
+        f.picksIn(PickState.CONFLICT).forEach(p -> out.add("the pick of #" + p.number() + " into `" + f.branch()
+                + "` has conflicts to resolve in its draft pull request (" + p.row().url() + "): resolve them there and merge it"));
+        f.picksIn(PickState.MISSING).forEach(p -> out.add("the pick of #" + p.number() + " into `"
                 + f.branch() + "` was closed without merging (" + p.row().url() + "): comment `/cherry-pick " + f.branch() + "` on #"
                 + p.number() + " to pick it again"));
         f.waitingForAPick().forEach(p -> out.add("#" + p.number() + " was labelled for `" + f.branch() + "` before it was cut from a tag, "

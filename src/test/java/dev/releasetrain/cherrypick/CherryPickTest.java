@@ -197,6 +197,29 @@ class CherryPickTest {
     }
 
     @Test
+    void autoMergeIsTurnedOnForACleanPickWhenAsked_andARefusalIsSaidNotFailed() throws Exception {
+        git(work, "switch", "-q", "main");
+        String fix = edit("app.txt", "line 5", "line five", "Fix the thing (#2)");
+        repo.file(REPO, null, ".github/release-train.yml", "cherry-pick:\n  auto-merge: true\n  auto-merge-method: rebase\n");
+        serve(List.of(fix));
+        deliver("pull_request", prEvent("closed", mergedPullRequest(fix, List.of(RELEASE)), "Codertocat", null));
+        assertEquals("rebase", repo.createdPulls().get(0).path("auto_merge").path("merge_method").asText(), repo.createdPulls().toString());
+        assertTrue(reports().get(0).contains("[pull request #100, set to merge itself when its checks pass]"), reports().toString());
+
+        // a repository that does not allow auto-merge: the pick stands, and the report says why it will not merge itself
+        repo.disallowAutoMerge();
+        repo.pullRequestCommits(REPO, 3, List.of(fix));
+        ObjectNode other = mergedPullRequest(fix, List.of("release-1.29.0"));
+        other.put("number", 3);
+        git(work, "branch", "release-1.29.0", RELEASE);
+        git(work, "push", "-q", dir.resolve("bare.git").toString(), "release-1.29.0");
+        deliver("pull_request", prEvent("closed", other, "Codertocat", null));
+        String report = repo.comments(REPO, 3).stream().map(c -> c.path("body").asText()).filter(b -> b.startsWith(PickReport.MARKER + "\n"))
+                .findFirst().orElseThrow();
+        assertTrue(report.contains("which GitHub would not set to merge itself (Pull request Auto merge is not allowed for this repository)"), report);
+    }
+
+    @Test
     void aRebaseMergeOfThreeCommitsIsPickedCommitByCommit() throws Exception {
         List<String> original = rebaseMergeOfThree();
         String tip = git(work, "rev-parse", "HEAD");
@@ -267,22 +290,95 @@ class CherryPickTest {
         assertTrue(calls.size() <= 18 + 5 * 3, calls.toString());
     }
 
-    @Test
-    void aConflictLeavesNoPullRequestButTheCommandsAndALabel() throws Exception {
+    /** The release branch and the fix change the same line, and the fix also changes another line cleanly. */
+    private String conflictingFix() throws Exception {
         git(work, "switch", "-q", RELEASE);
         edit("app.txt", "line 3", "line 3 (patched on the release)", "release-only patch");
         git(work, "switch", "-q", "main");
-        String fix = edit("app.txt", "line 3", "line 3 (fixed on main)", "Fix the thing (#2)");
+        write("app.txt", Files.readString(work.resolve("app.txt")).replace("line 3", "line 3 (fixed on main)").replace("line 7", "line seven"));
+        write("notes.txt", "a new file the fix adds\n");
+        return commit("Fix the thing (#2)");
+    }
+
+    @Test
+    void aConflictInPushModeLeavesNothingHalfMadeButTheCommandsAndALabel() throws Exception {
+        String fix = conflictingFix();
+        repo.file(REPO, null, ".github/release-train.yml", "cherry-pick:\n  mode: push\n");
         serve(List.of(fix));
+        String before = bare.resolve("refs/heads/" + RELEASE);
         deliver("pull_request", prEvent("closed", mergedPullRequest(fix, List.of(RELEASE)), "Codertocat", null));
         assertEquals(List.of(), repo.createdPulls(), "no half-made pull request");
-        assertEquals(null, bare.resolve("refs/heads/release-train/cherry-pick-2-to-" + RELEASE));
+        assertEquals(before, bare.resolve("refs/heads/" + RELEASE), "the release branch untouched");
         assertEquals("", bare.git(Map.of(), "for-each-ref", "refs/heads/release-train/")[1]);
         String report = reports().get(0);
         assertTrue(report.contains("❌ conflict while picking " + fix.substring(0, 7)), report);
         assertTrue(report.contains("git switch -c release-train/cherry-pick-2-to-" + RELEASE + " origin/" + RELEASE), report);
         assertTrue(report.contains("git cherry-pick -x " + fix), report);
         assertTrue(repo.labels(REPO, 2).contains("cherry-pick-failed"));
+    }
+
+    @Test
+    void aConflictArrivesAsADraftWithGitsMarkers_itsCheckFailsUntilTheResolutionIsPushed() throws Exception {
+        String fix = conflictingFix();
+        repo.file(REPO, null, ".github/release-train.yml", "cherry-pick:\n  auto-merge: true\n");
+        serve(List.of(fix));
+        repo.review(REPO, 2, "alice", false, "APPROVED", fix);
+        String releaseHead = bare.resolve("refs/heads/" + RELEASE);
+        deliver("pull_request", prEvent("closed", mergedPullRequest(fix, List.of(RELEASE, "bug")), "Codertocat", null));
+
+        List<JsonNode> pulls = repo.createdPulls();
+        assertEquals(1, pulls.size(), "the pick still arrives as a pull request");
+        JsonNode draft = pulls.get(0);
+        String work = "release-train/cherry-pick-2-to-" + RELEASE;
+        assertTrue(draft.path("draft").asBoolean(), "a draft: it cannot merge with markers in it");
+        assertEquals(work, draft.path("head").path("ref").asText());
+        assertTrue(draft.path("body").asText().contains("- `app.txt`: 1 conflict"), draft.path("body").asText());
+        assertTrue(draft.path("body").asText().contains("git switch " + work), draft.path("body").asText());
+        assertEquals(List.of("bug"), repo.labels(REPO, 100), "labels carried, release label not");
+        assertEquals("alice", draft.path("requested_reviewers").get(0).path("login").asText());
+        assertEquals("Codertocat", draft.path("assignees").get(0).path("login").asText());
+        assertTrue(draft.path("auto_merge").isMissingNode(), "a pick with conflicts never merges itself");
+
+        // the head is one commit on the release branch: clean hunks applied, the conflict between git's markers
+        String head = bare.resolve("refs/heads/" + work);
+        assertEquals(releaseHead, bare.git(Map.of(), "rev-parse", head + "~1")[1]);
+        String app = bare.fileAt(head, "app.txt");
+        assertEquals("line 1\nline 2\n<<<<<<< " + RELEASE + "\nline 3 (patched on the release)\n=======\nline 3 (fixed on main)\n>>>>>>> "
+                + fix.substring(0, 7) + " (Fix the thing (#2))\nline 4\nline 5\nline 6\nline seven\nline 8\n", app);
+        assertEquals("a new file the fix adds\n", bare.fileAt(head, "notes.txt"), "a file only the fix touched, taken whole");
+        assertTrue(bare.git(Map.of(), "log", "-1", "--format=%B", head)[1].contains("(cherry picked from commit " + fix + ")"));
+        String report = reports().get(0);
+        assertTrue(report.contains("⚠️ [draft pull request #100 has conflicts in `app.txt`](https://github.com/" + REPO + "/pull/100)"), report);
+        assertTrue(!repo.labels(REPO, 2).contains("cherry-pick-failed"), "nothing for a person to start from nothing");
+
+        // GitHub announces the draft; the check names the markers' lines
+        ObjectNode opened = (ObjectNode) draft.deepCopy();
+        deliver("pull_request", prEvent("opened", opened, "release-train[bot]", null));
+        JsonNode failing = repo.checkRuns(head, KeepConflictMarkersOut.CHECK).get(0);
+        assertEquals("failure", failing.path("conclusion").asText(), failing.toString());
+        assertTrue(failing.path("output").path("summary").asText().contains("- `app.txt`: lines 3, 5, 7"), failing.toString());
+        assertEquals(3, failing.path("output").path("annotations").path(0).path("start_line").asInt(), failing.toString());
+
+        // someone resolves it and pushes: the check looks again and passes
+        Path clone = dir.resolve("resolve");
+        git(dir, "clone", "-q", dir.resolve("bare.git").toString(), clone.toString());
+        git(clone, "switch", "-q", work);
+        Files.writeString(clone.resolve("app.txt"), "line 1\nline 2\nline 3 (patched on the release, fixed on main)\nline 4\nline 5\nline 6\nline seven\nline 8\n");
+        git(clone, "commit", "-q", "-am", "Resolve the conflicts");
+        git(clone, "push", "-q", "origin", work);
+        String resolved = bare.resolve("refs/heads/" + work);
+        ((ObjectNode) opened.path("head")).put("sha", resolved);
+        deliver("pull_request", prEvent("synchronize", opened, "Codertocat", null));
+        JsonNode passing = repo.checkRuns(resolved, KeepConflictMarkersOut.CHECK).get(0);
+        assertEquals("success", passing.path("conclusion").asText(), passing.toString());
+
+        // the pick stays a conflict in the records until the draft merges, then it is done
+        deliver("pull_request", prEvent("labeled", mergedPullRequest(fix, List.of(RELEASE, "bug")), "Codertocat", RELEASE));
+        assertTrue(reports().get(0).contains("⚠️ [draft pull request #100"), "a repeat keeps the conflict: " + reports());
+        assertEquals(1, repo.createdPulls().size());
+        ObjectNode merged = opened.deepCopy().put("state", "closed").put("merged", true);
+        deliver("pull_request", prEvent("closed", merged, "Codertocat", null));
+        assertTrue(reports().get(0).contains("✅ [pull request #100 merged]"), reports().toString());
     }
 
     @Test

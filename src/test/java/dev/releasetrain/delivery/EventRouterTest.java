@@ -91,4 +91,22 @@ class EventRouterTest {
                 new EventContext.Resolver(null, null, null));
         assertEquals(true, router.route(event), "the same worker takes the next delivery");
     }
+
+    @org.junit.jupiter.api.Test
+    void handlersFailingWithOneSharedExceptionFailTheDeliveryWithIt() throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request", "opened.payload.json"));
+        payload.putObject("installation").put("id", 1);
+        // two handlers waiting on one read (SingleFlight) are handed the same exception when it fails
+        java.io.IOException shared = new java.io.IOException("GitHub answered 404");
+        EventRouter router = new EventRouter(2, 60_000);
+        router.install(List.of(
+                handler("one", List.of(Subscription.on(GHEventPayload.PullRequest.class, Set.of(), (e, ctx) -> {
+                    throw shared;
+                }))),
+                handler("two", List.of(Subscription.on(GHEventPayload.PullRequest.class, Set.of(), (e, ctx) -> {
+                    throw shared;
+                })))), new EventContext.Resolver(null, null, null));
+        WebhookEvent event = new WebhookEvent("d3", "pull_request", "opened", 1L, "Codertocat/Hello-World", payload, 1);
+        assertEquals(shared, org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> router.route(event)));
+    }
 }

@@ -130,7 +130,7 @@ class HighlightsTest {
         assertFalse(notes("1.30.0").contains("### Highlights"), "the label removed, the highlight dropped");
 
         try (Database db = Database.open(server.databaseUrl())) {
-            new SqlCherryPickRecords(db, java.time.Clock.systemUTC()).put(REPO, 4, new CherryPickRecords.Row("release-1.30.0", "done", "pull request #100", null, null));
+            new SqlCherryPickRecords(db, java.time.Clock.systemUTC()).put(REPO, 4, new CherryPickRecords.Row("release-1.30.0", dev.releasetrain.cherrypick.PickState.DONE, "pull request #100", null, null));
         }
         String withPick = notes("1.30.0");
         assertTrue(withPick.contains("### Highlights\n\n- Dark mode (#4)"), "cherry-picked: in the release it was picked into\n" + withPick);

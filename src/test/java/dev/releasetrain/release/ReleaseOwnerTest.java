@@ -242,7 +242,7 @@ class ReleaseOwnerTest {
         command("/release start", "Codertocat", 1);
         long n = checklistNumber();
 
-        // after the freeze: a change on main, a fix that depends on it (its pick conflicts), and a fix that picks cleanly
+        // after the freeze: a change on main, a fix that depends on it (its pick conflicts: a draft), and a fix that picks cleanly
         Path bareDir = dir.resolve("bare.git");
         work.edit("app.txt", "line 3", "line 3 (reworded on main)", "Reword line 3");
         String conflicting = work.edit("app.txt", "line 3 (reworded on main)", "line 3 (fixed)", "Fix line 3 (#8)");
@@ -274,7 +274,7 @@ class ReleaseOwnerTest {
 
         String refused = command("/release tag", "Codertocat", n);
         assertTrue(refused.contains("❌ Not tagged: 1 thing blocks the release."), refused);
-        assertTrue(refused.contains("the cherry-pick of #8 into `" + BRANCH + "` failed"), refused);
+        assertTrue(refused.contains("the pick of #8 into `" + BRANCH + "` has conflicts to resolve in its draft pull request"), refused);
         assertNull(bare.resolve("refs/tags/1.30.0"));
         assertEquals(List.of(), repo.releases(REPO));
 
@@ -289,9 +289,9 @@ class ReleaseOwnerTest {
         assertEquals("1.30.0", release.path("tag_name").asText());
         assertTrue(release.path("body").asText().startsWith("## Release 1.30.0"), release.toString());
         String body = checklist().path("body").asText();
-        assertTrue(body.contains("### Overrides\n\n- `/release tag --force` by @Codertocat, 2026-11-25 10:00 UTC, over: the cherry-pick of #8"), body);
+        assertTrue(body.contains("### Overrides\n\n- `/release tag --force` by @Codertocat, 2026-11-25 10:00 UTC, over: the pick of #8 into `" + BRANCH + "` has conflicts"), body);
         assertTrue(body.contains("- [x] Tag 1.30.0"), body);
-        assertTrue(body.contains("| #8 | ❌ failed |") && body.contains("| #7 | ✅ done |"), body);
+        assertTrue(body.contains("| #8 | ⚠️ conflicts to resolve |") && body.contains("| #7 | ✅ done |"), body);
 
         String sync = command("/release sync", "Codertocat", n);
         List<JsonNode> syncs = repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("sync-1.30.0")).toList();

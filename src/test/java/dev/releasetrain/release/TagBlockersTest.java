@@ -50,7 +50,7 @@ class TagBlockersTest {
         List<CherryPickRecords.Pick> pickList = new ArrayList<>();
         for (String p : words(picks)) {
             pickList.add(new CherryPickRecords.Pick(Long.parseLong(p.split(":")[0]),
-                    new CherryPickRecords.Row("release-" + version, p.split(":")[1], "", "https://github.com/o/r/pull/100", null)));
+                    new CherryPickRecords.Row("release-" + version, dev.releasetrain.cherrypick.PickState.stored(p.split(":")[1]), "", "https://github.com/o/r/pull/100", null)));
         }
         Map<Long, String> notSafe = new LinkedHashMap<>();
         words(migrations).forEach(m -> notSafe.put(Long.parseLong(m.split(":")[0]), m.split(":")[1]));

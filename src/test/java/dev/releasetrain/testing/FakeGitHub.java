@@ -61,7 +61,7 @@ public final class FakeGitHub implements AutoCloseable {
      */
     public FakeRepository repository() {
         if (server.getStubMappings().stream().noneMatch(s -> "repository state".equals(s.getName()))) {
-            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching("/repos/.*")).atPriority(10)
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching("/repos/.*|/graphql")).atPriority(10)
                     .withName("repository state").willReturn(aResponse().withStatus(404)
                             .withBody("{\"message\":\"Not Found\"}").withTransformers(FakeRepository.NAME)));
         }

@@ -46,6 +46,7 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
     private final Map<String, String> permissions = new HashMap<>();           // repo \n login -> role
     private final Map<String, String> trees = new HashMap<>();                 // repo \n sha -> tree sha
     private int applyThenFail;
+    private boolean autoMergeDisallowed;
     private final Map<String, GitData> git = new HashMap<>();                  // repo -> real repository
     private final Map<String, List<String>> prCommits = new HashMap<>();       // repo#n -> commit shas
     private final List<ObjectNode> createdPulls = new ArrayList<>();
@@ -221,12 +222,17 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                 }
                 long number = 100 + createdPulls.size();
                 ObjectNode pr = JSON.createObjectNode().put("number", number).put("state", "open").put("title", body.path("title").asText())
-                        .put("body", body.path("body").asText()).put("html_url", "https://github.com/" + repo + "/pull/" + number);
+                        .put("body", body.path("body").asText()).put("draft", body.path("draft").asBoolean(false))
+                        .put("html_url", "https://github.com/" + repo + "/pull/" + number).put("node_id", "PR_" + repo.hashCode() + "_" + number);
                 pr.putObject("head").put("ref", body.path("head").asText()).put("sha", git.get(repo).resolve("refs/heads/" + body.path("head").asText()));
-                pr.putObject("base").put("ref", body.path("base").asText());
+                pr.putObject("base").put("ref", body.path("base").asText()).put("sha", git.get(repo).resolve("refs/heads/" + body.path("base").asText()));
+                pr.putObject("user").put("login", "release-train[bot]").put("type", "Bot");
                 createdPulls.add(pr);
                 pulls.put(repo + "#" + number, pr);
                 return json(201, pr);
+            }
+            if (path.equals("/graphql") && method.equals("POST")) {
+                return graphql(body);
             }
             if ((m = match(R + "/pulls/(\\d+)/requested_reviewers", path)) != null && method.equals("POST")) {
                 ObjectNode pr = pulls.get(m.group(1) + "#" + m.group(2));
@@ -308,7 +314,8 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                 return contents(m.group(1), URLDecoder.decode(m.group(2), StandardCharsets.UTF_8), query.get("ref"), event.getRequest().getHeader("If-None-Match"));
             }
             if ((m = match(R + "/pulls/(\\d+)/files", path)) != null) {
-                List<ObjectNode> all = prFiles.getOrDefault(m.group(1) + "#" + m.group(2), List.of());
+                List<ObjectNode> all = prFiles.containsKey(m.group(1) + "#" + m.group(2)) ? prFiles.get(m.group(1) + "#" + m.group(2))
+                        : filesFromGit(m.group(1), pulls.get(m.group(1) + "#" + m.group(2)));
                 int per = Integer.parseInt(query.getOrDefault("per_page", "30"));
                 int page = Integer.parseInt(query.getOrDefault("page", "1"));
                 List<ObjectNode> capped = all.subList(0, Math.min(all.size(), 3000));
@@ -496,6 +503,62 @@ public final class FakeRepository implements ResponseDefinitionTransformerV2 {
                 .put("content", large ? "" : Base64.getMimeEncoder().encodeToString(bytes));
         return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withHeader("ETag", etag).withBody(f.toString()).build();
+    }
+
+    /**
+     * GitHub's GraphQL API, as far as the bot uses it: {@code enablePullRequestAutoMerge}, which GitHub refuses for a
+     * draft and where {@link #autoMergeDisallowed} says the repository does not allow it.
+     */
+    private ResponseDefinition graphql(JsonNode body) {
+        String query = body.path("query").asText();
+        if (!query.contains("enablePullRequestAutoMerge")) {
+            return json(200, error("This fake answers enablePullRequestAutoMerge only"));
+        }
+        String id = body.path("variables").path("id").asText();
+        ObjectNode pr = createdPulls.stream().filter(p -> p.path("node_id").asText().equals(id)).findFirst().orElse(null);
+        if (pr == null) {
+            return json(200, error("Could not resolve to a node with the global id of '" + id + "'"));
+        }
+        if (autoMergeDisallowed) {
+            return json(200, error("Pull request Auto merge is not allowed for this repository"));
+        }
+        if (pr.path("draft").asBoolean()) {
+            return json(200, error("Pull request is in draft state"));
+        }
+        pr.putObject("auto_merge").put("merge_method", body.path("variables").path("method").asText().toLowerCase(java.util.Locale.ROOT))
+                .putObject("enabled_by").put("login", "release-train[bot]");
+        ObjectNode data = JSON.createObjectNode();
+        data.putObject("data").putObject("enablePullRequestAutoMerge").putObject("pullRequest").put("number", pr.path("number").asLong());
+        return json(200, data);
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode e = JSON.createObjectNode().putNull("data");
+        e.putArray("errors").addObject().put("type", "UNPROCESSABLE").put("message", message);
+        return e;
+    }
+
+    /** Auto-merge is off in the repository's settings: GitHub refuses to turn it on for a pull request. */
+    public synchronized void disallowAutoMerge() {
+        autoMergeDisallowed = true;
+    }
+
+    /** A pull request the bot opened on a git-backed repository: its files, as git diffs its branches. */
+    private List<ObjectNode> filesFromGit(String repo, ObjectNode pr) {
+        GitData data = git.get(repo);
+        if (pr == null || data == null || !createdPulls.contains(pr) || data.resolve("refs/heads/" + pr.path("head").path("ref").asText()) == null) {
+            return List.of();
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        for (String line : data.changedFiles("refs/heads/" + pr.path("base").path("ref").asText(), "refs/heads/" + pr.path("head").path("ref").asText())) {
+            String status = switch (line.charAt(0)) {
+                case 'A' -> "added";
+                case 'D' -> "removed";
+                default -> "modified";
+            };
+            out.add(changedFile(line.substring(line.indexOf('\t') + 1), 0, 0).put("status", status));
+        }
+        return out;
     }
 
     /** A blob's id as git computes it. */

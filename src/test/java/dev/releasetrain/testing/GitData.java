@@ -183,7 +183,11 @@ public final class GitData {
                 git(env, "read-tree", body.path("base_tree").asText());
             }
             for (JsonNode entry : body.path("tree")) {
-                String blob = hashObject(entry.path("content").asText());
+                if (entry.has("sha") && entry.get("sha").isNull()) { // GitHub's way to remove a path from the base tree
+                    git(env, "update-index", "--force-remove", entry.path("path").asText());
+                    continue;
+                }
+                String blob = entry.has("content") ? hashObject(entry.path("content").asText()) : entry.path("sha").asText();
                 git(env, "update-index", "--add", "--cacheinfo", entry.path("mode").asText("100644") + "," + blob + "," + entry.path("path").asText());
             }
             String tree = git(env, "write-tree")[1];
@@ -238,10 +242,25 @@ public final class GitData {
         return null;
     }
 
-    /** The text of a file at a ref; null when either does not exist. */
+    /** The text of a file at a ref, byte for byte (so its blob id is git's); null when either does not exist. */
     public String fileAt(String ref, String path) {
-        String[] r = git(Map.of(), "cat-file", "-p", ref + ":" + path);
-        return r[0].equals("0") ? r[1] + "\n" : null;
+        if (!git(Map.of(), "cat-file", "-e", ref + ":" + path)[0].equals("0") || !git(Map.of(), "cat-file", "-t", ref + ":" + path)[1].equals("blob")) {
+            return null;
+        }
+        try {
+            Process p = new ProcessBuilder("git", "--git-dir=" + gitDir, "cat-file", "blob", ref + ":" + path).start();
+            byte[] bytes = p.getInputStream().readAllBytes();
+            p.getErrorStream().readAllBytes();
+            return p.waitFor() == 0 ? new String(bytes, StandardCharsets.UTF_8) : null;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The files that differ between the merge base of two commits and the second, each "status path" as git names them. */
+    public List<String> changedFiles(String base, String head) {
+        String out = ok("diff", "--name-status", "--no-renames", base + "..." + head);
+        return out.isEmpty() ? List.of() : out.lines().toList();
     }
 
     /** A directory's entries at a ref, each "name type" (blob or tree); null when there is no such directory. */

@@ -96,7 +96,7 @@ public final class InMemoryGitHub implements PullRequests, Issues, Labels, Comme
         return calls.stream().filter(c -> WRITES.stream().anyMatch(c::startsWith)).toList();
     }
 
-    private static final List<String> WRITES = List.of("openPullRequest", "requestReviewers", "createIssue", "updateIssue", "addAssignees", "react", "ensureLabel",
+    private static final List<String> WRITES = List.of("openPullRequest", "enableAutoMerge", "requestReviewers", "createIssue", "updateIssue", "addAssignees", "react", "ensureLabel",
             "addLabels", "removeLabel", "upsertComment", "removeComment", "createRef", "updateBranch", "deleteBranch", "createCommit",
             "merge", "commitFiles", "createTagObject", "createCheckRun", "updateCheckRun", "createRelease");
 
@@ -160,14 +160,19 @@ public final class InMemoryGitHub implements PullRequests, Issues, Labels, Comme
     }
 
     @Override
-    public GHPullRequest openPullRequest(String title, String head, String base, String body) {
-        call("openPullRequest", head, "->", base, title);
+    public GHPullRequest openPullRequest(String title, String head, String base, String body, boolean draft) {
+        call("openPullRequest", head, "->", base, title + (draft ? " (draft)" : ""));
         long number = next++;
         ObjectNode pr = pullRequest(number, "release-train[bot]", "sha-" + head);
-        pr.put("title", title).put("body", body);
+        pr.put("title", title).put("body", body).put("draft", draft);
         ((ObjectNode) pr.path("head")).put("ref", head);
         ((ObjectNode) pr.path("base")).put("ref", base);
         return typed(number);
+    }
+
+    @Override
+    public void enableAutoMerge(GHPullRequest pullRequest, String method) {
+        call("enableAutoMerge", "#" + pullRequest.getNumber(), method);
     }
 
     @Override
@@ -356,10 +361,27 @@ public final class InMemoryGitHub implements PullRequests, Issues, Labels, Comme
     }
 
     @Override
-    public String commitFiles(String parent, Map<String, String> changed, String message) {
+    public Optional<File> file(String path, String commit) {
+        call("file", path + "@" + commit);
+        String key = path + "@" + commit;
+        String text = texts.get(key);
+        if (text == null) {
+            return Optional.ofNullable(tooLarge.get(key)).map(size -> new File("blob-" + key, Optional.empty()));
+        }
+        return Optional.of(new File("blob-" + Integer.toHexString(text.hashCode()), Optional.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    /** Writes each text at the new commit, so {@link #file} and {@link #readFile} see the commit's files as GitHub would. */
+    @Override
+    public String commitChanges(String parent, List<TreeChange> changes, String message) {
         String sha = sha();
-        call("commitFiles", sha, String.join(",", new TreeMap<>(changed).keySet()));
+        call("commitFiles", sha, String.join(",", changes.stream().map(TreeChange::path).sorted().toList()));
         commits.put(sha, new GitCommit(sha, message, "tree-" + sha, List.of(parent), null, null));
+        for (TreeChange c : changes) {
+            if (c.text() != null) {
+                texts.put(c.path() + "@" + sha, c.text());
+            }
+        }
         return sha;
     }
 
