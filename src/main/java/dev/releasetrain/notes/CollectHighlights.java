@@ -65,7 +65,7 @@ public final class CollectHighlights {
         String body = pr.getBody();
         long mergedAt = pr.getMergedAt() != null ? pr.getMergedAt().getTime() : clock.millis();
         store.merged(repo, new MergedPullRequest(pr.getNumber(), pr.getTitle(), pr.getUser().getLogin(), authorAssociation, labels, mergedAt,
-                highlight, ReleaseNote.of(body, pr.getTitle())), pr.getBase().getRef());
+                highlight, ReleaseNote.of(body, pr.getTitle()), false), pr.getBase().getRef()); // the base, stored, says where it merged
         if (highlight && justHighlighted && ReleaseNote.block(body).isEmpty()) {
             comments.upsertComment(pr.getNumber(), MARKER, MARKER + "\nThis pull request is a highlight "
                     + "of the release. Its title is used in the release notes; to say it better for users, add to the description:\n\n"

@@ -5,9 +5,13 @@ import dev.releasetrain.github.Users;
 import java.util.List;
 import java.util.Set;
 
-/** A merged pull request as the notes need it. */
+/**
+ * A merged pull request as the notes need it.
+ *
+ * @param onReleaseBranch merged straight into the release's branch, not picked there (known when read for a release)
+ */
 public record MergedPullRequest(long number, String title, String author, String authorAssociation, List<String> labels,
-                                long mergedAt, boolean highlight, String note) {
+                                long mergedAt, boolean highlight, String note, boolean onReleaseBranch) {
     private static final Set<String> INSIDERS = Set.of("OWNER", "MEMBER", "COLLABORATOR");
 
     public boolean firstTime() {

@@ -33,7 +33,8 @@ public final class ReleaseNotes {
         sections.forEach((title, list) -> {
             if (!list.isEmpty()) {
                 s.append("\n### ").append(title).append("\n\n");
-                list.forEach(p -> s.append("- ").append(p.title()).append(" (#").append(p.number()).append(") @").append(p.author()).append("\n"));
+                list.forEach(p -> s.append("- ").append(p.title()).append(" (#").append(p.number()).append(") @").append(p.author())
+                        .append(p.onReleaseBranch() ? ", fixed on the release branch" : "").append("\n"));
             }
         });
         Set<String> everyone = new LinkedHashSet<>();

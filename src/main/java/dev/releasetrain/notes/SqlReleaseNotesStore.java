@@ -49,7 +49,7 @@ public record SqlReleaseNotesStore(Database db) implements ReleaseNotesStore {
             // the cherry-pick records are the capability's own table; reading them here is what "picked into" means. A fix
             // merged straight into the release branch by a person belongs to the release (a pick's own pull request, the
             // bot's, stands for the fix it picks, which is counted already)
-            try (PreparedStatement q = c.prepareStatement("SELECT number, title, author, author_association, labels, merged_at, highlight, note "
+            try (PreparedStatement q = c.prepareStatement("SELECT number, title, author, author_association, labels, merged_at, highlight, note, base_ref "
                     + "FROM merged_pull_requests WHERE repository = ? AND ((merged_at > ? AND merged_at <= ? AND base_ref NOT LIKE ? || '%') "
                     + "OR number IN (SELECT number FROM cherry_picks WHERE repository = ? AND target = ? AND state IN ('done', 'already')) "
                     + "OR (base_ref = ? AND author NOT LIKE '%[bot]')) "
@@ -65,7 +65,7 @@ public record SqlReleaseNotesStore(Database db) implements ReleaseNotesStore {
                     while (rs.next()) {
                         out.add(new MergedPullRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5).isEmpty() ? List.of() : Arrays.asList(rs.getString(5).split("\n")), rs.getLong(6),
-                                rs.getInt(7) == 1, rs.getString(8)));
+                                rs.getInt(7) == 1, rs.getString(8), (branchPrefix + version).equals(rs.getString(9))));
                     }
                 }
             }

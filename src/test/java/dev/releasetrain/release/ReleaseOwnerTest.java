@@ -323,6 +323,127 @@ class ReleaseOwnerTest {
         assertEquals("", bare.git(Map.of(), "for-each-ref", "refs/heads/release-train/tmp-*")[1], "no temporary branch left");
     }
 
+    /**
+     * The handbook's month in the default pick mode (pull requests), through the door: a fix labelled before the cut,
+     * picks that land as pull requests (one merged; one closed unmerged, then picked again and merged), a fix merged
+     * straight into the release branch without review, tag and sync asked for too early, the tag once all is
+     * resolved, a sync that brings back the direct fix and the bump, a late label answered without a write, and the
+     * next patch cut from the tag.
+     */
+    @Test
+    void theHandbooksMonthInTheDefaultPickMode() throws Exception {
+        String early = work.edit("app.txt", "line 6", "line six", "Fix line 6 (#5)");
+        serve(VERSION_FILES, FREEZE_DAY);
+        Path bareDir = dir.resolve("bare.git");
+        repo.pullRequestCommits(REPO, 5, List.of(early));
+        repo.review(REPO, 5, "alice", false, "APPROVED", early);
+        deliver("pull_request", merged(5, early));
+        await(() -> repo.comments(REPO, 5).stream().anyMatch(c -> c.path("body").asText().contains("will be in 1.30.0")), "the early label's answer");
+
+        command("/release start", "Codertocat", 1);
+        long n = checklistNumber();
+        assertTrue(checklist().path("body").asText().contains("| #5 | ✅ on the branch from the cut |"), checklist().toString());
+
+        // after the cut: two fixes on main, labelled for the release; each pick arrives as a pull request
+        String seven = work.edit("app.txt", "line 7", "line seven", "Fix line 7 (#7)");
+        String eight = work.edit("app.txt", "line 8", "line eight", "Fix line 8 (#8)");
+        work.git("push", "-q", bareDir.toString(), "main");
+        for (long number : List.of(7L, 8L)) {
+            String sha = number == 7 ? seven : eight;
+            repo.pullRequestCommits(REPO, number, List.of(sha));
+            repo.review(REPO, number, "alice", false, "APPROVED", sha);
+            deliver("pull_request", merged(number, sha));
+        }
+        String tooEarly = command("/release tag", "Codertocat", n);
+        assertTrue(tooEarly.contains("the version files on `" + BRANCH + "` do not say 1.30.0 yet"), tooEarly);
+        assertTrue(tooEarly.contains("the pick of #7 into `" + BRANCH + "` is an open pull request") && tooEarly.contains("the pick of #8"), tooEarly);
+        assertTrue(command("/release sync", "Codertocat", n).contains("1.30.0 is not tagged yet. `/release tag` first"));
+
+        mergePick(pickPullRequest(7));
+        closePick(pickPullRequest(8), false);
+        String missing = command("/release status", "Codertocat", n);
+        assertTrue(missing.contains("missing (#8)"), missing);
+        ObjectNode pr8 = (ObjectNode) merged(8, eight).get("pull_request").deepCopy();
+        repo.pullRequest(REPO, 8, pr8);
+        ObjectNode again = comment("/cherry-pick " + BRANCH, "Codertocat", 8, "");
+        ((ObjectNode) again.get("issue")).putObject("pull_request").put("url", "https://api.github.com/repos/" + REPO + "/pulls/8");
+        deliver("issue_comment", again);
+        assertEquals(2, repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("release-train/cherry-pick-8-to-" + BRANCH)).count(),
+                "closed unmerged, picked again: a new pull request");
+        mergePick(pickPullRequest(8));
+
+        // a fix made on the release branch itself, merged without review
+        work.git("fetch", "-q", bareDir.toString(), BRANCH + ":" + BRANCH);
+        work.git("switch", "-q", BRANCH);
+        String direct = work.as("Alice", "alice@example.com").edit("app.txt", "line 2", "line two", "Fix line 2 on the release branch (#9)");
+        work.git("push", "-q", bareDir.toString(), BRANCH);
+        work.git("switch", "-q", "main");
+        work.as("Octo Cat", "octocat@example.com");
+        repo.pullRequestCommits(REPO, 9, List.of(direct));
+        ObjectNode nine = merged(9, direct);
+        ((ObjectNode) nine.get("pull_request").get("base")).put("ref", BRANCH);
+        ((ObjectNode) nine.get("pull_request")).putArray("labels");
+        ((ObjectNode) nine.get("pull_request").get("user")).put("login", "alice");
+        deliver("pull_request", nine);
+
+        command("/release bump", "Codertocat", n);
+        String unreviewed = command("/release tag", "Codertocat", n);
+        assertTrue(unreviewed.contains("❌ Not tagged: 1 thing blocks the release.") && unreviewed.contains("#9 was merged without review"), unreviewed);
+        assertNull(bare.resolve("refs/tags/1.30.0"));
+        ObjectNode review = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request_review", "submitted.payload.json"));
+        ((ObjectNode) review.get("review")).put("state", "approved").put("commit_id", direct).putObject("user").put("login", "Codertocat").put("type", "User");
+        ObjectNode reviewed = (ObjectNode) review.get("pull_request");
+        reviewed.put("number", 9).put("state", "closed").put("merged_at", "2026-11-25T09:00:00Z");
+        ((ObjectNode) reviewed.get("user")).put("login", "alice");
+        deliver("pull_request_review", review);
+
+        String tagged = command("/release tag", "Codertocat", n);
+        assertTrue(tagged.contains("✅ Tagged 1.30.0"), tagged);
+        String branchHead = bare.resolve("refs/heads/" + BRANCH);
+        assertEquals(branchHead, bare.resolve("refs/tags/1.30.0"));
+        String body = checklist().path("body").asText();
+        assertTrue(body.contains("| #7 | ✅ done |") && body.contains("| #8 | ✅ done |"), body);
+        assertTrue(body.contains("Fix #9 (#9) @alice, fixed on the release branch"), "the direct fix in the notes, as such: " + body);
+
+        String sync = command("/release sync", "Codertocat", n);
+        assertTrue(sync.contains("✅ Opened"), sync);
+        JsonNode syncPr = repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("sync-1.30.0")).findFirst().orElseThrow();
+        String syncHead = bare.resolve("refs/heads/sync-1.30.0");
+        assertEquals(work.git("rev-parse", "main"), bare.git(Map.of(), "rev-parse", syncHead + "~2")[1], "two commits on main: the fix and the bump");
+        assertTrue(show(syncHead, "app.txt").contains("line two"), "the direct fix brought back");
+        assertEquals("# the version users see\nVERSION = \"1.30.0\"", show(syncHead, "app/version.py"), "the bump brought back");
+        assertTrue(syncPr.path("body").asText().contains(direct.substring(0, 7)) && syncPr.path("body").asText().contains("Not brought back: 2 cherry-pick(s)"),
+                syncPr.path("body").asText());
+
+        // a label for the tagged release, late: answered, nothing written to the shipped branch
+        String late = work.edit("app.txt", "line 4", "line four", "Fix line 4 (#11)");
+        work.git("push", "-q", bareDir.toString(), "main");
+        repo.pullRequestCommits(REPO, 11, List.of(late));
+        int pulls = repo.createdPulls().size();
+        deliver("pull_request", merged(11, late));
+        assertEquals(branchHead, bare.resolve("refs/heads/" + BRANCH), "the tagged branch untouched");
+        assertEquals(pulls, repo.createdPulls().size(), "no pick pull request");
+        assertTrue(repo.comments(REPO, 11).stream().anyMatch(c -> c.path("body").asText().contains("1.30.0 is tagged, so nothing was picked into `"
+                + BRANCH + "`: to ship this fix in the next patch, label it `release-1.30.1`")), repo.comments(REPO, 11).toString());
+
+        String patch = command("/release start 1.30.1", "Codertocat", 1);
+        assertEquals(branchHead, bare.resolve("refs/heads/release-1.30.1"), "the patch is cut from the tag: " + patch);
+    }
+
+    /** The newest pull request the bot opened to pick {@code fix} into the release branch. */
+    private JsonNode pickPullRequest(long fix) {
+        List<JsonNode> picks = repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("release-train/cherry-pick-" + fix + "-to-" + BRANCH))
+                .toList();
+        return picks.get(picks.size() - 1);
+    }
+
+    /** The pick's pull request merged on GitHub (a fast-forward of the release branch here) and the delivery saying so. */
+    private void mergePick(JsonNode created) throws Exception {
+        String head = bare.resolve("refs/heads/" + created.path("head").path("ref").asText());
+        bare.git(Map.of(), "update-ref", "refs/heads/" + BRANCH, head);
+        closePick(created, true);
+    }
+
     /** The pick's pull request closed on GitHub, merged or not, and the delivery saying so. */
     private void closePick(JsonNode created, boolean merged) throws Exception {
         ObjectNode open = (ObjectNode) created;
