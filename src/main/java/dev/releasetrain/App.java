@@ -128,13 +128,13 @@ public final class App implements AutoCloseable {
         // a replica without credentials runs nothing: with no features wired it would finish deliveries unrun
         if (settings.registered()) {
             app.wire(settings);
-            workers.start();
+            workers.start(settings.appId().orElseThrow());
         }
         app.scheduleRetention(settings.retentionDays());
         if (serve) {
             app.door = new WebhookDoor(store, metrics, settings.deliveryBufferBytes());
             if (settings.registered()) {
-                app.door.register(new SignatureVerifier(settings.webhookSecrets()));
+                app.door.register(new SignatureVerifier(settings.webhookSecrets()), settings.appId().orElseThrow());
             }
             app.web = new WebServer(app.door, new HealthRoutes(db, workers, metrics), new SetupRoutes(settings, transport, app::register))
                     .start(settings.port());
@@ -150,7 +150,7 @@ public final class App implements AutoCloseable {
                 new RepositoryClients.Shared(new RepoFiles(), new PullRequestFiles(), new IssueLabels(), new StickyComments(db)));
         CheckRunPublisher checks = new CheckRunPublisher(db);
         EventContext.Resolver resolver = new EventContext.Resolver(github, new RepoConfigLoader(new RepoConfigParser()), checks);
-        router.install(features.apply(new Features.Wiring(settings, db, checks, new StoredFollowUps(store), clock)), resolver);
+        router.install(features.apply(new Features.Wiring(settings, db, checks, new StoredFollowUps(store, settings.appId().orElseThrow()), clock)), resolver);
         scheduleFetchBack(settings, jwt);
     }
 
@@ -172,11 +172,11 @@ public final class App implements AutoCloseable {
     private synchronized void register(ServerSettings registered) {
         wire(registered);
         try {
-            workers.start();
+            workers.start(registered.appId().orElseThrow());
         } catch (SQLException e) {
             throw new IllegalStateException("the workers could not start: " + e.getMessage(), e);
         }
-        door.register(new SignatureVerifier(registered.webhookSecrets()));
+        door.register(new SignatureVerifier(registered.webhookSecrets()), registered.appId().orElseThrow());
     }
 
     /** One delivery through the features, once, outside the queue: what {@code replay} runs. */

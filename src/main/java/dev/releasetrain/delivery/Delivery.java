@@ -5,8 +5,9 @@ package dev.releasetrain.delivery;
  *
  * @param fingerprint the body's signature (an HMAC of the body) where the body carries a person's say-so: the same
  *                    body under another id is a replay of it; null for everything else and the bot's own follow-ups
+ * @param appId       the GitHub App whose secret verified it (or whose bot scheduled it): only that app's replicas run it
  */
-public record Delivery(String id, String event, PayloadSummary summary, byte[] payload, long receivedAt, String fingerprint) {
+public record Delivery(String id, String event, PayloadSummary summary, byte[] payload, long receivedAt, String fingerprint, long appId) {
     /** GitHub caps a webhook payload at 25 MB; nothing larger is read, parsed or stored. */
     public static final int MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
 

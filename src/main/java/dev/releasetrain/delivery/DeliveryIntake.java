@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 /** How deliveries enter the store: GitHub's through the door (deduplicated by id), the bot's own follow-ups, a redelivery. */
 public final class DeliveryIntake {
     private static final String ROW_COLUMNS = "id, event, action, installation_id, repository, ordering_key, payload, received_at, "
-            + "state, next_attempt_at, fingerprint";
+            + "state, next_attempt_at, fingerprint, app_id";
     private final Database db;
 
     public DeliveryIntake(Database db) {
@@ -23,7 +23,7 @@ public final class DeliveryIntake {
         return db.write(c -> {
             // a new id is the common case, so the insert comes first and the id's index is searched once; a
             // redelivery racing its twin on another replica is decided by the unique id too
-            PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (" + ROW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+            PreparedStatement insert = db.prepared(c, "INSERT INTO deliveries (" + ROW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT DO NOTHING");
             Database.bind(insert, row(d, stored, d.receivedAt()));
             if (insert.executeUpdate() == 1) {
@@ -52,7 +52,7 @@ public final class DeliveryIntake {
     private static Object[] row(Delivery d, byte[] stored, long notBefore) {
         PayloadSummary s = d.summary();
         return new Object[] {d.id(), d.event(), s.action(), s.installationId(), s.repository(), s.orderingKey(), stored,
-            d.receivedAt(), DeliveryState.PENDING.sql(), notBefore, d.fingerprint()};
+            d.receivedAt(), DeliveryState.PENDING.sql(), notBefore, d.fingerprint(), d.appId()};
     }
 
     private static void requeue(java.sql.Connection c, String id, long now) throws SQLException {
@@ -82,9 +82,9 @@ public final class DeliveryIntake {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO follow_ups (id, event, action, installation_id, repository, "
-                    + "ordering_key, payload, received_at, due_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+                    + "ordering_key, payload, received_at, due_at, app_id) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
                 Database.bind(insert, d.id(), d.event(), s.action(), s.installationId(), s.repository(), s.orderingKey(), stored,
-                        d.receivedAt(), notBefore);
+                        d.receivedAt(), notBefore, d.appId());
                 return insert.executeUpdate();
             }
         });

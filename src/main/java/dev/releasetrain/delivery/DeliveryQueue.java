@@ -35,8 +35,8 @@ public final class DeliveryQueue {
     /** Follow-ups due by {@code now} join the queue, at its end, in the order they fell due. */
     private void promoteDueFollowUps(java.sql.Connection c, long now) throws SQLException {
         PreparedStatement promote = db.prepared(c, "INSERT INTO deliveries (id, event, action, installation_id, repository, ordering_key, "
-                + "payload, payload_encoding, received_at, state, next_attempt_at) SELECT id, event, action, installation_id, repository, "
-                + "ordering_key, payload, payload_encoding, received_at, " + PENDING + ", due_at FROM follow_ups WHERE due_at <= ? "
+                + "payload, payload_encoding, received_at, state, next_attempt_at, app_id) SELECT id, event, action, installation_id, repository, "
+                + "ordering_key, payload, payload_encoding, received_at, " + PENDING + ", due_at, app_id FROM follow_ups WHERE due_at <= ? "
                 + "ORDER BY due_at, id ON CONFLICT (id) DO NOTHING");
         promote.setLong(1, now);
         promote.executeUpdate();
@@ -49,9 +49,12 @@ public final class DeliveryQueue {
      * Claims up to {@code max} deliveries for {@code replica} until {@code leaseUntil}: due ones, and those whose
      * holder's lease ran out (it died), oldest first, none while an earlier delivery of its ordering key is
      * unfinished, so one pull request's deliveries run one at a time in arrival order across the fleet. PostgreSQL
-     * skips rows another replica is claiming; SQLite has one writer, which serialises claims by itself.
+     * skips rows another replica is claiming; SQLite has one writer, which serialises claims by itself. Only
+     * deliveries {@code appId} verified (or stored before deliveries named their app) are claimed: a replica registered
+     * to another app, a stranger's say, shares the database but never has its deliveries run with this app's rights.
      */
-    public List<QueuedDelivery> claim(String replica, int max, long now, long leaseUntil) throws SQLException {
+    public List<QueuedDelivery> claim(String replica, long appId, int max, long now, long leaseUntil) throws SQLException {
+        String ours = " AND (app_id = " + appId + " OR app_id IS NULL)"; // a number, never text from outside
         String skipLocked = db.dialect() == Database.Dialect.POSTGRESQL ? " FOR UPDATE OF d SKIP LOCKED" : "";
         return db.writeNow(c -> {
             promoteDueFollowUps(c, now);
@@ -61,8 +64,8 @@ public final class DeliveryQueue {
             // another's new deliveries; those are taken first
             PreparedStatement claim = db.prepared(c, "UPDATE deliveries SET state = " + PROCESSING + ", attempts = attempts + 1, "
                     + "claimed_by = ?, lease_until = ? WHERE seq IN (SELECT d.seq FROM ("
-                    + "SELECT seq FROM (SELECT seq FROM deliveries WHERE state IN " + UNFINISHED + " ORDER BY seq LIMIT " + CLAIM_WINDOW + ") a "
-                    + "UNION SELECT seq FROM (SELECT seq FROM deliveries WHERE state = " + PENDING + " AND attempts = 0 ORDER BY seq LIMIT "
+                    + "SELECT seq FROM (SELECT seq FROM deliveries WHERE state IN " + UNFINISHED + ours + " ORDER BY seq LIMIT " + CLAIM_WINDOW + ") a "
+                    + "UNION SELECT seq FROM (SELECT seq FROM deliveries WHERE state = " + PENDING + " AND attempts = 0" + ours + " ORDER BY seq LIMIT "
                     + CLAIM_WINDOW + ") f) w "
                     // the windows drive the join: the finished history (days of it) is never scanned
                     + "JOIN deliveries d ON d.seq = w.seq "

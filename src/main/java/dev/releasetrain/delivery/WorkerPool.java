@@ -43,6 +43,8 @@ public final class WorkerPool implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private boolean woken;
     private Thread dispatcher;
+    /** The app this replica runs deliveries for; set when it starts (registration may come later than the pool). */
+    private long appId;
     private volatile boolean stopping;
 
     /**
@@ -73,9 +75,11 @@ public final class WorkerPool implements AutoCloseable {
 
     /**
      * Starts dispatching. A process that owns its store alone frees what its previous run held at once; on a shared
-     * store a dead replica's claims come free when their leases run out.
+     * store a dead replica's claims come free when their leases run out. Only deliveries {@code appId} verified
+     * are claimed.
      */
-    public void start() throws SQLException {
+    public void start(long appId) throws SQLException {
+        this.appId = appId; // before the dispatcher starts, which reads it
         queue.onWork(this::wake);
         if (queue.singleProcess()) {
             int left = queue.releaseAbandonedClaims();
@@ -123,7 +127,7 @@ public final class WorkerPool implements AutoCloseable {
                 List<QueuedDelivery> claimed;
                 try {
                     long now = System.currentTimeMillis();
-                    claimed = queue.claim(leases.replica(), wanted, now, held.leaseUntil(now));
+                    claimed = queue.claim(leases.replica(), appId, wanted, now, held.leaseUntil(now));
                     backoff = 0;
                 } catch (SQLException e) {
                     free.release(wanted);

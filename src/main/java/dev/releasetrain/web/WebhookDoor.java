@@ -51,8 +51,11 @@ public final class WebhookDoor extends Handler.Abstract {
     private final Metrics metrics;
     private final BodyBudget budget;
     private final RefusalLog refusals = new RefusalLog(System::nanoTime, log::info);
-    /** Null until the app is registered: nothing can be verified before. */
-    private volatile SignatureVerifier signatures;
+    /** A registered app's secrets, and which app they are: null until the app is registered, when nothing can be verified. */
+    private record Registration(SignatureVerifier signatures, long appId) {
+    }
+
+    private volatile Registration registration;
 
     /** @param bodyBudget the bytes of bodies held at once across all requests being read ({@code DELIVERY_BUFFER_MB}) */
     public WebhookDoor(DeliveryStore store, Metrics metrics, long bodyBudget) {
@@ -62,9 +65,9 @@ public final class WebhookDoor extends Handler.Abstract {
         metrics.doorBodyBytes(budget::held);
     }
 
-    /** Deliveries are verified with these secrets from now on. */
-    public void register(SignatureVerifier verifier) {
-        this.signatures = verifier;
+    /** Deliveries are verified with these secrets from now on, and stored as {@code appId}'s to run. */
+    public void register(SignatureVerifier verifier, long appId) {
+        this.registration = new Registration(verifier, appId);
     }
 
     @Override
@@ -72,8 +75,8 @@ public final class WebhookDoor extends Handler.Abstract {
         if (!"POST".equals(request.getMethod()) || !PATHS.contains(Request.getPathInContext(request))) {
             return false;
         }
-        Exchange exchange = new Exchange(request, response, callback);
-        if (signatures == null) {
+        Exchange exchange = new Exchange(request, response, callback, registration);
+        if (exchange.registered == null) {
             exchange.refuse(503, "not_registered", "Release Train is not registered with GitHub yet; open / on this server to set it up.");
             return true;
         }
@@ -102,8 +105,11 @@ public final class WebhookDoor extends Handler.Abstract {
         /** Bytes of the budget this exchange holds; given back once it is answered or fails. */
         private long reserved;
         private boolean finished;
+        /** The registration this delivery is checked against: read once, so a registration midway changes nothing. */
+        private final Registration registered;
 
-        Exchange(Request request, Response response, Callback callback) {
+        Exchange(Request request, Response response, Callback callback, Registration registered) {
+            this.registered = registered;
             this.request = request;
             this.response = response;
             this.callback = callback;
@@ -249,7 +255,7 @@ public final class WebhookDoor extends Handler.Abstract {
             String event = headers.get("X-GitHub-Event");
             String id = headers.get("X-GitHub-Delivery");
             String signature = headers.get("X-Hub-Signature-256");
-            if (!signatures.verify(payload, signature)) {
+            if (!registered.signatures().verify(payload, signature)) {
                 refuse(401, "bad_signature", "The signature does not match the body; check the webhook secret.");
                 return;
             }
@@ -266,7 +272,7 @@ public final class WebhookDoor extends Handler.Abstract {
                 return;
             }
             Delivery delivery = new Delivery(id, event, summary, payload, System.currentTimeMillis(),
-                    Delivery.carriesSaySo(event, summary.action()) ? signature.toLowerCase(Locale.ROOT) : null);
+                    Delivery.carriesSaySo(event, summary.action()) ? signature.toLowerCase(Locale.ROOT) : null, registered.appId());
             store.intake().ingest(delivery).whenComplete((outcome, error) -> {
                 if (error != null) {
                     log.error("could not store delivery {}: {}", id, error.getMessage());

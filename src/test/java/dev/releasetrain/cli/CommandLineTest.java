@@ -125,7 +125,7 @@ class CommandLineTest {
             try (App app = App.start(settings, s -> List.of(), false)) {
                 // a follow-up the server has not run: replay must leave it as it is
                 app.store().intake().scheduleFollowUp(new dev.releasetrain.delivery.Delivery("waiting", "issues",
-                        dev.releasetrain.delivery.PayloadSummary.parse("{}".getBytes()), "{}".getBytes(), 0, null), Long.MAX_VALUE);
+                        dev.releasetrain.delivery.PayloadSummary.parse("{}".getBytes()), "{}".getBytes(), 0, null, 1L), Long.MAX_VALUE);
             }
             Path payload = Fixtures.WEBHOOKS.resolve("issues/reopened.payload.json");
             assertEquals(0, new ReplayCommand(settings, services -> List.of(new CommentOnceHandler().handler()))

@@ -33,7 +33,7 @@ class DeliveryStoreTest {
     private static Delivery delivery(String id, long at, Long number) {
         byte[] body = ("{\"action\":\"opened\",\"number\":" + number + ",\"installation\":{\"id\":1},"
                 + "\"repository\":{\"full_name\":\"o/r\"}}").getBytes(StandardCharsets.UTF_8);
-        return new Delivery(id, "pull_request", new PayloadSummary("opened", 1L, "o/r", number), body, at, "sha256=" + id);
+        return new Delivery(id, "pull_request", new PayloadSummary("opened", 1L, "o/r", number), body, at, "sha256=" + id, 1L);
     }
 
     private static Delivery delivery(String id, long at) {
@@ -55,17 +55,17 @@ class DeliveryStoreTest {
             DeliveryStore store = new DeliveryStore(db);
             assertEquals(IngestOutcome.QUEUED, store.intake().ingest(delivery("a", 1)).join());
             assertEquals(IngestOutcome.ALREADY_QUEUED, store.intake().ingest(delivery("a", 2)).join());
-            QueuedDelivery a = store.queue().claim("r1", 10, 3, 3 + LEASE).get(0);
+            QueuedDelivery a = store.queue().claim("r1", 1L, 10, 3, 3 + LEASE).get(0);
             assertEquals("o/r#2", a.orderingKey());
             assertEquals(1, a.attempts());
             assertTrue(store.queue().markFailed(a.seq(), "r1", "boom", 100L, 3));
             assertEquals(IngestOutcome.REQUEUED, store.intake().ingest(delivery("a", 4)).join());
             assertEquals(DeliveryState.PENDING, store.history().find("a").orElseThrow().state());
-            QueuedDelivery again = store.queue().claim("r1", 10, 5, 5 + LEASE).get(0);
+            QueuedDelivery again = store.queue().claim("r1", 1L, 10, 5, 5 + LEASE).get(0);
             assertTrue(store.queue().markDone(again.seq(), "r1", 5, 1));
             assertEquals(IngestOutcome.ALREADY_DONE, store.intake().ingest(delivery("a", 6)).join());
             assertTrue(store.intake().requeue("a", 7));
-            QueuedDelivery third = store.queue().claim("r1", 10, 7, 7 + LEASE).get(0);
+            QueuedDelivery third = store.queue().claim("r1", 1L, 10, 7, 7 + LEASE).get(0);
             assertTrue(store.queue().markFailed(third.seq(), "r1", "gave up", null, 7));
             assertEquals(DeliveryState.DEAD, store.history().find("a").orElseThrow().state());
             assertEquals(IngestOutcome.REQUEUED, store.intake().ingest(delivery("a", 8)).join(), "a dead delivery can be redelivered");
@@ -80,19 +80,19 @@ class DeliveryStoreTest {
             DeliveryStore store = new DeliveryStore(db);
             for (int i = 0; i < 600; i++) { // a poisoned repository: 600 pull requests whose every attempt fails
                 store.intake().ingest(new Delivery("poisoned-" + i, "pull_request", new PayloadSummary("opened", 1L, "o/poisoned", (long) i),
-                        new byte[] {'{', '}'}, 1, null)).join();
+                        new byte[] {'{', '}'}, 1, null, 1L)).join();
             }
             List<QueuedDelivery> claimed;
-            while (!(claimed = store.queue().claim("r1", 600, 2, 2 + LEASE)).isEmpty()) { // each tried once and failed
+            while (!(claimed = store.queue().claim("r1", 1L, 600, 2, 2 + LEASE)).isEmpty()) { // each tried once and failed
                 for (QueuedDelivery q : claimed) {
                     store.queue().markFailed(q.seq(), "r1", "GitHub answered 502", 3L, 2); // due again from 3 on
                 }
             }
             store.intake().ingest(new Delivery("healthy", "pull_request", new PayloadSummary("opened", 1L, "o/healthy", 1L),
-                    new byte[] {'{', '}'}, 4, null)).join();
-            assertEquals(List.of("healthy"), ids(store.queue().claim("r1", 1, 5, 5 + LEASE)),
+                    new byte[] {'{', '}'}, 4, null, 1L)).join();
+            assertEquals(List.of("healthy"), ids(store.queue().claim("r1", 1L, 1, 5, 5 + LEASE)),
                     "the healthy repository's new delivery first, behind 600 due retries");
-            assertEquals(4, store.queue().claim("r1", 4, 5, 5 + LEASE).size(), "then the retries, as workers free up");
+            assertEquals(4, store.queue().claim("r1", 1L, 4, 5, 5 + LEASE).size(), "then the retries, as workers free up");
         }
     }
 
@@ -105,7 +105,7 @@ class DeliveryStoreTest {
             store.intake().ingest(delivery("healthy", 1, 8L)).join();
             long now = 10;
             for (int crash = 1; crash <= 3; crash++) { // claimed, then its replica dies: the lease runs out with no outcome
-                List<QueuedDelivery> claimed = store.queue().claim("r" + crash, 10, now, now + LEASE);
+                List<QueuedDelivery> claimed = store.queue().claim("r" + crash, 1L, 10, now, now + LEASE);
                 assertTrue(ids(claimed).contains("poison"), "claimed again after crash " + (crash - 1));
                 claimed.stream().filter(q -> q.id().equals("healthy")).forEach(q -> {
                     try {
@@ -116,7 +116,7 @@ class DeliveryStoreTest {
                 });
                 now += LEASE + 1;
             }
-            assertEquals(List.of(), store.queue().claim("r4", 10, now, now + LEASE), "not claimed a fourth time");
+            assertEquals(List.of(), store.queue().claim("r4", 1L, 10, now, now + LEASE), "not claimed a fourth time");
             StoredDelivery poison = store.history().find("poison").orElseThrow();
             assertEquals(DeliveryState.DEAD, poison.state());
             assertTrue(poison.lastError().contains("stopped while running it 3 times"), poison.lastError());
@@ -130,11 +130,11 @@ class DeliveryStoreTest {
             DeliveryStore store = new DeliveryStore(db);
             Delivery original = delivery("a", 1);
             assertEquals(IngestOutcome.QUEUED, store.intake().ingest(original).join());
-            Delivery replay = new Delivery("b", original.event(), original.summary(), original.payload(), 2, original.fingerprint());
+            Delivery replay = new Delivery("b", original.event(), original.summary(), original.payload(), 2, original.fingerprint(), 1L);
             assertEquals(IngestOutcome.REPLAYED, store.intake().ingest(replay).join());
             assertEquals(Optional.empty(), store.history().find("b"), "the replay is not stored");
             assertEquals(IngestOutcome.ALREADY_QUEUED, store.intake().ingest(original).join(), "GitHub's own redelivery keeps its id");
-            assertEquals(List.of("a"), ids(store.queue().claim("r1", 10, 3, 3 + LEASE)));
+            assertEquals(List.of("a"), ids(store.queue().claim("r1", 1L, 10, 3, 3 + LEASE)));
         }
     }
 
@@ -145,7 +145,7 @@ class DeliveryStoreTest {
             DeliveryStore store = new DeliveryStore(db);
             Delivery d = delivery("p", 1);
             store.intake().ingest(d).join();
-            long seq = store.queue().claim("r1", 1, 1, LEASE).get(0).seq();
+            long seq = store.queue().claim("r1", 1L, 1, 1, LEASE).get(0).seq();
             assertArrayEquals(d.payload(), store.queue().load(seq).payload());
         }
     }
@@ -159,11 +159,11 @@ class DeliveryStoreTest {
             store.intake().ingest(delivery("1b", 0, 1L)).join();
             store.intake().ingest(delivery("2a", 0, 2L)).join();
             store.intake().ingest(delivery("none", 0, null)).join();
-            List<QueuedDelivery> first = store.queue().claim("r1", 10, 0, LEASE);
+            List<QueuedDelivery> first = store.queue().claim("r1", 1L, 10, 0, LEASE);
             assertEquals(List.of("1a", "2a", "none"), ids(first), "#1's second delivery waits for its first; others are not held up");
-            assertEquals(List.of(), ids(store.queue().claim("r2", 10, 0, LEASE)), "another replica finds nothing to take");
+            assertEquals(List.of(), ids(store.queue().claim("r2", 1L, 10, 0, LEASE)), "another replica finds nothing to take");
             assertTrue(store.queue().markDone(first.get(0).seq(), "r1", 1, 1));
-            assertEquals(List.of("1b"), ids(store.queue().claim("r2", 10, 1, LEASE)));
+            assertEquals(List.of("1b"), ids(store.queue().claim("r2", 1L, 10, 1, LEASE)));
         }
     }
 
@@ -174,14 +174,14 @@ class DeliveryStoreTest {
             DeliveryStore store = new DeliveryStore(db);
             store.intake().ingest(delivery("1a", 0, 1L)).join();
             store.intake().ingest(delivery("1b", 0, 1L)).join();
-            QueuedDelivery a = store.queue().claim("r1", 1, 0, LEASE).get(0);
+            QueuedDelivery a = store.queue().claim("r1", 1L, 1, 0, LEASE).get(0);
             assertTrue(store.queue().markFailed(a.seq(), "r1", "boom", 100L, 0));
-            assertEquals(List.of(), ids(store.queue().claim("r1", 10, 50, LEASE)), "#1's later delivery must not overtake the retry");
-            QueuedDelivery retried = store.queue().claim("r1", 10, 100, LEASE).get(0);
+            assertEquals(List.of(), ids(store.queue().claim("r1", 1L, 10, 50, LEASE)), "#1's later delivery must not overtake the retry");
+            QueuedDelivery retried = store.queue().claim("r1", 1L, 10, 100, LEASE).get(0);
             assertEquals("1a", retried.id());
             assertEquals(2, retried.attempts());
             assertTrue(store.queue().handBack(retried.seq(), "r1", 100, "rate limited"));
-            assertEquals(2, store.queue().claim("r1", 1, 100, LEASE).get(0).attempts(), "a handed-back attempt is not counted: this is still the second");
+            assertEquals(2, store.queue().claim("r1", 1L, 1, 100, LEASE).get(0).attempts(), "a handed-back attempt is not counted: this is still the second");
         }
     }
 
@@ -191,10 +191,10 @@ class DeliveryStoreTest {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db);
             store.intake().ingest(delivery("x", 0)).join();
-            QueuedDelivery held = store.queue().claim("dead", 1, 0, 1_000).get(0);
+            QueuedDelivery held = store.queue().claim("dead", 1L, 1, 0, 1_000).get(0);
             store.queue().renew("dead", List.of(held.seq()), 2_000);
-            assertEquals(List.of(), ids(store.queue().claim("alive", 1, 1_500, 1_500 + LEASE)), "a renewed lease holds");
-            QueuedDelivery taken = store.queue().claim("alive", 1, 2_001, 2_001 + LEASE).get(0);
+            assertEquals(List.of(), ids(store.queue().claim("alive", 1L, 1, 1_500, 1_500 + LEASE)), "a renewed lease holds");
+            QueuedDelivery taken = store.queue().claim("alive", 1L, 1, 2_001, 2_001 + LEASE).get(0);
             assertEquals("x", taken.id());
             assertFalse(store.queue().markDone(held.seq(), "dead", 2_002, 1), "the old holder's outcome no longer counts");
             assertTrue(store.queue().markDone(taken.seq(), "alive", 2_003, 1));
@@ -210,17 +210,40 @@ class DeliveryStoreTest {
             store.intake().scheduleFollowUp(delivery("poll", 0, 1L), 1_000);
             store.intake().scheduleFollowUp(delivery("poll", 0, 1L), 5); // planned twice: the first plan stands
             store.intake().ingest(delivery("push", 10, 1L)).join();
-            QueuedDelivery push = store.queue().claim("r", 10, 10, LEASE).get(0);
+            QueuedDelivery push = store.queue().claim("r", 1L, 10, 10, LEASE).get(0);
             assertEquals("push", push.id(), "the poll planned for later does not hold up the push");
             assertTrue(store.queue().markDone(push.seq(), "r", 11, 1));
-            assertEquals(List.of(), ids(store.queue().claim("r", 10, 999, LEASE)));
+            assertEquals(List.of(), ids(store.queue().claim("r", 1L, 10, 999, LEASE)));
             store.intake().ingest(delivery("push-2", 1_000, 1L)).join();
-            List<QueuedDelivery> due = store.queue().claim("r", 10, 1_000, LEASE);
+            List<QueuedDelivery> due = store.queue().claim("r", 1L, 10, 1_000, LEASE);
             assertEquals(List.of("push-2"), ids(due), "due now, the poll queues behind what arrived before");
             assertTrue(store.queue().markDone(due.get(0).seq(), "r", 1_001, 1));
-            assertEquals(List.of("poll"), ids(store.queue().claim("r", 10, 1_001, LEASE)));
+            assertEquals(List.of("poll"), ids(store.queue().claim("r", 1L, 10, 1_001, LEASE)));
             store.intake().scheduleFollowUp(delivery("poll", 0, 1L), 2_000);
-            assertEquals(List.of(), ids(store.queue().claim("r", 10, 3_000, LEASE)), "a follow-up already run is not planned again");
+            assertEquals(List.of(), ids(store.queue().claim("r", 1L, 10, 3_000, LEASE)), "a follow-up already run is not planned again");
+        }
+    }
+
+    /**
+     * A replica registered to another app on the same database (a stranger's setup) stores what its secret verifies;
+     * this app's replicas never run it, and it never runs this app's.
+     */
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void aReplicaClaimsOnlyWhatItsOwnAppVerified(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
+            DeliveryStore store = new DeliveryStore(db);
+            Delivery ours = delivery("ours", 1, 1L);
+            Delivery theirs = delivery("theirs", 1, 2L);
+            store.intake().ingest(ours).join();
+            store.intake().ingest(new Delivery(theirs.id(), theirs.event(), theirs.summary(), theirs.payload(), 1, null, 666L)).join();
+            store.intake().scheduleFollowUp(new Delivery("their-poll", ours.event(), new PayloadSummary("opened", 1L, "o/r", 3L), ours.payload(), 1,
+                    null, 666L), 1);
+            // a row stored before deliveries named their app is anyone's
+            db.update("INSERT INTO deliveries (id, event, received_at, state, next_attempt_at, payload) VALUES ('older', 'ping', 1, 'pending', 1, ?)",
+                    (Object) new byte[] {'{', '}'});
+            assertEquals(List.of("older", "ours"), ids(store.queue().claim("r1", 1L, 10, 2, 2 + LEASE)).stream().sorted().toList());
+            assertEquals(List.of("their-poll", "theirs"), ids(store.queue().claim("stranger", 666L, 10, 2, 2 + LEASE)).stream().sorted().toList());
         }
     }
 
@@ -245,7 +268,7 @@ class DeliveryStoreTest {
                     go.await();
                     int idle = 0;
                     while (idle < 20) {
-                        List<QueuedDelivery> got = store.queue().claim(replica, 3, 0, LEASE);
+                        List<QueuedDelivery> got = store.queue().claim(replica, 1L, 3, 0, LEASE);
                         if (got.isEmpty()) {
                             idle++;
                             Thread.sleep(5);
@@ -283,7 +306,7 @@ class DeliveryStoreTest {
             store.intake().ingest(delivery("old", 1_000, 1L)).join();
             store.intake().ingest(delivery("dead", 1_000, 2L)).join();
             store.intake().ingest(delivery("recent", 9_000, 3L)).join();
-            List<QueuedDelivery> all = store.queue().claim("r", 3, 9_000, LEASE);
+            List<QueuedDelivery> all = store.queue().claim("r", 1L, 3, 9_000, LEASE);
             assertTrue(store.queue().markDone(all.get(0).seq(), "r", 1_001, 1));
             assertTrue(store.queue().markFailed(all.get(1).seq(), "r", "gave up", null, 1_001));
             assertTrue(store.queue().markDone(all.get(2).seq(), "r", 9_001, 1));

@@ -35,8 +35,8 @@ class WorkerPoolTest {
                     new WorkerPool.Leases("stopping", 20_000, 300));
             byte[] body = "{\"action\":\"opened\",\"number\":7,\"installation\":{\"id\":1},\"repository\":{\"full_name\":\"o/r\"}}"
                     .getBytes(StandardCharsets.UTF_8);
-            store.intake().ingest(new Delivery("slow", "pull_request", PayloadSummary.parse(body), body, System.currentTimeMillis(), null)).join();
-            pool.start();
+            store.intake().ingest(new Delivery("slow", "pull_request", PayloadSummary.parse(body), body, System.currentTimeMillis(), null, 1L)).join();
+            pool.start(1L);
             assertTrue(started.await(10, TimeUnit.SECONDS));
             long stopping = System.nanoTime();
             pool.close();
@@ -45,7 +45,7 @@ class WorkerPoolTest {
             assertEquals(DeliveryState.PENDING, row.state(), "handed back to the queue");
             assertEquals(0, row.attempts(), "the cut-off attempt does not count");
             long now = System.currentTimeMillis();
-            assertEquals("slow", store.queue().claim("another", 1, now, now + 20_000).get(0).id(), "another replica takes it at once");
+            assertEquals("slow", store.queue().claim("another", 1L, 1, now, now + 20_000).get(0).id(), "another replica takes it at once");
         }
     }
 }
