@@ -11,7 +11,19 @@ import java.util.regex.Pattern;
 
 /** Django and Rails migrations: the destructive operations by name, and the SQL they run by hand. */
 public final class FrameworkRules {
-    private record Op(Pattern pattern, boolean destructive, String rule, String message) {
+    /**
+     * An operation by name; with {@code needs}, only where that follows in the same statement, and with {@code forbids},
+     * not where that does (its options: {@code null: false}, {@code algorithm: :concurrently}). Each line's options are
+     * looked for once ({@link LaterOnLine}), never again per occurrence: a line of a thousand calls stays linear.
+     */
+    private record Op(Pattern pattern, Pattern needs, Pattern forbids, boolean destructive, String rule, String message) {
+        Op(Pattern pattern, boolean destructive, String rule, String message) {
+            this(pattern, null, null, destructive, rule, message);
+        }
+    }
+
+    private static Pattern p(String regex) {
+        return Pattern.compile(regex);
     }
 
     private static final List<Op> DJANGO = List.of(
@@ -31,25 +43,26 @@ public final class FrameworkRules {
             new Op(Pattern.compile("\\brename_schema\\b"), true, "rename-table",
                     "rename_schema renames every table in the schema for code that still uses the old name"),
             new Op(Pattern.compile("\\bchange_column\\s"), true, "change-type", "change_column changes a column's type: the running release may break and the table is rewritten"),
-            new Op(Pattern.compile("\\bchange_column_null\\b[^\\n]*,\\s*false\\b"), true, "set-not-null", "change_column_null … false adds NOT NULL while the running release may still write NULLs"));
+            new Op(p("\\bchange_column_null\\b"), p(",\\s*false\\b"), null, true, "set-not-null", "change_column_null … false adds NOT NULL while the running release may still write NULLs"));
     /** strong_migrations' list, beyond dropping and renaming: constraints validated in one go, NOT NULL without a default. */
     private static final List<Op> RAILS_MORE = List.of(
-            new Op(Pattern.compile("\\badd_column\\b(?![^\\n]*\\bdefault:)(?=[^\\n]*\\bnull:\\s*false)"), true, "not-null-without-default",
+            new Op(p("\\badd_column\\b"), p("\\bnull:\\s*false"), p("\\bdefault:"), true, "not-null-without-default",
                     "add_column … null: false without a default: the running release inserts rows without the column, and they fail"),
             new Op(Pattern.compile("\\bt\\.remove\\b"), true, "drop-column", "t.remove drops a column the running release may still use"),
-            new Op(Pattern.compile("\\bcreate_table\\b[^\\n]*\\bforce:\\s*(true|:cascade)"), true, "drop-table",
+            new Op(p("\\bcreate_table\\b"), p("\\bforce:\\s*(true|:cascade)"), null, true, "drop-table",
                     "create_table … force: drops the table first if it exists, with its rows"),
             new Op(Pattern.compile("\\bt\\.rename\\b"), true, "rename", "t.rename breaks code that still uses the old name"),
             new Op(Pattern.compile("\\bt\\.change\\b"), true, "change-type", "t.change changes a column's type: the running release may break and the table is rewritten"),
-            new Op(Pattern.compile("\\badd_foreign_key\\b(?![^\\n]*\\bvalidate:\\s*false)"), false, "validates-constraint",
+            new Op(p("\\badd_foreign_key\\b"), null, p("\\bvalidate:\\s*false"), false, "validates-constraint",
                     "add_foreign_key checks every row while it locks both tables: add it with validate: false, then validate_foreign_key in a later migration"),
-            new Op(Pattern.compile("\\badd_check_constraint\\b(?![^\\n]*\\bvalidate:\\s*false)"), false, "validates-constraint",
+            new Op(p("\\badd_check_constraint\\b"), null, p("\\bvalidate:\\s*false"), false, "validates-constraint",
                     "add_check_constraint checks every row while it locks the table: add it with validate: false, then validate_check_constraint later"));
     /** On PostgreSQL an index is built without blocking writes only concurrently. */
     private static final List<Op> RAILS_POSTGRES = List.of(
-            new Op(Pattern.compile("\\b(add_index|remove_index)\\b(?![^\\n]*\\balgorithm:\\s*:concurrently)"), false, "index-without-concurrently",
+            new Op(p("\\b(add_index|remove_index)\\b"), null, p("\\balgorithm:\\s*:concurrently"), false, "index-without-concurrently",
                     "an index added or removed without algorithm: :concurrently blocks writes to the table (with disable_ddl_transaction!)"),
-            new Op(Pattern.compile("\\b(add_reference|add_belongs_to)\\b(?![^\\n]*\\bindex:\\s*(false|\\{[^}\\n]*algorithm:\\s*:concurrently))"), false,
+            // index: { …, algorithm: :concurrently } or index: false; the option is looked for on the rest of the line
+            new Op(p("\\b(add_reference|add_belongs_to)\\b"), null, p("\\bindex:\\s*false|\\balgorithm:\\s*:concurrently"), false,
                     "index-without-concurrently", "add_reference builds its index without algorithm: :concurrently, blocking writes"));
     private static final List<Op> DJANGO_MORE = List.of(
             new Op(Pattern.compile("\\bAddConstraint\\s*\\("), false, "validates-constraint",
@@ -75,6 +88,7 @@ public final class FrameworkRules {
     /** Fields that add no column of their own. */
     private static final Pattern NO_COLUMN = Pattern.compile("\\bManyToManyField\\b|\\bGeneratedField\\b");
     /** Rails' rollback halves: {@code def down … end} and a {@code reversible} block's {@code dir.down { … }} / {@code do … end}. */
+    private static final Pattern BLOCK_WORDS = Pattern.compile("\\b(def|do|if|unless|case|begin|while|until|class|module|end)\\b");
     private static final Pattern RAILS_DOWN = Pattern.compile("(?m)^(\\s*)def\\s+(self\\.)?down\\b");
     private static final Pattern RAILS_DIR_DOWN = Pattern.compile("\\b\\w+\\.down\\s*(\\{|do\\b)");
     /** Django's RunSQL reverse half. */
@@ -86,14 +100,24 @@ public final class FrameworkRules {
      */
     public static List<SqlRules.Issue> django(String source, SqlRules sql, String path, EarlierMigrations earlier) throws IOException {
         ScriptScanner.Scanned scanned = ScriptScanner.scan(source, false);
+        Optional<String> unreadable = ScriptScanner.unbalanced(scanned.code());
+        if (unreadable.isPresent()) { // what is not read is never passed
+            return List.of(new SqlRules.Issue(true, 1, "unreadable", "This migration cannot be checked: " + unreadable.get()
+                    + ". Python would not run it either"));
+        }
         NewTables created = DjangoFields.createdModels(source);
         Set<String> databaseDefaults = DjangoFields.databaseDefaultsAdded(source);
         List<SqlRules.Issue> out = check(withoutDjangoReverseSql(scanned), ops(sql, DJANGO, DJANGO_MORE, DJANGO_POSTGRES), DJANGO_SQL, sql,
                 created, at -> DjangoFields.modelOf(source, scanned.code(), at));
         out.addAll(alteredFields(source, path, earlier, databaseDefaults));
         Matcher m = DJANGO_ADD_FIELD.matcher(scanned.code());
+        int covered = 0;
         while (m.find()) {
+            if (m.start() < covered) {
+                continue; // inside the previous call (one left unclosed runs to the end): each character is read once
+            }
             String call = balanced(scanned.code(), m.end() - 1); // strings blanked: a keyword inside one is not an argument
+            covered = m.end() - 1 + call.length();
             boolean nullable = call.matches("(?s).*\\bnull\\s*=\\s*True\\b.*");
             boolean keepsDefault = DEFAULT_KEPT.matcher(call).find() && !call.matches("(?s).*\\bpreserve_default\\s*=\\s*False\\b.*")
                     || DATABASE_DEFAULT.matcher(call).find() || DjangoFields.fieldOf(DjangoFields.call(source, scanned.code(), m.end() - 1)).filter(databaseDefaults::contains).isPresent();
@@ -165,18 +189,31 @@ public final class FrameworkRules {
         return all;
     }
 
-    /** The source with the rollback halves blanked (newlines kept, so lines still count): they do not ship forward. */
+    /**
+     * The source with the rollback halves blanked (newlines kept, so lines still count): they do not ship forward.
+     * Blocks are taken in order and a {@code down} inside one already blanked is part of it, so each character is
+     * walked once however many there are (an unclosed block runs to the end).
+     */
     static String withoutRailsDown(String source) {
-        ScriptScanner.Scanned scanned = ScriptScanner.scan(source, true);
-        char[] out = source.toCharArray();
-        Matcher def = RAILS_DOWN.matcher(scanned.code());
+        String code = ScriptScanner.scan(source, true).code();
+        List<int[]> starts = new ArrayList<>(); // {start, end of the match, 1 for a braced block}
+        Matcher def = RAILS_DOWN.matcher(code);
         while (def.find()) {
-            blank(out, def.start(), endOfBlock(scanned.code(), def.end()));
+            starts.add(new int[] {def.start(), def.end(), 0});
         }
-        Matcher dir = RAILS_DIR_DOWN.matcher(scanned.code());
+        Matcher dir = RAILS_DIR_DOWN.matcher(code);
         while (dir.find()) {
-            int end = dir.group(1).equals("{") ? closing(scanned.code(), dir.end() - 1, '{', '}') : endOfBlock(scanned.code(), dir.end());
-            blank(out, dir.start(), end);
+            starts.add(new int[] {dir.start(), dir.end(), dir.group(1).equals("{") ? 1 : 0});
+        }
+        starts.sort(java.util.Comparator.comparingInt(m -> m[0]));
+        char[] out = source.toCharArray();
+        int covered = 0;
+        for (int[] m : starts) {
+            if (m[0] < covered) {
+                continue;
+            }
+            covered = m[2] == 1 ? closing(code, m[1] - 1, '{', '}') : endOfBlock(code, m[1]);
+            blank(out, m[0], covered);
         }
         return new String(out);
     }
@@ -184,17 +221,29 @@ public final class FrameworkRules {
     /** The scanned code with every {@code reverse_sql=…} argument and the literals inside it left out. */
     private static ScriptScanner.Scanned withoutDjangoReverseSql(ScriptScanner.Scanned scanned) {
         String code = scanned.code();
-        List<int[]> reverse = new ArrayList<>(); // line ranges of reverse_sql arguments
+        List<int[]> reverse = new ArrayList<>(); // line ranges of reverse_sql arguments, in order
         Matcher m = DJANGO_REVERSE_SQL.matcher(code);
+        int covered = 0;
         while (m.find()) {
-            int end = ScriptScanner.argumentEnd(code, m.end());
-            reverse.add(new int[]{ScriptScanner.lineOf(code, m.start()), ScriptScanner.lineOf(code, end)});
+            if (m.start() < covered) {
+                continue; // inside the previous argument
+            }
+            covered = ScriptScanner.argumentEnd(code, m.end());
+            reverse.add(new int[]{ScriptScanner.lineOf(code, m.start()), ScriptScanner.lineOf(code, covered)});
         }
         if (reverse.isEmpty()) {
             return scanned;
         }
-        List<ScriptScanner.Literal> forward = scanned.strings().stream()
-                .filter(s -> reverse.stream().noneMatch(r -> s.line() >= r[0] && s.line() <= r[1])).toList();
+        List<ScriptScanner.Literal> forward = new ArrayList<>();
+        int r = 0;
+        for (ScriptScanner.Literal s : scanned.strings()) { // both in order: one walk
+            while (r < reverse.size() && reverse.get(r)[1] < s.line()) {
+                r++;
+            }
+            if (r == reverse.size() || s.line() < reverse.get(r)[0]) {
+                forward.add(s);
+            }
+        }
         return new ScriptScanner.Scanned(code, forward);
     }
 
@@ -206,15 +255,28 @@ public final class FrameworkRules {
         }
     }
 
-    /** The end of a Ruby block opened before {@code from} ({@code def}, {@code do}): the matching {@code end}. */
+    /**
+     * The end of a Ruby block opened before {@code from} ({@code def}, {@code do}): the matching {@code end}. One walk:
+     * whether a keyword opens its line is known from the line's first non-blank character, found once per line.
+     */
     private static int endOfBlock(String code, int from) {
-        Matcher words = Pattern.compile("\\b(def|do|if|unless|case|begin|while|until|class|module|end)\\b").matcher(code);
+        Matcher words = BLOCK_WORDS.matcher(code);
         int depth = 1;
         int i = from;
+        int lineEnd = -1;
+        int firstNonBlank = 0;
         while (words.find(i)) {
             String w = words.group(1);
-            boolean modifier = (w.equals("if") || w.equals("unless") || w.equals("while") || w.equals("until"))
-                    && !code.substring(code.lastIndexOf('\n', words.start()) + 1, words.start()).isBlank();
+            if (words.start() > lineEnd) { // a new line: where its code starts
+                int lineStart = code.lastIndexOf('\n', words.start()) + 1;
+                int end = code.indexOf('\n', words.start());
+                lineEnd = end < 0 ? code.length() : end;
+                firstNonBlank = lineStart;
+                while (firstNonBlank < lineEnd && Character.isWhitespace(code.charAt(firstNonBlank))) {
+                    firstNonBlank++;
+                }
+            }
+            boolean modifier = (w.equals("if") || w.equals("unless") || w.equals("while") || w.equals("until")) && firstNonBlank < words.start();
             if (w.equals("end")) {
                 depth--;
                 if (depth == 0) {
@@ -255,7 +317,12 @@ public final class FrameworkRules {
         String code = scanned.code();
         for (Op op : ops) {
             Matcher m = op.pattern().matcher(code);
+            LaterOnLine needs = new LaterOnLine(code, op.needs());
+            LaterOnLine forbids = new LaterOnLine(code, op.forbids());
             while (m.find()) {
+                if (op.needs() != null && !needs.after(m.end()) || op.forbids() != null && forbids.after(m.end())) {
+                    continue;
+                }
                 if (op.destructive() || tableAt.apply(m.start()).filter(created::contains).isEmpty()) {
                     out.add(new SqlRules.Issue(op.destructive(), ScriptScanner.lineOf(code, m.start()), op.rule(), op.message()));
                 }
@@ -278,5 +345,47 @@ public final class FrameworkRules {
         }
         out.sort(java.util.Comparator.comparingInt(SqlRules.Issue::line));
         return out;
+    }
+
+    /**
+     * Whether {@code pattern} matches later in the statement (the line, or up to a {@code ;}) of a position, for
+     * positions met in increasing order: each statement is searched once, the last match's start kept, so a line's
+     * thousand occurrences cost one pass.
+     */
+    private static final class LaterOnLine {
+        private final String code;
+        private final Matcher matcher;
+        private int lineStart = -1;
+        private int lineEnd = -1;
+        private int lastStart = -1;
+
+        LaterOnLine(String code, Pattern pattern) {
+            this.code = code;
+            this.matcher = pattern == null ? null : pattern.matcher(code);
+        }
+
+        /** A line ends a Ruby statement, and so does a {@code ;} (strings are blanked in the scanned code). */
+        private static boolean endsStatement(char c) {
+            return c == '\n' || c == ';';
+        }
+
+        boolean after(int position) {
+            if (position < lineStart || position > lineEnd) {
+                lineStart = position;
+                while (lineStart > 0 && !endsStatement(code.charAt(lineStart - 1))) {
+                    lineStart--;
+                }
+                lineEnd = position;
+                while (lineEnd < code.length() && !endsStatement(code.charAt(lineEnd))) {
+                    lineEnd++;
+                }
+                lastStart = -1;
+                matcher.region(lineStart, lineEnd);
+                while (matcher.find()) {
+                    lastStart = matcher.start();
+                }
+            }
+            return lastStart >= position;
+        }
     }
 }

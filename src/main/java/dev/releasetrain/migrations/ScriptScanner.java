@@ -2,6 +2,7 @@ package dev.releasetrain.migrations;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a Python or Ruby migration as code with its string literals and comments blanked out (newlines kept, so
@@ -154,5 +155,35 @@ public final class ScriptScanner {
             }
         }
         return text.length();
+    }
+
+    /** Python refuses brackets nested deeper than this ("too many nested parentheses"). */
+    static final int MAX_NESTING = 200;
+
+    /**
+     * Why the scanned code's brackets cannot be read, if they cannot: one that does not match, one left open, or a
+     * nesting deeper than {@link #MAX_NESTING}. Python would refuse such a file; the checker, which follows calls by
+     * their brackets, reads each character a bounded number of times only when they balance.
+     */
+    static Optional<String> unbalanced(String code) {
+        char[] open = new char[MAX_NESTING];
+        int[] at = new int[MAX_NESTING];
+        int depth = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char ch = code.charAt(i);
+            if (ch == '(' || ch == '[' || ch == '{') {
+                if (depth == MAX_NESTING) {
+                    return Optional.of("brackets nested more than " + MAX_NESTING + " deep on line " + lineOf(code, i));
+                }
+                open[depth] = ch == '(' ? ')' : ch == '[' ? ']' : '}';
+                at[depth++] = i;
+            } else if (ch == ')' || ch == ']' || ch == '}') {
+                if (depth == 0 || open[depth - 1] != ch) {
+                    return Optional.of("a `" + ch + "` on line " + lineOf(code, i) + " closes no bracket");
+                }
+                depth--;
+            }
+        }
+        return depth == 0 ? Optional.empty() : Optional.of("a bracket opened on line " + lineOf(code, at[depth - 1]) + " is never closed");
     }
 }

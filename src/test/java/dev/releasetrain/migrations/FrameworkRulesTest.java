@@ -33,6 +33,8 @@ class FrameworkRulesTest {
             "postgresql  ; remove_timestamps :users                                                        ; drop-column",
             "mysql       ; remove_timestamps :users, null: true                                            ; drop-column",
             "postgresql  ; rename_schema :analytics, :reporting                                            ; rename-table",
+            "postgresql  ; change_column_null :users, :email, false                                        ; set-not-null",
+            "postgresql  ; change_column_null :users, :email, true                                         ;",
     })
     void rails(String engine, String statement, String rules) {
         String source = "class M < ActiveRecord::Migration[7.1]\n  def change\n    " + statement + "\n  end\nend\n";
@@ -51,6 +53,11 @@ class FrameworkRulesTest {
             "postgresql  ~ create_table(:users, if_not_exists: true) { |t| }; add_index :users, :email      ~ index-without-concurrently",
             "postgresql  ~ create_table(:users) { |t| }; execute 'CREATE INDEX users_email ON users (email)' ~",
             "postgresql  ~ create_table(:users) { |t| }; remove_column :users, :email                     ~ drop-column",
+            // an option counts in its own statement only: each call on a line judged by what follows it up to a ;
+            "postgresql  ~ add_column :a, :x, :int, null: false; add_column :a, :y, :int, default: 0, null: false ~ not-null-without-default",
+            "postgresql  ~ add_column :a, :x, :int, default: 0, null: false; add_column :a, :y, :int, null: false ~ not-null-without-default",
+            "postgresql  ~ add_index :a, :x, algorithm: :concurrently; add_index :a, :y                    ~ index-without-concurrently",
+            "postgresql  ~ add_index :a, :x; add_index :a, :y, algorithm: :concurrently                    ~ index-without-concurrently",
     })
     void railsTablesCreatedInTheSameMigration(String engine, String statements, String rules) {
         rails(engine, statements, rules);
@@ -82,6 +89,10 @@ class FrameworkRulesTest {
             "postgresql | migrations.CreateModel(name='Invite', fields=[]), migrations.AddIndex(model_name='user', index=models.Index(fields=['email'], name='e')) | index-without-concurrently",
             "postgresql | migrations.CreateModel(name='Invite', fields=[]), migrations.RunSQL('CREATE INDEX i ON app_user (email)') | index-without-concurrently",
             "postgresql | migrations.RunSQL('CREATE TABLE app_tag (id int); CREATE INDEX app_tag_id ON app_tag (id)') |",
+            // brackets that do not balance: Python would refuse the file, and what is not read is never passed
+            "postgresql | migrations.AddField(model_name='user', name='plan', field=models.CharField(max_length=9, null=True) | unreadable",
+            "postgresql | migrations.RemoveField(model_name='user', name='plan')) | unreadable",
+            "postgresql | migrations.RunSQL(sql=[')', '('], reverse_sql=['(']) |",
     })
     void django(String engine, String operation, String rules) throws Exception {
         String source = "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        "
