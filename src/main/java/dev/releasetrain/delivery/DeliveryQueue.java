@@ -23,6 +23,8 @@ public final class DeliveryQueue {
     private static final String DONE = DeliveryState.DONE.literal();
     /** Each of the claim's two windows looks at this many rows at most. */
     private static final int CLAIM_WINDOW = 250;
+    /** Repositories whose oldest never-tried delivery each claim looks at first. */
+    private static final int FIRSTS = 50;
     private final Database db;
     /** A delivery claimed this often without an outcome crashed its process each time: it is not claimed again. */
     private final int maxAttempts;
@@ -59,21 +61,30 @@ public final class DeliveryQueue {
         return db.writeNow(c -> {
             promoteDueFollowUps(c, now);
             buryCrashLoops(c, now);
-            // two bounded windows, never the whole queue: the oldest unfinished rows (retries and leases run out among
-            // them), and the oldest never tried, so that one repository's failing backlog, however long, cannot hide
-            // another's new deliveries; those are taken first
+            // bounded windows, never the whole queue: the oldest unfinished rows (retries and leases run out among
+            // them), the oldest never tried, so that one repository's failing backlog, however long, cannot hide
+            // another's new deliveries, and the oldest never-tried delivery of each of up to FIRSTS repositories (an
+            // index walk, repository by repository), so that one repository's flood of new deliveries cannot either:
+            // those are taken first, then the other new ones, then retries
+            String fresh = "state = " + PENDING + " AND attempts = 0" + ours;
             PreparedStatement claim = db.prepared(c, "UPDATE deliveries SET state = " + PROCESSING + ", attempts = attempts + 1, "
                     + "claimed_by = ?, lease_until = ? WHERE seq IN (SELECT d.seq FROM ("
-                    + "SELECT seq FROM (SELECT seq FROM deliveries WHERE state IN " + UNFINISHED + ours + " ORDER BY seq LIMIT " + CLAIM_WINDOW + ") a "
-                    + "UNION SELECT seq FROM (SELECT seq FROM deliveries WHERE state = " + PENDING + " AND attempts = 0" + ours + " ORDER BY seq LIMIT "
-                    + CLAIM_WINDOW + ") f) w "
+                    + "SELECT seq, MIN(p) AS p FROM ("
+                    + "SELECT seq, 2 AS p FROM (SELECT seq FROM deliveries WHERE state IN " + UNFINISHED + ours + " ORDER BY seq LIMIT " + CLAIM_WINDOW + ") a "
+                    + "UNION ALL SELECT seq, 1 AS p FROM (SELECT seq FROM deliveries WHERE " + fresh + " ORDER BY seq LIMIT " + CLAIM_WINDOW + ") f "
+                    + "UNION ALL SELECT seq, 0 AS p FROM (WITH RECURSIVE r(repo, n) AS ("
+                    + "SELECT MIN(repository), 1 FROM deliveries WHERE " + fresh + " "
+                    + "UNION ALL SELECT (SELECT MIN(repository) FROM deliveries WHERE " + fresh + " AND repository > r.repo), n + 1 FROM r "
+                    + "WHERE r.repo IS NOT NULL AND n < " + FIRSTS + ") "
+                    + "SELECT (SELECT MIN(seq) FROM deliveries WHERE " + fresh + " AND repository = r.repo) AS seq FROM r WHERE r.repo IS NOT NULL) t"
+                    + ") u GROUP BY seq) w "
                     // the windows drive the join: the finished history (days of it) is never scanned
                     + "JOIN deliveries d ON d.seq = w.seq "
                     // stated on d itself: PostgreSQL re-checks these on a row another replica changed meanwhile
                     + "WHERE (d.state IN " + WAITING + " AND d.next_attempt_at <= ? OR d.state = " + PROCESSING + " AND d.lease_until < ?) "
                     + "AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.ordering_key = d.ordering_key AND e.seq < d.seq "
                     + "AND e.state IN " + UNFINISHED + ") "
-                    + "ORDER BY CASE WHEN d.attempts = 0 THEN 0 ELSE 1 END, d.seq LIMIT ?" + skipLocked + ") RETURNING seq, id, ordering_key, attempts");
+                    + "ORDER BY CASE WHEN w.p = 0 THEN 0 WHEN d.attempts = 0 THEN 1 ELSE 2 END, d.seq LIMIT ?" + skipLocked + ") RETURNING seq, id, ordering_key, attempts");
             Database.bind(claim, replica, leaseUntil, now, now, max);
             List<QueuedDelivery> out = new ArrayList<>();
             try (ResultSet rs = claim.executeQuery()) {

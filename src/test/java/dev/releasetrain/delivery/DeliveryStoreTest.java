@@ -98,6 +98,23 @@ class DeliveryStoreTest {
 
     @ParameterizedTest
     @EnumSource(Stores.Kind.class)
+    void oneRepositorysFloodOfNewDeliveriesNeverHoldsBackAnothers(Stores.Kind kind) throws Exception {
+        try (Database db = open(kind)) {
+            DeliveryStore store = new DeliveryStore(db);
+            for (int i = 0; i < 300; i++) { // all new at once, before the other repository's one
+                store.intake().ingest(new Delivery("flood-" + i, "pull_request", new PayloadSummary("opened", 1L, "o/flood", (long) i),
+                        new byte[] {'{', '}'}, 1, null, 1L)).join();
+            }
+            store.intake().ingest(new Delivery("other", "pull_request", new PayloadSummary("opened", 1L, "o/other", 1L),
+                    new byte[] {'{', '}'}, 2, null, 1L)).join();
+            assertEquals(List.of("flood-0", "other"), ids(store.queue().claim("r1", 1L, 2, 3, 3 + LEASE)),
+                    "each repository's oldest new delivery first: the other repository's is not behind 300");
+            assertEquals(List.of("flood-1", "flood-2"), ids(store.queue().claim("r1", 1L, 2, 3, 3 + LEASE)), "then the flood, in order");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
     void aDeliveryThatKillsEveryProcessRunningItIsDeadAfterItsAttempts(Stores.Kind kind) throws Exception {
         try (Database db = open(kind)) {
             DeliveryStore store = new DeliveryStore(db, 3);

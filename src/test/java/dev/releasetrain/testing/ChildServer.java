@@ -136,6 +136,15 @@ public final class ChildServer implements AutoCloseable {
         throw new AssertionError("the child server did not start: " + seen);
     }
 
+    /** Whether the process ended by itself within {@code seconds}. */
+    public boolean awaitExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS);
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, whatever a worker held is cut off. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

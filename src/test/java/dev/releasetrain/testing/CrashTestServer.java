@@ -11,6 +11,7 @@ import java.util.List;
 /**
  * The real server in a child JVM, for the crash test: the same App wiring as Main, with a handler that takes a
  * little time and appends each delivery it completes to a file, so the test can count completions across a SIGKILL.
+ * With {@code HALT_ON_DELIVERY} set, the process dies (as on a fatal bug) each time it starts running that delivery.
  */
 public final class CrashTestServer {
     private CrashTestServer() {
@@ -25,7 +26,13 @@ public final class CrashTestServer {
         // slow enough that the flood's 400th acknowledgement comes long before the workers catch up, even on a busy
         // machine (at 3 ms they once finished all 402 before the kill, and the test had nothing to prove)
         long millis = Long.parseLong(System.getenv().getOrDefault("HANDLER_MILLIS", "20"));
-        RecordingHandler recorder = new RecordingHandler(id -> { }, millis, id -> {
+        String poison = System.getenv("HALT_ON_DELIVERY");
+        RecordingHandler recorder = new RecordingHandler(id -> {
+            if (id.equals(poison)) {
+                Thread.sleep(300); // the door's 202 is on its way first
+                Runtime.getRuntime().halt(3);
+            }
+        }, millis, id -> {
             synchronized (out) {
                 out.write((id + "\n").getBytes(StandardCharsets.UTF_8));
             }

@@ -47,6 +47,11 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     /** A share of every later repository call fails (500, 502, reset, secondary rate limit), in a seeded order. */
+    /** Every call whose path matches answers 502, for good: a repository GitHub never serves. */
+    public void failAlways(String pathRegex) {
+        faults.always(pathRegex);
+    }
+
     public void failRandomly(double rate, long seed) {
         faults.randomly(rate, seed);
     }

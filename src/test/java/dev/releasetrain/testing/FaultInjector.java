@@ -17,6 +17,8 @@ final class FaultInjector implements ResponseDefinitionTransformerV2 {
     }
 
     private final List<Planned> planned = new ArrayList<>();
+    /** Paths answered 502 every time: a repository on which every GitHub call fails. */
+    private final List<Pattern> broken = new ArrayList<>();
     private java.util.Random random;
     private double rate;
     private int injected;
@@ -25,6 +27,10 @@ final class FaultInjector implements ResponseDefinitionTransformerV2 {
     synchronized void randomly(double rate, long seed) {
         this.rate = rate;
         this.random = new java.util.Random(seed);
+    }
+
+    synchronized void always(String pathRegex) {
+        broken.add(Pattern.compile(pathRegex));
     }
 
     synchronized int injected() {
@@ -47,6 +53,10 @@ final class FaultInjector implements ResponseDefinitionTransformerV2 {
             if (p.method().equals(method) && p.path().matcher(path).matches() && !p.answers().isEmpty()) {
                 return p.answers().poll();
             }
+        }
+        if (broken.stream().anyMatch(b -> b.matcher(path).matches())) {
+            injected++;
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(502).withBody("Bad Gateway").build();
         }
         if (random != null && path.startsWith("/repos/") && random.nextDouble() < rate) {
             injected++;
