@@ -1,11 +1,11 @@
 -- A pick that conflicts arrives as a draft pull request with git's conflict markers ('conflict') for a person to
--- resolve; it counts when that pull request merges, like any pick. SQLite cannot change a CHECK constraint in
+-- resolve; it counts when that pull request merges ('resolved': a person's resolution, which needs its own review). SQLite cannot change a CHECK constraint in
 -- place, so the table is copied.
 CREATE TABLE cherry_picks_v16 (
     repository   TEXT    NOT NULL,
     number       INTEGER NOT NULL,
     target       TEXT    NOT NULL,
-    state        TEXT    NOT NULL CHECK (state IN ('requested', 'waiting', 'open', 'conflict', 'done', 'already', 'failed', 'missing', 'refused')),
+    state        TEXT    NOT NULL CHECK (state IN ('requested', 'waiting', 'open', 'conflict', 'done', 'resolved', 'already', 'failed', 'missing', 'refused')),
     detail       TEXT,
     url          TEXT,
     requested_by TEXT,

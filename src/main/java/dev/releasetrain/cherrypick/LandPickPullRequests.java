@@ -43,7 +43,10 @@ public final class LandPickPullRequests {
             return; // not the pull request the record names (a fork's look-alike branch, or an older pick)
         }
         String number = "pull request #" + pick.getNumber();
-        records.put(github.repository(), fix, pick.isMerged() ? new CherryPickRecords.Row(target, PickState.DONE, number + " merged", url, null)
+        // a draft's merge carries a person's resolution of its conflicts: not the fix's reviewed change any more
+        boolean resolved = row.get().state() == PickState.CONFLICT;
+        records.put(github.repository(), fix, pick.isMerged() ? new CherryPickRecords.Row(target, resolved ? PickState.RESOLVED : PickState.DONE,
+                number + " merged" + (resolved ? ", its conflicts resolved by hand" : ""), url, null)
                 : new CherryPickRecords.Row(target, PickState.MISSING, number + " was closed without merging: comment `/cherry-pick " + target
                 + "` here to pick it again", url, null));
         picks.report(github, fix);

@@ -16,7 +16,7 @@ final class PickReport {
             String detail = r.detail() == null ? "" : r.detail();
             String summary = detail.contains("```") ? detail.substring(0, detail.indexOf("\n")) : detail;
             String result = switch (r.state()) {
-                case DONE -> "✅ " + (r.url() == null ? summary : "[" + summary + "](" + r.url() + ")");
+                case DONE, RESOLVED -> "✅ " + (r.url() == null ? summary : "[" + summary + "](" + r.url() + ")");
                 case OPEN -> "⏳ [" + summary + "](" + r.url() + ") open: the fix is on `" + r.target() + "` once it merges";
                 case CONFLICT -> "⚠️ [" + summary + "](" + r.url() + "): resolve the conflicts there and merge it to put the fix on `"
                         + r.target() + "`";

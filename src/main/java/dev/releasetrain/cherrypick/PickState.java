@@ -14,6 +14,8 @@ public enum PickState {
     CONFLICT,
     /** On the branch: pushed, or its pull request merged. */
     DONE,
+    /** On the branch through its draft, whose conflicts a person resolved: that change needs a review of its own. */
+    RESOLVED,
     /** Its change was on the branch already. */
     ALREADY,
     /** Nothing could be made; a person picks it by hand. */
@@ -33,7 +35,7 @@ public enum PickState {
 
     /** The fix is on the release branch. */
     public boolean landed() {
-        return this == DONE || this == ALREADY;
+        return this == DONE || this == RESOLVED || this == ALREADY;
     }
 
     @Override

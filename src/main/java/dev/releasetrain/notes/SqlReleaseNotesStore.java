@@ -51,7 +51,7 @@ public record SqlReleaseNotesStore(Database db) implements ReleaseNotesStore {
             // bot's, stands for the fix it picks, which is counted already)
             try (PreparedStatement q = c.prepareStatement("SELECT number, title, author, author_association, labels, merged_at, highlight, note, base_ref "
                     + "FROM merged_pull_requests WHERE repository = ? AND ((merged_at > ? AND merged_at <= ? AND base_ref NOT LIKE ? || '%') "
-                    + "OR number IN (SELECT number FROM cherry_picks WHERE repository = ? AND target = ? AND state IN ('done', 'already')) "
+                    + "OR number IN (SELECT number FROM cherry_picks WHERE repository = ? AND target = ? AND state IN ('done', 'resolved', 'already')) "
                     + "OR (base_ref = ? AND author NOT LIKE '%[bot]')) "
                     + "ORDER BY merged_at, number")) {
                 q.setString(1, repo);

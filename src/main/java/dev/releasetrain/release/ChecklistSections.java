@@ -84,6 +84,7 @@ public final class ChecklistSections {
         for (CherryPickRecords.Pick p : picks) {
             String state = switch (p.row().state()) {
                 case DONE, ALREADY -> "✅ done";
+                case RESOLVED -> "✅ done, conflicts resolved by hand";
                 case REQUESTED -> "⏳ pending";
                 case OPEN -> "⏳ pull request open";
                 case CONFLICT -> "⚠️ conflicts to resolve";

@@ -75,6 +75,8 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
         Set<Long> inRelease = new HashSet<>();
         prs.forEach(p -> inRelease.add(p.number()));
         picks.forEach(p -> inRelease.add(p.number()));
+        // a pick whose conflicts a person resolved is their change on the branch: its own review counts, like any
+        picks.stream().filter(p -> p.row().state() == PickState.RESOLVED).forEach(p -> p.pullRequest().ifPresent(inRelease::add));
         List<UnreviewedMerges.Case> unreviewed = deps.unreviewed().openCases(repo).stream()
                 .filter(c -> inRelease.contains(c.number())).toList();
         Map<Long, String> notSafe = new LinkedHashMap<>(deps.migrations().notSafe(repo));

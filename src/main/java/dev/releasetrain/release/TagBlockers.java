@@ -1,6 +1,7 @@
 package dev.releasetrain.release;
 
 import dev.releasetrain.cherrypick.PickState;
+import dev.releasetrain.github.Users;
 import org.kohsuke.github.GHCheckRun;
 
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ public final class TagBlockers {
         f.migrationsNotSafe().forEach((number, conclusion) -> out.add("#" + number + "'s migrations are not known to be safe (its "
                 + "`release-train/migrations` check " + (conclusion.equals("pending") ? "is still waiting for a verdict" : "concluded " + conclusion)
                 + "): fix them, then re-run that check"));
-        f.unreviewed().forEach(c -> out.add("#" + c.number() + " was merged without review: someone other than @" + c.author() + " must review it"));
+        f.unreviewed().forEach(c -> out.add("#" + c.number() + " was merged without review: " + (Users.isBotLogin(c.author())
+                ? "someone with write access" : "someone other than @" + c.author()) + " must review it"));
         for (GHCheckRun run : headCheckRuns) {
             String name = run.getName();
             String status = run.getStatus() == null ? "running" : run.getStatus().toString().toLowerCase(Locale.ROOT);

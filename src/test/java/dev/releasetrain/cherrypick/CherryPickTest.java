@@ -190,10 +190,17 @@ class CherryPickTest {
         String squash = commit("Fix the thing (#2)");
         serve(List.of(a, b));
         repo.review(REPO, 2, "alice", false, "APPROVED", b);
-        deliver("pull_request", prEvent("closed", mergedPullRequest(squash, List.of(RELEASE, "bug")), "Codertocat", null));
+        ObjectNode fix = mergedPullRequest(squash, List.of(RELEASE, "bug"));
+        fix.put("body", "Fixes the thing.\n\n```release-note\nExports no longer drop the last row.\n```\n");
+        deliver("pull_request", prEvent("closed", fix, "Codertocat", null));
         assertPickedTree(expectedTree(squash), squash);
+        JsonNode pick = repo.createdPulls().get(0);
         assertEquals(List.of("bug"), repo.labels(REPO, 100), "labels copied, release labels not");
-        assertEquals("alice", repo.createdPulls().get(0).path("requested_reviewers").get(0).path("login").asText(), "the fix's approver asked");
+        assertEquals("alice", pick.path("requested_reviewers").get(0).path("login").asText(), "the fix's approver asked");
+        assertEquals(fix.path("user").path("login").asText(), pick.path("assignees").get(0).path("login").asText(), "the fix's author assigned");
+        assertTrue(pick.path("body").asText().contains("```release-note\nExports no longer drop the last row.\n```"), pick.path("body").asText());
+        assertTrue(pick.path("body").asText().contains(fix.path("html_url").asText()), "the link to the original");
+        assertTrue(!pick.path("draft").asBoolean(), "a clean pick arrives ready");
     }
 
     @Test
@@ -378,7 +385,7 @@ class CherryPickTest {
         assertEquals(1, repo.createdPulls().size());
         ObjectNode merged = opened.deepCopy().put("state", "closed").put("merged", true);
         deliver("pull_request", prEvent("closed", merged, "Codertocat", null));
-        assertTrue(reports().get(0).contains("✅ [pull request #100 merged]"), reports().toString());
+        assertTrue(reports().get(0).contains("✅ [pull request #100 merged, its conflicts resolved by hand]"), reports().toString());
     }
 
     @Test

@@ -430,6 +430,45 @@ class ReleaseOwnerTest {
         assertEquals(branchHead, bare.resolve("refs/heads/release-1.30.1"), "the patch is cut from the tag: " + patch);
     }
 
+    @Test
+    void aPickWhoseConflictsWereResolvedByHandNeedsAReviewOfItsOwn() throws Exception {
+        serve(VERSION_FILES, FREEZE_DAY);
+        command("/release start", "Codertocat", 1);
+        long n = checklistNumber();
+        Path bareDir = dir.resolve("bare.git");
+        work.edit("app.txt", "line 3", "line 3 (reworded on main)", "Reword line 3");
+        String conflicting = work.edit("app.txt", "line 3 (reworded on main)", "line 3 (fixed)", "Fix line 3 (#8)");
+        work.git("push", "-q", bareDir.toString(), "main");
+        repo.pullRequestCommits(REPO, 8, List.of(conflicting));
+        repo.review(REPO, 8, "alice", false, "APPROVED", conflicting);
+        deliver("pull_request", merged(8, conflicting));
+        JsonNode draft = pickPullRequest(8);
+        assertTrue(draft.path("draft").asBoolean(), draft.toString());
+
+        // a person resolves the markers on the pick's branch, and the draft merges without anyone reviewing that
+        String branch = draft.path("head").path("ref").asText();
+        work.git("fetch", "-q", bareDir.toString(), branch + ":" + branch);
+        work.git("switch", "-q", branch);
+        work.write("app.txt", "line one\nline 2\nline 3 (fixed)\nline 4\nline 5\nline 6\nline 7\nline 8\n");
+        work.commit("Resolve the conflicts");
+        work.git("push", "-q", bareDir.toString(), branch);
+        work.git("switch", "-q", "main");
+        mergePick(draft);
+        await(() -> checklist().path("body").asText().contains("| #8 | ✅ done, conflicts resolved by hand |"), "the checklist's pick row");
+
+        command("/release bump", "Codertocat", n);
+        long pick = draft.path("number").asLong();
+        String refused = command("/release tag", "Codertocat", n);
+        assertTrue(refused.contains("#" + pick + " was merged without review"), "the resolution is a change of its own: " + refused);
+        ObjectNode review = (ObjectNode) JSON.readTree(Fixtures.webhook("pull_request_review", "submitted.payload.json"));
+        ((ObjectNode) review.get("review")).put("state", "approved").putObject("user").put("login", "alice").put("type", "User");
+        ObjectNode reviewed = (ObjectNode) review.get("pull_request");
+        reviewed.put("number", pick).put("state", "closed").put("merged_at", "2026-11-25T10:00:00Z");
+        ((ObjectNode) reviewed.get("user")).put("login", "release-train[bot]").put("type", "Bot");
+        deliver("pull_request_review", review);
+        assertTrue(command("/release tag", "Codertocat", n).contains("✅ Tagged 1.30.0"), "reviewed: nothing blocks the tag");
+    }
+
     /** The newest pull request the bot opened to pick {@code fix} into the release branch. */
     private JsonNode pickPullRequest(long fix) {
         List<JsonNode> picks = repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("release-train/cherry-pick-" + fix + "-to-" + BRANCH))
