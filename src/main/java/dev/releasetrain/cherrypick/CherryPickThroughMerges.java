@@ -34,7 +34,7 @@ public final class CherryPickThroughMerges {
         git.deleteBranch(tempBranch);
         git.createRef("refs/heads/" + tempBranch, head);
         try {
-            int picked = 0;
+            List<String> picked = new java.util.ArrayList<>();
             for (String sha : commits) {
                 GitCommit c = git.commit(sha);
                 String parent = c.parents().get(0);
@@ -49,9 +49,9 @@ public final class CherryPickThroughMerges {
                 }
                 head = git.createCommit(message(sha, c), merged.tree(), List.of(head));
                 headTree = merged.tree();
-                picked++;
+                picked.add(sha);
             }
-            return picked == 0 ? new PickResult.AlreadyThere() : new PickResult.Picked(head, picked);
+            return picked.isEmpty() ? new PickResult.AlreadyThere() : new PickResult.Picked(head, List.copyOf(picked));
         } finally {
             git.deleteBranch(tempBranch);
         }

@@ -2,11 +2,14 @@ package dev.releasetrain.cherrypick;
 
 /** How picking a pull request's commits onto one release branch came out. */
 public sealed interface PickResult {
-    /** New commits on top of the target; {@code head} is the last. */
-    record Picked(String head, int commits) implements PickResult {
+    /**
+     * New commits on top of the target; {@code head} is the last. {@code picked} are the originals that changed
+     * something; the others' changes were on the target already (an identical change made there by hand, say).
+     */
+    record Picked(String head, java.util.List<String> picked) implements PickResult {
     }
 
-    /** Every change is on the target already: nothing to pick, and no empty commit made. */
+    /** Every change is on the target already (by git's merge, whatever the commits say): nothing to pick, no empty commit. */
     record AlreadyThere() implements PickResult {
     }
 

@@ -80,15 +80,24 @@ public final class SyncVersionBump {
         if (picked instanceof PickResult.Conflict) {
             return ReleaseContext.Outcome.refused("What the sync brings back (" + named + ") does not apply cleanly to `" + defaultBranch + "`. " + byHand);
         }
+        // git's merge knows a change the default branch has already (a pick made by hand with no trailer): not carried
+        Set<String> brought = picked instanceof PickResult.Picked p ? Set.copyOf(p.picked()) : Set.of();
         if (picked instanceof PickResult.Picked p) {
             ctx.github().git().updateBranch(sync, p.head(), false);
+        } else if (ctx.github().git().ref("heads/" + sync).equals(ctx.github().git().ref("heads/" + defaultBranch))) {
+            ctx.github().git().deleteBranch(sync);
+            return ReleaseContext.Outcome.refused("Nothing to bring back: `" + defaultBranch + "` already has the same changes as " + named
+                    + " (picked there by hand, say). The release branch and `" + defaultBranch + "` agree.");
         }
+        List<Commit> same = carried.commits().stream().filter(c -> !brought.isEmpty() && !brought.contains(c.sha())).toList();
         GHPullRequest pr = ctx.github().pulls().openPullRequest("Sync " + release.version() + ": bring the release branch's own commits back to "
                 + defaultBranch, sync, defaultBranch, "Brings back to `" + defaultBranch + "` what was made on `" + releaseBranch + "` since the "
                 + "cut (the version bump, by the bot or by hand, and fixes made on the branch):\n\n" + carried.commits().stream()
-                .map(c -> "- " + ctx.commitLink(c.sha()) + " " + c.subject()).collect(Collectors.joining("\n"))
+                .filter(c -> !same.contains(c)).map(c -> "- " + ctx.commitLink(c.sha()) + " " + c.subject()).collect(Collectors.joining("\n"))
                 + (carried.picks() == 0 ? "" : "\n\nNot brought back: " + carried.picks() + " cherry-pick(s) of `" + defaultBranch
-                + "`'s own commits, already there.") + (release.issueNumber() == null ? "" : "\n\nRelease checklist: #" + release.issueNumber() + "."), false);
+                + "`'s own commits, already there.") + (same.isEmpty() ? "" : "\n\nNot brought back either, `" + defaultBranch
+                + "` has the same change already: " + same.stream().map(c -> ctx.commitLink(c.sha()) + " " + c.subject())
+                .collect(Collectors.joining(", ")) + ".") + (release.issueNumber() == null ? "" : "\n\nRelease checklist: #" + release.issueNumber() + "."), false);
         return finish(ctx, release, pr, "Opened ", named);
     }
 

@@ -565,6 +565,12 @@ class ReleaseOwnerTest {
         work.git("cherry-pick", "-x", onMain);
         work.git("push", "-q", bareDir.toString(), BRANCH);
         work.git("switch", "-q", "main");
+        work.edit("app.txt", "line 3", "line three", "Reword line 3 on main");
+        work.git("push", "-q", bareDir.toString(), "main");
+        work.git("switch", "-q", BRANCH); // the same change made again on the release branch by hand: no trailer, another subject
+        String typedAgain = work.edit("app.txt", "line 3", "line three", "Same wording for line 3 on the release");
+        work.git("push", "-q", bareDir.toString(), BRANCH);
+        work.git("switch", "-q", "main");
 
         String status = command("/release status", "Codertocat", n);
         assertTrue(status.contains(byHand.substring(0, 7)), "status names the bump commit: " + status);
@@ -587,6 +593,8 @@ class ReleaseOwnerTest {
         assertTrue(bare.git(Map.of(), "log", "-1", "--format=%B", syncHead + "^")[1].contains("(cherry picked from commit " + fix + ")"));
         String body = syncs.get(0).path("body").asText();
         assertTrue(body.contains(fix.substring(0, 7) + "`](") && body.contains("Not brought back: 1 cherry-pick(s)"), body);
+        assertTrue(body.contains("Not brought back either, `main` has the same change already: [`" + typedAgain.substring(0, 7)), body);
+        assertTrue(show(syncHead, "app.txt").contains("line three"), "main's wording, the same as the release's");
 
         ((ObjectNode) syncs.get(0)).put("state", "closed"); // closed without merging: the sync is not done
         String again = command("/release sync", "alice", n);
