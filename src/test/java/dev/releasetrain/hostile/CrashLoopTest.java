@@ -2,12 +2,12 @@ package dev.releasetrain.hostile;
 
 import dev.releasetrain.testing.ChildServer;
 import dev.releasetrain.testing.Ids;
+import dev.releasetrain.testing.Payloads;
 import dev.releasetrain.testing.TestKeys;
 import dev.releasetrain.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,11 +28,6 @@ class CrashLoopTest {
     @TempDir
     Path dir;
 
-    private static byte[] payload(int pr) {
-        return ("{\"action\":\"opened\",\"number\":" + pr + ",\"installation\":{\"id\":1},\"repository\":{\"full_name\":\"o/r\"},"
-                + "\"pull_request\":{\"number\":" + pr + "}}").getBytes(StandardCharsets.UTF_8);
-    }
-
     @Test
     void aDeliveryThatKillsItsProcessEachTimeIsDeadAfterItsAttemptsAndTheServerStaysUp() throws Exception {
         Path db = dir.resolve("loop.db");
@@ -46,7 +41,7 @@ class CrashLoopTest {
         ChildServer server = new ChildServer(env, db).recording(record, 0);
         try {
             server.start();
-            assertEquals(202, server.deliver("pull_request", poison, payload(1)));
+            assertEquals(202, server.deliver("pull_request", poison, Payloads.pullRequestOpened(1)));
             assertTrue(server.awaitExit(60), "the delivery took the process down");
             for (int attempt = 2; attempt <= 3; attempt++) { // an operator's restart, or a supervisor's, each time
                 try {
@@ -58,7 +53,7 @@ class CrashLoopTest {
             }
             server.start();
             String healthy = Ids.id("healthy");
-            assertEquals(202, server.deliver("pull_request", healthy, payload(2)));
+            assertEquals(202, server.deliver("pull_request", healthy, Payloads.pullRequestOpened(2)));
             assertEquals("done", server.awaitFinished(healthy));
             assertEquals("dead", server.awaitFinished(poison));
             assertTrue(server.alive(), "the fourth start stays up");

@@ -7,6 +7,7 @@ import dev.releasetrain.testing.FakeGitHub;
 import dev.releasetrain.testing.Ids;
 import dev.releasetrain.testing.RecordingHandler;
 import dev.releasetrain.testing.Stores;
+import dev.releasetrain.testing.Payloads;
 import dev.releasetrain.testing.TestKeys;
 import dev.releasetrain.testing.TestServer;
 import dev.releasetrain.testing.WebhookLog;
@@ -36,11 +37,6 @@ class FetchBackTest {
     @TempDir
     Path dir;
 
-    private static byte[] payload(long number) {
-        return ("{\"action\":\"opened\",\"number\":" + number + ",\"installation\":{\"id\":1},"
-                + "\"repository\":{\"full_name\":\"o/r\"},\"pull_request\":{\"number\":" + number + "}}").getBytes(StandardCharsets.UTF_8);
-    }
-
     @ParameterizedTest
     @EnumSource(Stores.Kind.class)
     void whatGitHubCouldNotDeliverWhileTheAppWasDownIsFetchedBackOnceAtStart(Stores.Kind kind) throws Exception {
@@ -57,17 +53,17 @@ class FetchBackTest {
             env.put("DATABASE_URL", url);
 
             try (TestServer server = TestServer.start(env, services -> List.of(RecordingHandler.onDone(id -> { }).handler()))) {
-                assertEquals(202, log.send("pull_request", Ids.id("delivered"), payload(1)));
+                assertEquals(202, log.send("pull_request", Ids.id("delivered"), Payloads.pullRequestOpened(1)));
                 // stored, but GitHub gave up waiting for the answer and logged a timeout
-                assertEquals(202, server.deliver("pull_request", Ids.id("answer-lost"), payload(2)).statusCode());
-                log.record("pull_request", Ids.id("answer-lost"), payload(2), 504);
+                assertEquals(202, server.deliver("pull_request", Ids.id("answer-lost"), Payloads.pullRequestOpened(2)).statusCode());
+                log.record("pull_request", Ids.id("answer-lost"), Payloads.pullRequestOpened(2), 504);
                 server.awaitFinished(Ids.id("delivered"));
                 server.awaitFinished(Ids.id("answer-lost"));
             }
             // the app is down: GitHub's attempts find nothing listening, and it does not try again by itself
-            assertEquals(0, log.send("pull_request", Ids.id("missed-1"), payload(3)));
-            assertEquals(0, log.send("pull_request", Ids.id("missed-2"), payload(4)));
-            assertEquals(0, log.send("pull_request", Ids.id("missed-2-twin"), payload(4)));
+            assertEquals(0, log.send("pull_request", Ids.id("missed-1"), Payloads.pullRequestOpened(3)));
+            assertEquals(0, log.send("pull_request", Ids.id("missed-2"), Payloads.pullRequestOpened(4)));
+            assertEquals(0, log.send("pull_request", Ids.id("missed-2-twin"), Payloads.pullRequestOpened(4)));
 
             env.put("RECONCILE_MINUTES", "5");
             ConcurrentMap<String, AtomicInteger> handled = new ConcurrentHashMap<>();
@@ -100,7 +96,7 @@ class FetchBackTest {
         try (FakeGitHub github = new FakeGitHub(TestServer.APP_ID, TestKeys.PAIR.getPublic())) {
             WebhookLog log = github.webhooks();
             for (int i = 0; i < 150; i++) { // two pages of GitHub's log
-                log.send("pull_request", Ids.id("down-" + i), payload(i));
+                log.send("pull_request", Ids.id("down-" + i), Payloads.pullRequestOpened(i));
             }
             Map<String, String> env = TestServer.settings(github.url());
             env.put("DATABASE_URL", Stores.freshUrl(kind, dir));

@@ -204,9 +204,7 @@ class ReleaseOwnerTest {
     @Test
     void aFixLabelledBeforeTheCutWaitsAndIsOnTheBranchFromTheCut() throws Exception {
         serve(VERSION_FILES, FREEZE_DAY);
-        repo.pullRequestCommits(REPO, 5, List.of(frozenHead));
-        repo.review(REPO, 5, "alice", false, "APPROVED", frozenHead);
-        deliver("pull_request", merged(5, frozenHead));
+        mergeFix(5, frozenHead);
         await(() -> repo.comments(REPO, 5).stream().anyMatch(c -> c.path("body").asText().contains("will be in 1.30.0")), "the pick's answer");
         assertTrue(repo.comments(REPO, 5).stream().anyMatch(c -> c.path("body").asText().contains("| `" + BRANCH + "` | ⏳ will be in 1.30.0 when `"
                 + BRANCH + "` is cut from the default branch |")), repo.comments(REPO, 5).toString());
@@ -244,16 +242,11 @@ class ReleaseOwnerTest {
 
         // after the freeze: a change on main, a fix that depends on it (its pick conflicts: a draft), and a fix that picks cleanly
         Path bareDir = dir.resolve("bare.git");
-        work.edit("app.txt", "line 3", "line 3 (reworded on main)", "Reword line 3");
-        String conflicting = work.edit("app.txt", "line 3 (reworded on main)", "line 3 (fixed)", "Fix line 3 (#8)");
+        String conflicting = fixThatConflicts();
         String clean = work.edit("app.txt", "line 7", "line seven", "Fix line 7 (#7)");
         work.git("push", "-q", bareDir.toString(), "main");
-        repo.pullRequestCommits(REPO, 7, List.of(clean));
-        repo.pullRequestCommits(REPO, 8, List.of(conflicting));
-        repo.review(REPO, 7, "alice", false, "APPROVED", clean);
-        repo.review(REPO, 8, "alice", false, "APPROVED", conflicting);
-        deliver("pull_request", merged(7, clean));
-        deliver("pull_request", merged(8, conflicting));
+        mergeFix(7, clean);
+        mergeFix(8, conflicting);
         JsonNode pick = repo.createdPulls().stream().filter(p -> p.path("head").path("ref").asText().equals("release-train/cherry-pick-7-to-" + BRANCH))
                 .findFirst().orElseThrow();
         assertTrue(command("/release status", "Codertocat", checklistNumber()).contains("open (#7)"), "a pick is not done while its pull request is open");
@@ -335,9 +328,7 @@ class ReleaseOwnerTest {
         String early = work.edit("app.txt", "line 6", "line six", "Fix line 6 (#5)");
         serve(VERSION_FILES, FREEZE_DAY);
         Path bareDir = dir.resolve("bare.git");
-        repo.pullRequestCommits(REPO, 5, List.of(early));
-        repo.review(REPO, 5, "alice", false, "APPROVED", early);
-        deliver("pull_request", merged(5, early));
+        mergeFix(5, early);
         await(() -> repo.comments(REPO, 5).stream().anyMatch(c -> c.path("body").asText().contains("will be in 1.30.0")), "the early label's answer");
 
         command("/release start", "Codertocat", 1);
@@ -348,12 +339,8 @@ class ReleaseOwnerTest {
         String seven = work.edit("app.txt", "line 7", "line seven", "Fix line 7 (#7)");
         String eight = work.edit("app.txt", "line 8", "line eight", "Fix line 8 (#8)");
         work.git("push", "-q", bareDir.toString(), "main");
-        for (long number : List.of(7L, 8L)) {
-            String sha = number == 7 ? seven : eight;
-            repo.pullRequestCommits(REPO, number, List.of(sha));
-            repo.review(REPO, number, "alice", false, "APPROVED", sha);
-            deliver("pull_request", merged(number, sha));
-        }
+        mergeFix(7, seven);
+        mergeFix(8, eight);
         String tooEarly = command("/release tag", "Codertocat", n);
         assertTrue(tooEarly.contains("the version files on `" + BRANCH + "` do not say 1.30.0 yet"), tooEarly);
         assertTrue(tooEarly.contains("the pick of #7 into `" + BRANCH + "` is an open pull request") && tooEarly.contains("the pick of #8"), tooEarly);
@@ -436,12 +423,9 @@ class ReleaseOwnerTest {
         command("/release start", "Codertocat", 1);
         long n = checklistNumber();
         Path bareDir = dir.resolve("bare.git");
-        work.edit("app.txt", "line 3", "line 3 (reworded on main)", "Reword line 3");
-        String conflicting = work.edit("app.txt", "line 3 (reworded on main)", "line 3 (fixed)", "Fix line 3 (#8)");
+        String conflicting = fixThatConflicts();
         work.git("push", "-q", bareDir.toString(), "main");
-        repo.pullRequestCommits(REPO, 8, List.of(conflicting));
-        repo.review(REPO, 8, "alice", false, "APPROVED", conflicting);
-        deliver("pull_request", merged(8, conflicting));
+        mergeFix(8, conflicting);
         JsonNode draft = pickPullRequest(8);
         assertTrue(draft.path("draft").asBoolean(), draft.toString());
 
@@ -500,6 +484,19 @@ class ReleaseOwnerTest {
         ((ObjectNode) pr.get("user")).put("login", "release-train[bot]").put("type", "Bot"); // the bot opened it
         payload.put("number", created.path("number").asLong());
         deliver("pull_request", payload);
+    }
+
+    /** A change on main after the cut, and a fix (#8) that rewrites what it changed: its pick into the release conflicts. */
+    private String fixThatConflicts() throws Exception {
+        work.edit("app.txt", "line 3", "line 3 (reworded on main)", "Reword line 3");
+        return work.edit("app.txt", "line 3 (reworded on main)", "line 3 (fixed)", "Fix line 3 (#8)");
+    }
+
+    /** A fix on the default branch, approved by alice and merged with the release's label: the bot picks it. */
+    private void mergeFix(long number, String sha) throws Exception {
+        repo.pullRequestCommits(REPO, number, List.of(sha));
+        repo.review(REPO, number, "alice", false, "APPROVED", sha);
+        deliver("pull_request", merged(number, sha));
     }
 
     private ObjectNode merged(long number, String sha) throws Exception {
