@@ -331,7 +331,10 @@ class CherryPickTest {
         serve(List.of(fix));
         repo.review(REPO, 2, "alice", false, "APPROVED", fix);
         String releaseHead = bare.resolve("refs/heads/" + RELEASE);
+        int before = github.apiCalls().size();
         deliver("pull_request", prEvent("closed", mergedPullRequest(fix, List.of(RELEASE, "bug")), "Codertocat", null));
+        // a figure for the notes, not a timing: what a conflicting pick of two files costs, draft and all
+        System.out.println("GitHub calls for a conflicting pick drafted with markers (2 files): " + (github.apiCalls().size() - before));
 
         List<JsonNode> pulls = repo.createdPulls();
         assertEquals(1, pulls.size(), "the pick still arrives as a pull request");
