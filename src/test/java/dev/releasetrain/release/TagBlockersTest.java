@@ -2,7 +2,6 @@ package dev.releasetrain.release;
 
 import dev.releasetrain.github.OfflineModel;
 import org.kohsuke.github.GHCheckRun;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.releasetrain.cherrypick.CherryPickRecords;
 import dev.releasetrain.config.RepoConfigParser;
