@@ -82,8 +82,9 @@ public final class DeliveryQueue {
                     + "JOIN deliveries d ON d.seq = w.seq "
                     // stated on d itself: PostgreSQL re-checks these on a row another replica changed meanwhile
                     + "WHERE (d.state IN " + WAITING + " AND d.next_attempt_at <= ? OR d.state = " + PROCESSING + " AND d.lease_until < ?) "
+                    // another app's deliveries of the same pull request are not this app's line to wait in
                     + "AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.ordering_key = d.ordering_key AND e.seq < d.seq "
-                    + "AND e.state IN " + UNFINISHED + ") "
+                    + "AND e.state IN " + UNFINISHED + " AND (e.app_id = " + appId + " OR e.app_id IS NULL)) "
                     + "ORDER BY CASE WHEN w.p = 0 THEN 0 WHEN d.attempts = 0 THEN 1 ELSE 2 END, d.seq LIMIT ?" + skipLocked + ") RETURNING seq, id, ordering_key, attempts");
             Database.bind(claim, replica, leaseUntil, now, now, max);
             List<QueuedDelivery> out = new ArrayList<>();

@@ -252,6 +252,8 @@ class DeliveryStoreTest {
             DeliveryStore store = new DeliveryStore(db);
             Delivery ours = delivery("ours", 1, 1L);
             Delivery theirs = delivery("theirs", 1, 2L);
+            // the stranger's delivery of the same pull request, first: not a line this app waits in
+            store.intake().ingest(new Delivery("theirs-first", ours.event(), ours.summary(), ours.payload(), 1, null, 666L)).join();
             store.intake().ingest(ours).join();
             store.intake().ingest(new Delivery(theirs.id(), theirs.event(), theirs.summary(), theirs.payload(), 1, null, 666L)).join();
             store.intake().scheduleFollowUp(new Delivery("their-poll", ours.event(), new PayloadSummary("opened", 1L, "o/r", 3L), ours.payload(), 1,
@@ -260,7 +262,7 @@ class DeliveryStoreTest {
             db.update("INSERT INTO deliveries (id, event, received_at, state, next_attempt_at, payload) VALUES ('older', 'ping', 1, 'pending', 1, ?)",
                     (Object) new byte[] {'{', '}'});
             assertEquals(List.of("older", "ours"), ids(store.queue().claim("r1", 1L, 10, 2, 2 + LEASE)).stream().sorted().toList());
-            assertEquals(List.of("their-poll", "theirs"), ids(store.queue().claim("stranger", 666L, 10, 2, 2 + LEASE)).stream().sorted().toList());
+            assertEquals(List.of("their-poll", "theirs", "theirs-first"), ids(store.queue().claim("stranger", 666L, 10, 2, 2 + LEASE)).stream().sorted().toList());
         }
     }
 

@@ -88,6 +88,39 @@ class ReplicaFleetTest {
         assertEquals(Set.copyOf(ids), Set.copyOf(Files.readAllLines(record)), "every delivery reached the registered replica's features");
     }
 
+    /** A replica registered to another app on the same database (a stranger's setup page): neither runs the other's. */
+    @Test
+    void eachReplicaRunsOnlyWhatItsOwnAppVerified() throws Exception {
+        String url = Stores.freshPostgresUrl();
+        Path ours = dir.resolve("ours.txt");
+        Path theirs = dir.resolve("theirs.txt");
+        Files.createFile(ours);
+        Files.createFile(theirs);
+        ChildServer registered = replica(url, ours);
+        Map<String, String> other = TestServer.settings("http://127.0.0.1:9");
+        other.put("PRIVATE_KEY", TestKeys.privatePem());
+        other.put("APP_ID", "666");
+        other.put("WEBHOOK_SECRET", "a stranger's own secret");
+        ChildServer stranger = new ChildServer(other, url).recording(theirs, 0).start();
+        replicas.add(stranger);
+        List<String> mine = new ArrayList<>();
+        List<String> strangers = new ArrayList<>();
+        for (int pr = 0; pr < 10; pr++) { // the same pull requests on both sides: neither waits in the other's line
+            String a = Ids.id("ours-" + pr);
+            String b = Ids.id("theirs-" + pr);
+            assertEquals(202, stranger.deliver("pull_request", b, payload(pr, 0)));
+            assertEquals(202, registered.deliver("pull_request", a, payload(pr, 1)));
+            mine.add(a);
+            strangers.add(b);
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            assertEquals("done", registered.awaitFinished(mine.get(i)));
+            assertEquals("done", stranger.awaitFinished(strangers.get(i)));
+        }
+        assertEquals(Set.copyOf(mine), Set.copyOf(Files.readAllLines(ours)), "this app's replica ran this app's deliveries, and only those");
+        assertEquals(Set.copyOf(strangers), Set.copyOf(Files.readAllLines(theirs)), "the stranger's replica ran only what its own secret verified");
+    }
+
     @Test
     void aFleetLosesNothingThroughAKillAndARollingRestart() throws Exception {
         String url = Stores.freshPostgresUrl();

@@ -154,7 +154,7 @@ public final class ChildServer implements AutoCloseable {
     public int deliver(String event, String id, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("X-GitHub-Event", event).header("X-GitHub-Delivery", id)
-                .header("X-Hub-Signature-256", SignatureVerifier.sign(TestServer.SECRET, body))
+                .header("X-Hub-Signature-256", SignatureVerifier.sign(env.getOrDefault("WEBHOOK_SECRET", TestServer.SECRET), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
