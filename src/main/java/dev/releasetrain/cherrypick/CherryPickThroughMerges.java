@@ -59,9 +59,12 @@ public final class CherryPickThroughMerges {
 
     /** The original message, the -x line git writes, and the original author credited. */
     static String message(String sha, GitCommit commit) {
-        String original = commit.message().strip();
-        String credit = commit.authorName() != null && commit.authorEmail() != null
+        return commit.message().strip() + "\n\n(cherry picked from commit " + sha + ")" + credit(commit);
+    }
+
+    /** The original author's credit on a commit the bot makes for them (none when the commit names nobody). */
+    static String credit(GitCommit commit) {
+        return commit.authorName() != null && commit.authorEmail() != null
                 ? "\n\nCo-authored-by: " + commit.authorName() + " <" + commit.authorEmail() + ">" : "";
-        return original + "\n\n(cherry picked from commit " + sha + ")" + credit;
     }
 }

@@ -101,9 +101,7 @@ final class DraftConflictedPick {
         StringBuilder message = new StringBuilder("[" + target + "] " + title + "\n\nConflicts to resolve:\n");
         conflicted.forEach(c -> message.append("\t").append(c.path()).append("\n"));
         commits.forEach(c -> message.append("\n(cherry picked from commit ").append(c).append(")"));
-        if (first.authorName() != null && first.authorEmail() != null) {
-            message.append("\n\nCo-authored-by: ").append(first.authorName()).append(" <").append(first.authorEmail()).append(">");
-        }
+        message.append(CherryPickThroughMerges.credit(first));
         return new Drafted(git.commitChanges(onto, changes, message.toString()), List.copyOf(conflicted));
     }
 

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * Picks a merged pull request onto release branches. The result lands as a pull request into each release branch
  * (or, with {@code cherry-pick.mode: push}, on the branch itself). A conflict arrives as a draft pull request whose
  * commit holds git's conflict markers ({@link DraftConflictedPick}); in push mode, or when it cannot be drafted, it
- * leaves nothing half-made but a comment with the exact git commands. Targets already done are skipped, so a repeat does nothing new. A branch not cut yet
- * is waited for (never a failure); a release already tagged is not written to.
+ * leaves nothing half-made but a comment with the exact git commands. Targets already done are skipped, so a repeat
+ * does nothing new. A branch not cut yet is waited for (never a failure); a release already tagged is not written to.
  */
 final class PickIntoReleaseBranches {
     /** Reviewers asked for on one pick: GitHub takes a handful per request, and a fix has few approvers. */

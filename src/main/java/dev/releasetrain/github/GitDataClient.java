@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,14 +83,8 @@ record GitDataClient(GitHubRest rest, String repo) implements GitData {
         if (f.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode body = f.get();
-        if (!"file".equals(body.path("type").asText("file"))) {
-            throw new GitHubApiException(200, path + " at " + commit + " is not a file");
-        }
-        // over 1 MB GitHub leaves the content out ("none"): known by its blob, never read whole
-        Optional<byte[]> bytes = "none".equals(body.path("encoding").asText()) ? Optional.empty()
-                : Optional.of(Base64.getMimeDecoder().decode(body.path("content").asText("")));
-        return Optional.of(new File(body.path("sha").asText(), bytes));
+        // over 1 MB it is known by its blob only, never read whole
+        return Optional.of(new File(f.get().path("sha").asText(), RepoFiles.content(f.get(), path + " at " + commit)));
     }
 
     @Override

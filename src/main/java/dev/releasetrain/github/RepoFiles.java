@@ -69,24 +69,34 @@ public final class RepoFiles {
             throw new GitHubApiException(reply.status(), "reading " + path + " of " + repository + " answered " + reply.status());
         }
         JsonNode body = reply.body();
-        if (!"file".equals(body.path("type").asText("file"))) {
-            throw new GitHubApiException(reply.status(), path + " in " + repository + " is not a file");
-        }
-        String content = body.path("content").asText("");
-        if ("none".equals(body.path("encoding").asText())) { // GitHub leaves out the content of a file over 1 MB
+        Optional<byte[]> content = content(body, path + " in " + repository);
+        if (content.isEmpty()) {
             return new FileText(Optional.empty(), Math.max(1, body.path("size").asLong(1)));
         }
-        String text;
-        try {
-            text = new String(Base64.getMimeDecoder().decode(content), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new GitHubApiException(reply.status(), "GitHub returned content that is not base64 for " + path);
-        }
+        String text = new String(content.get(), StandardCharsets.UTF_8);
         FileText file = new FileText(Optional.of(text), body.path("size").asLong(text.length()));
         if (reply.etag() != null && !commit && text.length() <= MAX_CACHED_CHARS) {
             cache.put(key, new Cached(reply.etag(), file));
         }
         return file;
+    }
+
+    /**
+     * A contents API answer's bytes; empty for a file over 1 MB, whose content GitHub leaves out (encoding "none"),
+     * so it is never read whole. {@code what} names the file in an error.
+     */
+    static Optional<byte[]> content(JsonNode body, String what) throws GitHubApiException {
+        if (!"file".equals(body.path("type").asText("file"))) {
+            throw new GitHubApiException(200, what + " is not a file");
+        }
+        if ("none".equals(body.path("encoding").asText())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Base64.getMimeDecoder().decode(body.path("content").asText("")));
+        } catch (IllegalArgumentException e) {
+            throw new GitHubApiException(200, "GitHub returned content that is not base64 for " + what);
+        }
     }
 
     /**
