@@ -18,9 +18,11 @@ import dev.releasetrain.notes.CollectHighlights;
 import dev.releasetrain.notes.SqlReleaseNotesStore;
 import dev.releasetrain.release.ChecklistIssue;
 import dev.releasetrain.release.FollowReleaseCalendar;
+import dev.releasetrain.release.FollowReleaseSteps;
 import dev.releasetrain.release.KeepChecklistCurrent;
 import dev.releasetrain.release.ReleaseDependencies;
 import dev.releasetrain.release.RunReleaseCommand;
+import dev.releasetrain.release.SqlReleaseLedger;
 import dev.releasetrain.release.SqlReleaseRecords;
 import dev.releasetrain.review.DeclareEmergency;
 import dev.releasetrain.review.EnforceReviewBeforeMerge;
@@ -58,8 +60,10 @@ public final class Features {
         Optional<AskMigrationStatusApi> api = w.settings().migrationStatusApiUrl().map(url -> new AskMigrationStatusApi(
                 new HttpMigrationStatusApi(url, w.settings().migrationStatusApiToken()), conclusions, heads, w.followUps(),
                 w.settings().retryBaseMillis(), w.clock()));
-        ReleaseDependencies release = new ReleaseDependencies(new SqlReleaseRecords(w.db()), new ChecklistIssue(w.db()), notes, picks, audit,
+        ReleaseDependencies release = new ReleaseDependencies(new SqlReleaseRecords(w.db()), new ChecklistIssue(w.db()), notes,
+                new SqlReleaseLedger(w.db(), w.clock()), audit,
                 heads, w.clock(), w.settings().githubWebUrl().toString(), w.settings().maxAttempts());
+        KeepChecklistCurrent checklist = new KeepChecklistCurrent(release, w.followUps());
         return List.of(new EnforceReviewBeforeMerge(review).handler(), new DeclareEmergency(review, audit, w.clock()).handler(),
                 new FlagMergedWithoutReview(audit, w.clock()).handler(), size.handler(),
                 new CheckMigrations(conclusions, heads, api, w.clock()).handler(),
@@ -68,6 +72,6 @@ public final class Features {
                 new CherryPickLabelledPullRequest(picks, w.clock()).handler(), new LandPickPullRequests(picks).handler(),
                 new KeepConflictMarkersOut(w.checks(), picks).handler(), new CollectHighlights(notes, w.clock()).handler(),
                 new RunReleaseCommand(release).handler(), new FollowReleaseCalendar(release, w.followUps()).handler(),
-                new KeepChecklistCurrent(release, w.followUps()).handler());
+                checklist.handler(), new FollowReleaseSteps(release, checklist).handler());
     }
 }

@@ -5,6 +5,7 @@ import dev.releasetrain.cli.CalendarCommand;
 import dev.releasetrain.cli.CheckMigrationsCommand;
 import dev.releasetrain.cli.ConfigCommand;
 import dev.releasetrain.cli.DeliveriesCommand;
+import dev.releasetrain.cli.LedgerCommand;
 import dev.releasetrain.cli.NotesCommand;
 import dev.releasetrain.cli.ReconcileCommand;
 import dev.releasetrain.cli.RedeliverCommand;
@@ -31,6 +32,8 @@ public final class Main {
               replay <payload.json> --event <name>    what the bot would do with a payload: its writes printed, not sent
               audit [--json]                          pull requests merged without review, and emergency overrides
               notes --repo owner/name --release X.Y.Z the release notes, in Markdown
+              ledger --repo owner/name --release X.Y.Z [--json]
+                                                      what the release holds and did, each with its state and link
               calendar [--months N] [--timezone Z]    the coming code freeze and release dates
               config check [FILE]                     check a repository config (default .github/release-train.yml)
               config defaults | config schema         the commented defaults; the JSON Schema for editors
@@ -79,6 +82,7 @@ public final class Main {
                 case "replay" -> new ReplayCommand(settings, Features::all).run(rest, System.out);
                 case "audit" -> new AuditCommand(settings).run(rest, System.out);
                 case "notes" -> new NotesCommand(settings).run(rest, System.out);
+                case "ledger" -> new LedgerCommand(settings).run(rest, System.out);
                 case "calendar" -> new CalendarCommand(java.time.Clock.systemUTC()).run(rest, System.out);
                 default -> throw new UsageException("unknown command \"" + command + "\"");
             };

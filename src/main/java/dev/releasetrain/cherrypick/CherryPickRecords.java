@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The state of each pull request's cherry-pick to each release branch. */
-public interface CherryPickRecords extends PicksInto {
+public interface CherryPickRecords {
     record Row(String target, PickState state, String detail, String url, String requestedBy) {
     }
 

@@ -23,11 +23,4 @@ public record SqlCherryPickRecords(Database db, Clock clock) implements CherryPi
                 + "ORDER BY target", rs -> new Row(rs.getString(1), PickState.stored(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)),
                 repo, number);
     }
-
-    @Override
-    public List<Pick> into(String repo, String target) throws SQLException {
-        return db.query("SELECT number, target, state, detail, url, requested_by FROM cherry_picks WHERE repository = ? AND target = ? "
-                + "ORDER BY number", rs -> new Pick(rs.getLong(1), new Row(rs.getString(2), PickState.stored(rs.getString(3)), rs.getString(4),
-                rs.getString(5), rs.getString(6))), repo, target);
-    }
 }

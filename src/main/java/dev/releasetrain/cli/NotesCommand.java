@@ -1,17 +1,18 @@
 package dev.releasetrain.cli;
 
 import dev.releasetrain.config.RepoConfigParser;
-import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.notes.ReleaseNotes;
 import dev.releasetrain.notes.SqlReleaseNotesStore;
+import dev.releasetrain.release.ReleaseFacts;
+import dev.releasetrain.release.SqlReleaseLedger;
 import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.store.Database;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 
-/** {@code notes --repo owner/name --release X.Y.Z}: the release's notes in Markdown, from what the server recorded. */
+/** {@code notes --repo owner/name --release X.Y.Z}: the release's notes in Markdown, from its ledger. */
 public final class NotesCommand {
     private final ServerSettings settings;
 
@@ -20,23 +21,15 @@ public final class NotesCommand {
     }
 
     public int run(List<String> args, PrintStream out) throws Exception {
-        String repo = null;
-        String version = null;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--repo" -> repo = DeliveriesCommand.value(args, ++i, "--repo");
-                case "--release" -> version = DeliveriesCommand.value(args, ++i, "--release");
-                default -> throw new UsageException("notes does not take \"" + args.get(i) + "\"");
-            }
-        }
-        if (repo == null || version == null || !version.matches("\\d+\\.\\d+\\.\\d+")) {
-            throw new UsageException("notes needs --repo owner/name and --release X.Y.Z");
-        }
-        // the categories of the documented defaults: the command line does not read repositories
-        RepoSettings defaults = new RepoConfigParser().defaultSettings();
+        ReleaseArguments release = ReleaseArguments.parse("notes", args, false);
         try (Database db = Database.open(settings.database())) {
-            out.print(ReleaseNotes.render(version, new SqlReleaseNotesStore(db).release(repo, version, defaults.release().branchPrefix()),
-                    defaults.notes().categories()));
+            var ledger = new SqlReleaseLedger(db, Clock.systemUTC()).of(release.repo(), release.version());
+            if (ledger.isEmpty()) {
+                throw new IllegalStateException(LedgerCommand.unknown(release));
+            }
+            // the categories of the documented defaults: the command line does not read repositories
+            out.print(ReleaseNotes.render(release.version().toString(), ReleaseFacts.pullRequests(new SqlReleaseNotesStore(db), release.repo(), ledger),
+                    new RepoConfigParser().defaultSettings().notes().categories()));
         }
         return 0;
     }

@@ -38,7 +38,7 @@ public record Subscription<T>(String event, Set<String> actions, Class<T> type, 
     private static final Map<Class<?>, String> NAMES = Map.of(GHEventPayload.PullRequest.class, "pull_request",
             GHEventPayload.PullRequestReview.class, "pull_request_review", GHEventPayload.IssueComment.class, "issue_comment",
             GHEventPayload.CheckRun.class, "check_run", GHEventPayload.CheckSuite.class, "check_suite", GHEventPayload.Push.class, "push",
-            GHEventPayload.Create.class, "create", GHEventPayload.Installation.class, "installation",
+            GHEventPayload.Create.class, "create", GHEventPayload.Delete.class, "delete", GHEventPayload.Installation.class, "installation",
             GHEventPayload.InstallationRepositories.class, "installation_repositories");
 
     /** A GitHub event hub4j has a type for, with these actions (none: any), when the test holds. */

@@ -47,7 +47,7 @@ public final class CollectHighlights {
     public void branchCreated(String repo, String branch, RepoSettings settings) throws Exception {
         String prefix = settings.release().branchPrefix();
         if (branch.startsWith(prefix) && VERSION.matcher(branch.substring(prefix.length())).matches()) {
-            store.cut(repo, branch.substring(prefix.length()), clock.millis());
+            store.cut(repo, branch.substring(prefix.length()), branch, clock.millis());
         }
     }
 

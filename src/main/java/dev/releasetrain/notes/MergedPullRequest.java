@@ -14,6 +14,11 @@ public record MergedPullRequest(long number, String title, String author, String
                                 long mergedAt, boolean highlight, String note, boolean onReleaseBranch) {
     private static final Set<String> INSIDERS = Set.of("OWNER", "MEMBER", "COLLABORATOR");
 
+    /** The same pull request, known to be a fix merged straight into the release's branch. */
+    public MergedPullRequest madeOnReleaseBranch() {
+        return new MergedPullRequest(number, title, author, authorAssociation, labels, mergedAt, highlight, note, true);
+    }
+
     public boolean firstTime() {
         return "FIRST_TIME_CONTRIBUTOR".equals(authorAssociation) || "FIRST_TIMER".equals(authorAssociation);
     }

@@ -1,6 +1,7 @@
 package dev.releasetrain.notes;
 
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  */
 public interface ReleaseContents {
     /** The release branch of {@code version} was cut {@code at}: what merges later belongs to the next release. */
-    void cut(String repo, String version, long at) throws SQLException;
+    void cut(String repo, String version, String branch, long at) throws SQLException;
 
-    List<MergedPullRequest> release(String repo, String version, String branchPrefix) throws SQLException;
+    /** The recorded merges among {@code numbers}, in the order they merged; numbers never recorded are left out. */
+    List<MergedPullRequest> pullRequests(String repo, Collection<Long> numbers) throws SQLException;
 }

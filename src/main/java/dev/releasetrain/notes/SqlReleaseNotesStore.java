@@ -2,15 +2,18 @@ package dev.releasetrain.notes;
 
 import dev.releasetrain.store.Database;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /** Merged pull requests and release cuts in the database's {@code merged_pull_requests} and {@code release_cuts} tables. */
 public record SqlReleaseNotesStore(Database db) implements ReleaseNotesStore {
+    private static final int SLICE = 500;
+
     @Override
     public void merged(String repo, MergedPullRequest pr, String baseRef) throws SQLException {
         db.update("INSERT INTO merged_pull_requests (repository, number, title, author, author_association, labels, base_ref, "
@@ -21,55 +24,28 @@ public record SqlReleaseNotesStore(Database db) implements ReleaseNotesStore {
     }
 
     @Override
-    public void cut(String repo, String version, long at) throws SQLException {
-        db.update("INSERT INTO release_cuts (repository, version, cut_at) VALUES (?,?,?) ON CONFLICT DO NOTHING", repo, version, at);
+    public void cut(String repo, String version, String branch, long at) throws SQLException {
+        db.update("INSERT INTO release_cuts (repository, version, branch, cut_at) VALUES (?,?,?,?) ON CONFLICT (repository, version) "
+                + "DO UPDATE SET branch = COALESCE(release_cuts.branch, excluded.branch)", repo, version, branch, at);
     }
 
     @Override
-    public List<MergedPullRequest> release(String repo, String version, String branchPrefix) throws SQLException {
-        return db.read(c -> {
-            Long cut = null;
-            try (PreparedStatement q = c.prepareStatement("SELECT cut_at FROM release_cuts WHERE repository = ? AND version = ?")) {
-                q.setString(1, repo);
-                q.setString(2, version);
-                try (ResultSet rs = q.executeQuery()) {
-                    cut = rs.next() ? rs.getLong(1) : null;
-                }
-            }
-            long previous;
-            try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(MAX(cut_at), 0) FROM release_cuts WHERE repository = ? AND cut_at < ?")) {
-                q.setString(1, repo);
-                q.setLong(2, cut == null ? Long.MAX_VALUE : cut);
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    previous = rs.getLong(1);
-                }
-            }
-            List<MergedPullRequest> out = new ArrayList<>();
-            // the cherry-pick records are the capability's own table; reading them here is what "picked into" means. A fix
-            // merged straight into the release branch by a person belongs to the release (a pick's own pull request, the
-            // bot's, stands for the fix it picks, which is counted already)
-            try (PreparedStatement q = c.prepareStatement("SELECT number, title, author, author_association, labels, merged_at, highlight, note, base_ref "
-                    + "FROM merged_pull_requests WHERE repository = ? AND ((merged_at > ? AND merged_at <= ? AND base_ref NOT LIKE ? || '%') "
-                    + "OR number IN (SELECT number FROM cherry_picks WHERE repository = ? AND target = ? AND state IN ('done', 'resolved', 'already')) "
-                    + "OR (base_ref = ? AND author NOT LIKE '%[bot]')) "
-                    + "ORDER BY merged_at, number")) {
-                q.setString(1, repo);
-                q.setLong(2, previous);
-                q.setLong(3, cut == null ? Long.MAX_VALUE : cut);
-                q.setString(4, branchPrefix);
-                q.setString(5, repo);
-                q.setString(6, branchPrefix + version);
-                q.setString(7, branchPrefix + version);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new MergedPullRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5).isEmpty() ? List.of() : Arrays.asList(rs.getString(5).split("\n")), rs.getLong(6),
-                                rs.getInt(7) == 1, rs.getString(8), (branchPrefix + version).equals(rs.getString(9))));
-                    }
-                }
-            }
-            return out;
-        });
+    public List<MergedPullRequest> pullRequests(String repo, Collection<Long> numbers) throws SQLException {
+        List<MergedPullRequest> out = new ArrayList<>();
+        List<Long> all = List.copyOf(numbers);
+        // in slices: a query's parameters are bounded (SQLite's 32,766), a release's pull requests are not
+        for (int from = 0; from < all.size(); from += SLICE) {
+            List<Long> slice = all.subList(from, Math.min(all.size(), from + SLICE));
+            List<Object> args = new ArrayList<>();
+            args.add(repo);
+            args.addAll(slice);
+            out.addAll(db.query("SELECT number, title, author, author_association, labels, merged_at, highlight, note FROM merged_pull_requests "
+                    + "WHERE repository = ? AND number IN (" + String.join(",", Collections.nCopies(slice.size(), "?")) + ")",
+                    rs -> new MergedPullRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5).isEmpty() ? List.of() : Arrays.asList(rs.getString(5).split("\n")), rs.getLong(6),
+                            rs.getInt(7) == 1, rs.getString(8), false), args.toArray()));
+        }
+        out.sort(Comparator.comparingLong(MergedPullRequest::mergedAt).thenComparingLong(MergedPullRequest::number));
+        return out;
     }
 }

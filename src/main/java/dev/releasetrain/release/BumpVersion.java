@@ -88,6 +88,7 @@ public final class BumpVersion {
                     + String.join(" and ", plan.changes().keySet().stream().map(p -> "`" + p + "`").toList()) + ".";
         }
         String evidence = ctx.commitLink(sha) + " " + ctx.byWhomWhen();
+        ctx.record(release, LedgerEntry.Kind.BUMP, "done", sha, null, (plan.changes().isEmpty() ? "found " : "committed ") + ctx.byWhomWhen(), null);
         ctx.refresh(release, ctx.facts(release), b -> Checklist.ensureTicked(b, "bump", evidence));
         return ReleaseContext.Outcome.done(said);
     }

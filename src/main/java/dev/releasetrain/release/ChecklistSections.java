@@ -1,6 +1,5 @@
 package dev.releasetrain.release;
 
-import dev.releasetrain.cherrypick.CherryPickRecords;
 import dev.releasetrain.github.Commit;
 import dev.releasetrain.github.Comparison;
 import dev.releasetrain.notes.MergedPullRequest;
@@ -76,13 +75,13 @@ public final class ChecklistSections {
     }
 
     private static String picks(ReleaseFacts f) {
-        List<CherryPickRecords.Pick> picks = f.picks();
+        List<LedgerEntry> picks = f.picks();
         if (picks.isEmpty()) {
             return "None yet. Label a merged fix `release-X.Y.Z` (or comment `/cherry-pick release-X.Y.Z`) to bring it here.";
         }
         StringBuilder s = new StringBuilder("| pull request | state | detail |\n|---|---|---|\n");
-        for (CherryPickRecords.Pick p : picks) {
-            String state = switch (p.row().state()) {
+        for (LedgerEntry p : picks) {
+            String state = switch (p.pickState()) {
                 case DONE, ALREADY -> "✅ done";
                 case RESOLVED -> "✅ done, conflicts resolved by hand";
                 case REQUESTED -> "⏳ pending";
@@ -93,9 +92,9 @@ public final class ChecklistSections {
                 case REFUSED -> "🚫 refused";
                 case FAILED -> "❌ failed";
             };
-            String detail = p.row().detail() == null ? "" : p.row().detail().lines().findFirst().orElse("");
+            String detail = p.detail() == null ? "" : p.detail().lines().findFirst().orElse("");
             s.append("| #").append(p.number()).append(" | ").append(state).append(" | ")
-                    .append(p.row().url() == null ? detail : "[" + detail + "](" + p.row().url() + ")").append(" |\n");
+                    .append(p.url() == null ? detail : "[" + detail + "](" + p.url() + ")").append(" |\n");
         }
         return s.toString();
     }

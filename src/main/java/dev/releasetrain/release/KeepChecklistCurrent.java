@@ -31,10 +31,14 @@ public final class KeepChecklistCurrent {
         this.followUps = followUps;
     }
 
-    /** The refresh the bot scheduled for itself: one release's checklist, once the burst of events has passed. */
-    public record Refresh(String version) {
+    /**
+     * The refresh the bot scheduled for itself: one release's checklist, once the burst of events has passed.
+     *
+     * @param pushed the release branch moved: a bump made by hand may have landed
+     */
+    public record Refresh(String version, boolean pushed) {
         static Refresh read(WebhookEvent e) {
-            return new Refresh(e.payload().path("version").asText());
+            return new Refresh(e.payload().path("version").asText(), e.payload().path("pushed").asBoolean(false));
         }
     }
 
@@ -75,8 +79,26 @@ public final class KeepChecklistCurrent {
         }
         long now = deps.clock().millis();
         long due = (now / GATHER_MILLIS + 1) * GATHER_MILLIS;
-        String id = "checklist-refresh:" + repo + ":" + version + ":" + due;
-        followUps.schedule(id, EVENT, FollowUps.payload("refresh", installation, repo).put("version", version.toString()), due - now);
+        // a push's refresh also reads the version files, so it is a follow-up of its own in the window
+        String id = "checklist-refresh:" + repo + ":" + version + ":" + due + (pushedRef.isPresent() ? ":push" : "");
+        followUps.schedule(id, EVENT, FollowUps.payload("refresh", installation, repo).put("version", version.toString())
+                .put("pushed", pushedRef.isPresent()), due - now);
+    }
+
+    /**
+     * After a push to the release branch, whether its version files say the version: a bump made by hand is in the
+     * ledger from then on, one reverted is gone from it. Nothing is told when the files cannot be read or none are set.
+     */
+    private void bumpSeen(ReleaseContext steps, Release release) throws Exception {
+        BumpVersion.Plan plan = BumpVersion.plan(steps, release);
+        if (plan.problem().isPresent()) {
+            return;
+        }
+        if (plan.changes().isEmpty()) {
+            steps.record(release, LedgerEntry.Kind.BUMP, "done", null, null, "seen after a push to `" + steps.branch(release.version()) + "`", null);
+        } else {
+            deps.ledger().forget(steps.repo(), release.version(), LedgerEntry.Kind.BUMP);
+        }
     }
 
     /** The gathered refresh came due: the release's checklist made current, if it is still the release in progress. */
@@ -90,7 +112,11 @@ public final class KeepChecklistCurrent {
         ReleaseContext steps = new ReleaseContext(deps, github, settings, null, null);
         deps.checklist().locked(repo, release.version(), () -> {
             Release now = deps.records().find(repo, release.version()).orElse(release);
-            steps.refresh(now, steps.facts(now), b -> b);
+            if (refresh.pushed()) {
+                bumpSeen(steps, now);
+            }
+            ReleaseFacts facts = steps.facts(now);
+            steps.refresh(now, facts, b -> steps.tickRecordedSteps(b, facts));
             return null;
         });
     }

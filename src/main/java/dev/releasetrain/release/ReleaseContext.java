@@ -51,6 +51,12 @@ public record ReleaseContext(ReleaseDependencies deps, ReleaseGitHub github, Rep
         return "[`" + sha.substring(0, 7) + "`](" + deps.githubWebUrl() + "/" + repo() + "/commit/" + sha + ")";
     }
 
+    /** A step made or seen goes into the release's ledger. */
+    public void record(Release release, LedgerEntry.Kind step, String state, String sha, String url, String detail, String forcedOver)
+            throws java.sql.SQLException {
+        deps.ledger().record(repo(), release.version(), new LedgerEntry.Step(step, state, sha, url, detail, forcedOver));
+    }
+
     public ReleaseFacts facts(Release release) throws Exception {
         return ReleaseFacts.gather(deps, github, repoSettings, release);
     }
@@ -75,6 +81,26 @@ public record ReleaseContext(ReleaseDependencies deps, ReleaseGitHub github, Rep
             }
             return b;
         });
+    }
+
+    /**
+     * The steps the ledger holds (bump, tag, an open or merged sync) ticked with their evidence. Never unticked here:
+     * a step undone is for {@code /release status} to find in git.
+     */
+    public String tickRecordedSteps(String body, ReleaseFacts facts) {
+        String b = body;
+        for (LedgerEntry e : facts.ledger()) {
+            String evidence = switch (e.kind()) {
+                case BUMP -> e.sha() == null ? "the version files say " + facts.release().version() : commitLink(e.sha());
+                case TAG -> e.url() == null ? "tag " + facts.release().version() : "[" + facts.release().version() + "](" + e.url() + ")";
+                case SYNC -> "closed".equals(e.state()) ? null : "[#" + e.pullRequest() + "](" + e.url() + ")";
+                default -> null;
+            };
+            if (evidence != null) {
+                b = Checklist.ensureTicked(b, e.kind().stored(), evidence + (e.detail() == null ? "" : " " + e.detail()));
+            }
+        }
+        return b;
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Which releases a repository has started and where their checklists are. */
 public interface ReleaseRecords {
-    /** Stores the release, or updates its issue, owner and state; the cut and the previous version never change. */
+    /** Stores the release, or updates its issue, owner and state (and its branch, once); the cut and the previous version never change. */
     void save(Release r) throws SQLException;
 
     Optional<Release> find(String repository, Version version) throws SQLException;

@@ -1,7 +1,7 @@
 package dev.releasetrain.release;
 
 import dev.releasetrain.cherrypick.PickState;
-import dev.releasetrain.cherrypick.PicksInto;
+import dev.releasetrain.github.Commit;
 import org.kohsuke.github.GHPullRequest;
 
 import java.time.format.DateTimeFormatter;
@@ -29,8 +29,9 @@ public final class ReportReleaseStatus {
         List<GHPullRequest> syncs = ctx.github().pulls().pullRequestsFrom(SyncVersionBump.branch(release.version()));
         List<String> blockers = facts.branchHead().isEmpty() || tagged.isPresent() ? List.of()
                 : TagBlockers.of(facts, ctx.github().checks().checkRuns(facts.branchHead().get()));
-        String bumpCommits = bumped.orElse(false) ? BumpVersion.commits(ctx, release).stream().map(c -> ctx.commitLink(c.sha()))
-                .reduce((x, y) -> x + ", " + y).map(c -> " (" + c + ")").orElse("") : "";
+        List<Commit> bumps = bumped.orElse(false) ? BumpVersion.commits(ctx, release) : List.of();
+        String bumpCommits = bumps.stream().map(c -> ctx.commitLink(c.sha())).reduce((x, y) -> x + ", " + y).map(c -> " (" + c + ")").orElse("");
+        seen(ctx, release, bumped, bumps, tagged, syncs);
         String bumpLine = "\nVersion bump: " + (bumped.isEmpty() ? "cannot be told (see `release.version-files`)"
                 : bumped.get() ? "the version files say " + tag + bumpCommits : "not yet") + ".";
         String[] body = new String[1];
@@ -46,6 +47,28 @@ public final class ReportReleaseStatus {
             return b;
         });
         return ReleaseContext.Outcome.done(summary(release, facts, body[0] == null ? "" : body[0], blockers, bumpLine));
+    }
+
+    /** The steps as git has them now go into the ledger: a step seen done is recorded, one undone is forgotten. */
+    private static void seen(ReleaseContext ctx, Release release, Optional<Boolean> bumped, List<Commit> bumps, Optional<String> tagged,
+                             List<GHPullRequest> syncs) throws Exception {
+        String seen = "seen by `/release status`";
+        if (bumped.orElse(false)) {
+            ctx.record(release, LedgerEntry.Kind.BUMP, "done", bumps.isEmpty() ? null : bumps.get(bumps.size() - 1).sha(), null, seen, null);
+        } else if (bumped.isPresent()) {
+            ctx.deps().ledger().forget(ctx.repo(), release.version(), LedgerEntry.Kind.BUMP);
+        }
+        if (tagged.isPresent()) {
+            ctx.record(release, LedgerEntry.Kind.TAG, "done", null, null, seen, null);
+        } else {
+            ctx.deps().ledger().forget(ctx.repo(), release.version(), LedgerEntry.Kind.TAG);
+        }
+        if (syncs.isEmpty()) {
+            ctx.deps().ledger().forget(ctx.repo(), release.version(), LedgerEntry.Kind.SYNC);
+        } else {
+            GHPullRequest sync = syncs.get(0);
+            ctx.record(release, LedgerEntry.Kind.SYNC, SyncVersionBump.state(sync), null, sync.getHtmlUrl().toString(), seen, null);
+        }
     }
 
     /** True when every version file says the version, false when one does not, empty when that cannot be told. */
@@ -71,7 +94,7 @@ public final class ReportReleaseStatus {
             s.append(" Left:\n").append(left.stream().map(st -> "- " + st.text() + (st.botStep().isPresent() ? " (bot)" : ""))
                     .collect(Collectors.joining("\n")));
         }
-        long done = facts.picks().stream().filter(p -> p.row().state().landed() || facts.onBranchFromTheCut(p)).count();
+        long done = facts.picks().stream().filter(p -> p.pickState().landed() || facts.onBranchFromTheCut(p)).count();
         s.append("\n\nCherry-picks into `").append(facts.branch()).append("`: ").append(done).append(" done");
         appendNumbers(s, "pending", facts.picksIn(PickState.REQUESTED));
         appendNumbers(s, "open", facts.picksIn(PickState.OPEN));
@@ -90,8 +113,8 @@ public final class ReportReleaseStatus {
         return s.toString();
     }
 
-    private static void appendNumbers(StringBuilder s, String what, List<PicksInto.Pick> picks) {
-        List<Long> numbers = picks.stream().map(PicksInto.Pick::number).toList();
+    private static void appendNumbers(StringBuilder s, String what, List<LedgerEntry> picks) {
+        List<Long> numbers = picks.stream().map(p -> p.number()).toList();
         s.append(", ").append(numbers.size()).append(" ").append(what);
         if (!numbers.isEmpty()) {
             s.append(" (").append(numbers.stream().map(n -> "#" + n).collect(Collectors.joining(", "))).append(")");

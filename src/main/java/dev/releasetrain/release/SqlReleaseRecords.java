@@ -10,14 +10,15 @@ import java.util.Optional;
 
 /** The releases in the database's {@code releases} table. */
 public record SqlReleaseRecords(Database db) implements ReleaseRecords {
-    private static final String COLUMNS = "repository, version, issue_number, owner, state, previous_tag, cut_sha, started_at";
+    private static final String COLUMNS = "repository, version, issue_number, owner, state, previous_tag, cut_sha, started_at, branch";
 
     @Override
     public void save(Release r) throws SQLException {
-        db.update("INSERT INTO releases (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (repository, version) "
-                + "DO UPDATE SET issue_number = excluded.issue_number, owner = excluded.owner, state = excluded.state",
+        db.update("INSERT INTO releases (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (repository, version) "
+                + "DO UPDATE SET issue_number = excluded.issue_number, owner = excluded.owner, state = excluded.state, "
+                + "branch = COALESCE(releases.branch, excluded.branch)",
                 r.repository(), r.version().toString(), r.issueNumber(), r.owner(), r.cancelled() ? "cancelled" : "open",
-                r.previousTag().orElse(null), r.cutSha(), r.startedAt());
+                r.previousTag().orElse(null), r.cutSha(), r.startedAt(), r.branch());
     }
 
     @Override
@@ -42,6 +43,7 @@ public record SqlReleaseRecords(Database db) implements ReleaseRecords {
         long issue = rs.getLong(3);
         Long issueNumber = rs.wasNull() ? null : issue;
         return new Release(rs.getString(1), Version.parse(rs.getString(2)).orElseThrow(), issueNumber, rs.getString(4),
-                "cancelled".equals(rs.getString(5)), Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getLong(8));
+                "cancelled".equals(rs.getString(5)), Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getLong(8),
+                rs.getString(9));
     }
 }

@@ -71,9 +71,9 @@ public final class StartRelease {
         }
         ReleaseLabel.ensure(ctx, branch, version);
         long now = ctx.deps().clock().millis();
-        Release release = known.orElse(new Release(ctx.repo(), version, null, owner, false, previousTag(tags, version), head.orElseThrow(), now));
+        Release release = known.orElse(new Release(ctx.repo(), version, null, owner, false, previousTag(tags, version), head.orElseThrow(), now, branch));
         ctx.records().save(release);
-        ctx.deps().notes().cut(ctx.repo(), version.toString(), now);
+        ctx.deps().notes().cut(ctx.repo(), version.toString(), branch, now);
         ReleaseFacts facts = ctx.facts(release);
         boolean opened = false;
         if (release.issueNumber() == null) {

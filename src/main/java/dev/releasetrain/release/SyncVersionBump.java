@@ -2,12 +2,11 @@ package dev.releasetrain.release;
 
 import dev.releasetrain.github.Commit;
 import dev.releasetrain.github.OpenOrMerged;
+import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
 import dev.releasetrain.cherrypick.CherryPickThroughMerges;
 import dev.releasetrain.cherrypick.PickResult;
 import dev.releasetrain.github.GitHubApiException;
-
-import dev.releasetrain.cherrypick.PicksInto;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,16 +33,22 @@ public final class SyncVersionBump {
         return "sync-" + v;
     }
 
+    /** Where a sync pull request stands, as the ledger keeps it: open, merged or closed (unmerged). */
+    static String state(GHPullRequest pr) {
+        return pr.getMergedAt() != null ? "merged" : pr.getState() == GHIssueState.OPEN ? "open" : "closed";
+    }
+
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release, boolean force) throws Exception {
         String sync = branch(release.version());
         // an open or merged sync pull request is the sync; one closed unmerged is opened again
         List<GHPullRequest> pulls = ctx.github().pulls().pullRequestsFrom(sync).stream().filter(OpenOrMerged::test).toList();
         if (!pulls.isEmpty()) {
-            return finish(ctx, release, pulls.get(0), "The sync pull request exists already: ", null);
+            return finish(ctx, release, pulls.get(0), "The sync pull request exists already: ", null, null);
         }
         // the handbook's order: what comes back to the default branch is what was released
+        String untagged = null;
         if (ctx.github().git().ref("tags/" + release.version()).isEmpty()) {
-            String untagged = release.version() + " is not tagged yet";
+            untagged = release.version() + " is not tagged yet";
             if (!force) {
                 return ReleaseContext.Outcome.refused("Not synced: " + untagged + ". `/release tag` first; `/release sync --force` opens "
                         + "the sync pull request anyway and records the override in the checklist.");
@@ -98,7 +103,7 @@ public final class SyncVersionBump {
                 + "`'s own commits, already there.") + (same.isEmpty() ? "" : "\n\nNot brought back either, `" + defaultBranch
                 + "` has the same change already: " + same.stream().map(c -> ctx.commitLink(c.sha()) + " " + c.subject())
                 .collect(Collectors.joining(", ")) + ".") + (release.issueNumber() == null ? "" : "\n\nRelease checklist: #" + release.issueNumber() + "."), false);
-        return finish(ctx, release, pr, "Opened ", named);
+        return finish(ctx, release, pr, "Opened ", named, untagged);
     }
 
     /** What the sync brings back, in order, and how many cherry-picks it leaves out. */
@@ -113,9 +118,9 @@ public final class SyncVersionBump {
      */
     static Carried carried(ReleaseContext ctx, Release release, String releaseBranch) throws Exception {
         Set<Long> pickedFixes = new HashSet<>();
-        for (PicksInto.Pick p : ctx.deps().picks().into(ctx.repo(), releaseBranch)) {
-            if (p.row().state().landed()) {
-                pickedFixes.add(p.number());
+        for (LedgerEntry e : ctx.deps().ledger().of(ctx.repo(), release.version())) {
+            if (e.kind() == LedgerEntry.Kind.PICK && e.pickState().landed()) {
+                pickedFixes.add(e.number());
             }
         }
         List<Commit> commits = new ArrayList<>();
@@ -135,9 +140,12 @@ public final class SyncVersionBump {
     }
 
     /** @param bumps the commits it brings back, linked; null when the pull request was there already */
-    private static ReleaseContext.Outcome finish(ReleaseContext ctx, Release release, GHPullRequest pr, String said, String bumps) throws Exception {
+    private static ReleaseContext.Outcome finish(ReleaseContext ctx, Release release, GHPullRequest pr, String said, String bumps, String forcedOver)
+            throws Exception {
         String link = "[#" + pr.getNumber() + "](" + pr.getHtmlUrl() + ")";
         String evidence = link + (bumps == null ? "" : " with " + bumps) + " " + ctx.byWhomWhen();
+        ctx.record(release, LedgerEntry.Kind.SYNC, state(pr), null, pr.getHtmlUrl().toString(),
+                (bumps == null ? "found " : "opened ") + ctx.byWhomWhen(), forcedOver);
         ctx.refresh(release, ctx.facts(release), b -> Checklist.ensureTicked(b, "sync", evidence));
         return ReleaseContext.Outcome.done(said + link + " from `" + branch(release.version()) + "`.");
     }

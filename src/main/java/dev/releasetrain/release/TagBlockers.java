@@ -25,11 +25,11 @@ public final class TagBlockers {
         f.picksIn(PickState.FAILED).forEach(p -> out.add("the cherry-pick of #" + p.number() + " into `" + f.branch() + "` failed: pick it by hand, "
                         + "then comment `/cherry-pick " + f.branch() + "` on #" + p.number() + " so the bot sees it there"));
         f.picksIn(PickState.OPEN).forEach(p -> out.add("the pick of #" + p.number() + " into `"
-                + f.branch() + "` is an open pull request (" + p.row().url() + "): the fix is not on the branch until it merges"));
+                + f.branch() + "` is an open pull request (" + p.url() + "): the fix is not on the branch until it merges"));
         f.picksIn(PickState.CONFLICT).forEach(p -> out.add("the pick of #" + p.number() + " into `" + f.branch()
-                + "` has conflicts to resolve in its draft pull request (" + p.row().url() + "): resolve them there and merge it"));
+                + "` has conflicts to resolve in its draft pull request (" + p.url() + "): resolve them there and merge it"));
         f.picksIn(PickState.MISSING).forEach(p -> out.add("the pick of #" + p.number() + " into `"
-                + f.branch() + "` was closed without merging (" + p.row().url() + "): comment `/cherry-pick " + f.branch() + "` on #"
+                + f.branch() + "` was closed without merging (" + p.url() + "): comment `/cherry-pick " + f.branch() + "` on #"
                 + p.number() + " to pick it again"));
         f.waitingForAPick().forEach(p -> out.add("#" + p.number() + " was labelled for `" + f.branch() + "` before it was cut from a tag, "
                 + "so the fix is not on it: comment `/cherry-pick " + f.branch() + "` on #" + p.number()));

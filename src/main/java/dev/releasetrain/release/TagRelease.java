@@ -46,6 +46,7 @@ public final class TagRelease {
         Optional<String> existing = ctx.github().git().ref("tags/" + tag);
         String taggedCommit;
         String said;
+        String forcedOver = null;
         if (existing.isPresent()) {
             taggedCommit = ctx.github().git().taggedCommit(existing.get());
             said = "The tag " + tag + " exists already, at " + ctx.commitLink(taggedCommit) + ".";
@@ -60,7 +61,8 @@ public final class TagRelease {
                         + "\n\nOnce they are resolved, `/release tag` again. `/release tag --force` tags anyway and records the override in the checklist.");
             }
             if (!blockers.isEmpty()) {
-                ctx.recordOverride(release, facts, "/release tag --force", String.join("; ", blockers));
+                forcedOver = String.join("; ", blockers);
+                ctx.recordOverride(release, facts, "/release tag --force", forcedOver);
             }
             String object = ctx.github().git().createTagObject(tag, head.get(), ctx.settings().tagMessage(tag));
             ctx.github().git().createRef("refs/tags/" + tag, object);
@@ -77,6 +79,8 @@ public final class TagRelease {
             said += " The release [" + tag + "](" + published.getHtmlUrl() + ") is published.";
         }
         String evidence = "[" + tag + "](" + published.getHtmlUrl() + ") at " + ctx.commitLink(taggedCommit) + " " + ctx.byWhomWhen();
+        ctx.record(release, LedgerEntry.Kind.TAG, "done", taggedCommit, published.getHtmlUrl().toString(),
+                (existing.isPresent() ? "found " : "tagged ") + ctx.byWhomWhen(), forcedOver);
         ctx.refresh(release, facts, b -> Checklist.ensureTicked(b, "tag", evidence));
         return ReleaseContext.Outcome.done(said);
     }

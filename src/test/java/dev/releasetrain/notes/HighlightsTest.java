@@ -30,6 +30,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Highlights and release notes, kept from webhooks through the door. */
@@ -115,8 +116,12 @@ class HighlightsTest {
         assertFalse(notes.contains("[bot]") || notes.contains("#5") || notes.contains("#6"), "bots' pull requests, the sync among them: " + notes);
         assertFalse(notes.contains("#4"), "merged after the cut: the next release's");
         assertTrue(notes.contains("- Fix a typo on the release branch (#7) @carol"), "a fix made on the release branch is in it: " + notes);
-        assertFalse(notes("1.31.0").contains("#7"), "and not in the next one");
-        assertTrue(notes("1.31.0").contains("Dark mode (#4)"), "an uncut release holds what merged since the last cut");
+        IllegalStateException unknown = assertThrows(IllegalStateException.class, () -> notes("1.31.0"));
+        assertTrue(unknown.getMessage().contains("has no release 1.31.0 on record"), unknown.getMessage());
+        ObjectNode next = (ObjectNode) JSON.readTree(Fixtures.webhook("create", "with-installation.payload.json"));
+        deliver("create", next.put("ref", "release-1.31.0").put("ref_type", "branch"));
+        String next131 = notes("1.31.0");
+        assertFalse(next131.contains("#2") || next131.contains("#7"), "the next cut holds neither the previous one's changes nor its fixes: " + next131);
 
         assertEquals(1, suggestions(4).size(), "a gentle suggestion");
         assertTrue(suggestions(4).get(0).contains("```release-note"));

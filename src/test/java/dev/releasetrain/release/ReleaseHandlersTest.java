@@ -6,10 +6,15 @@ import dev.releasetrain.config.RepoSettings;
 import dev.releasetrain.testing.Config;
 import dev.releasetrain.testing.InMemory;
 import dev.releasetrain.testing.InMemoryGitHub;
+import dev.releasetrain.testing.Stores;
+import dev.releasetrain.notes.SqlReleaseNotesStore;
+import dev.releasetrain.store.Database;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +33,23 @@ class ReleaseHandlersTest {
     /** Freeze day of the November 2026 train (the release is on Monday 30 November). */
     private static final Clock FREEZE = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC);
     private final InMemoryGitHub github = new InMemoryGitHub(REPO);
-    private final InMemory.Releases releases = new InMemory.Releases();
+    /** The release's records and ledger in a real store: the ledger is a view over what the capabilities record. */
+    private final Database db = Database.open(Stores.freshUrl(Stores.Kind.SQLITE, Path.of(System.getProperty("java.io.tmpdir"))));
+    private final SqlReleaseRecords releases = new SqlReleaseRecords(db);
     private final InMemory.ScheduledFollowUps followUps = new InMemory.ScheduledFollowUps();
 
     private ReleaseDependencies deps(Clock clock) {
-        return new ReleaseDependencies(releases, new ChecklistIssue(new InMemory.ProcessLocks()), new InMemory.Notes(), new InMemory.Picks(),
+        return new ReleaseDependencies(releases, new ChecklistIssue(new InMemory.ProcessLocks()), new SqlReleaseNotesStore(db),
+                new SqlReleaseLedger(db, clock),
                 new InMemory.Audit(), new InMemory.Heads(), clock, "https://github.com", 3);
+    }
+
+    ReleaseHandlersTest() throws Exception {
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
     }
 
     private void repository() {
@@ -152,7 +168,7 @@ class ReleaseHandlersTest {
     })
     void aCalendarDay(String name, String kind, String config, boolean started, boolean reminder) throws Exception {
         repository();
-        releases.save(new Release(REPO, Version.parse("1.29.0").orElseThrow(), 1L, "owner", false, Optional.empty(), "c", 0));
+        releases.save(new Release(REPO, Version.parse("1.29.0").orElseThrow(), 1L, "owner", false, Optional.empty(), "c", 0, "release-1.29.0"));
         Clock clock = kind.equals("freeze") ? FREEZE : Clock.offset(FREEZE, Duration.ofDays(-2));
         new FollowReleaseCalendar(deps(clock), followUps).run(new CalendarDay(kind, YearMonth.of(2026, 11), 1, REPO), Config.of(config),
                 ReleaseGitHub.of(github.clients()));
@@ -170,7 +186,7 @@ class ReleaseHandlersTest {
     })
     void theChecklistIsRefreshedOnceABurstHasPassed(String name, String pushed, boolean inProgress, int scheduled) throws Exception {
         if (inProgress) {
-            releases.save(new Release(REPO, Version.parse("1.30.0").orElseThrow(), 5L, "owner", false, Optional.of("1.29.0"), "c", 0));
+            releases.save(new Release(REPO, Version.parse("1.30.0").orElseThrow(), 5L, "owner", false, Optional.of("1.29.0"), "c", 0, "release-1.30.0"));
         }
         KeepChecklistCurrent keep = new KeepChecklistCurrent(deps(FREEZE), followUps);
         for (int i = 0; i < 3; i++) { // a burst of events gathers into one refresh

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.releasetrain.Features;
+import dev.releasetrain.cli.LedgerCommand;
+import dev.releasetrain.settings.ServerSettings;
 import dev.releasetrain.delivery.DeliveryState;
 import dev.releasetrain.store.Database;
 import dev.releasetrain.testing.FakeGitHub;
@@ -49,6 +51,7 @@ class ReleaseOwnerTest {
             + "    - path: app/versions.json\n      json-list: \"\"\n";
     /** Freeze day of November 2026's train (the release is Monday the 30th), mid-morning. */
     private static final Instant FREEZE_DAY = Instant.parse("2026-11-25T10:00:00Z");
+    private static final String AFTER_THE_CUT = "2026-11-25T11:00:00Z";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AtomicLong commentIds = new AtomicLong(7_000);
     @TempDir
@@ -339,8 +342,8 @@ class ReleaseOwnerTest {
         String seven = work.edit("app.txt", "line 7", "line seven", "Fix line 7 (#7)");
         String eight = work.edit("app.txt", "line 8", "line eight", "Fix line 8 (#8)");
         work.git("push", "-q", bareDir.toString(), "main");
-        mergeFix(7, seven);
-        mergeFix(8, eight);
+        mergeFix(7, seven, AFTER_THE_CUT);
+        mergeFix(8, eight, AFTER_THE_CUT);
         String tooEarly = command("/release tag", "Codertocat", n);
         assertTrue(tooEarly.contains("the version files on `" + BRANCH + "` do not say 1.30.0 yet"), tooEarly);
         assertTrue(tooEarly.contains("the pick of #7 into `" + BRANCH + "` is an open pull request") && tooEarly.contains("the pick of #8"), tooEarly);
@@ -351,6 +354,7 @@ class ReleaseOwnerTest {
         String missing = command("/release status", "Codertocat", n);
         assertTrue(missing.contains("missing (#8)"), missing);
         ObjectNode pr8 = (ObjectNode) merged(8, eight).get("pull_request").deepCopy();
+        pr8.put("merged_at", AFTER_THE_CUT);
         repo.pullRequest(REPO, 8, pr8);
         ObjectNode again = comment("/cherry-pick " + BRANCH, "Codertocat", 8, "");
         ((ObjectNode) again.get("issue")).putObject("pull_request").put("url", "https://api.github.com/repos/" + REPO + "/pulls/8");
@@ -401,6 +405,15 @@ class ReleaseOwnerTest {
         assertEquals("# the version users see\nVERSION = \"1.30.0\"", show(syncHead, "app/version.py"), "the bump brought back");
         assertTrue(syncPr.path("body").asText().contains(direct.substring(0, 7)) && syncPr.path("body").asText().contains("Not brought back: 2 cherry-pick(s)"),
                 syncPr.path("body").asText());
+        // the ledger holds the month as it happened, and follows the sync pull request's merge on GitHub
+        ObjectNode syncMerged = merged(syncPr.path("number").asLong(), syncHead);
+        ((ObjectNode) syncMerged.get("pull_request")).put("merged_at", AFTER_THE_CUT);
+        ((ObjectNode) syncMerged.get("pull_request").get("head")).put("ref", "sync-1.30.0").putObject("repo").put("full_name", REPO);
+        ((ObjectNode) syncMerged.get("pull_request").get("user")).put("login", "release-train[bot]").put("type", "Bot");
+        ((ObjectNode) syncMerged.get("pull_request")).putArray("labels");
+        deliver("pull_request", syncMerged);
+        assertEquals(List.of("cut cut", "taken #5 merged", "pick #5 waiting", "pick #7 done", "pick #8 done", "fix #9 merged", "bump done", "tag done",
+                "sync merged"), ledger("1.30.0"));
 
         // a label for the tagged release, late: answered, nothing written to the shipped branch
         String late = work.edit("app.txt", "line 4", "line four", "Fix line 4 (#11)");
@@ -415,6 +428,45 @@ class ReleaseOwnerTest {
 
         String patch = command("/release start 1.30.1", "Codertocat", 1);
         assertEquals(branchHead, bare.resolve("refs/heads/release-1.30.1"), "the patch is cut from the tag: " + patch);
+    }
+
+    /**
+     * The handbook's steps taken by hand reach the ledger and the checklist without a command: a bump pushed to the
+     * release branch, a tag pushed, and the tag deleted again.
+     */
+    @Test
+    void stepsTakenByHandReachTheLedgerAndTheChecklist() throws Exception {
+        serve("release:\n  version-files:\n    - path: app/version.py\n      pattern: 'VERSION = \"([^\"]*)\"'\n", FREEZE_DAY);
+        command("/release start", "Codertocat", 1);
+        Path bareDir = dir.resolve("bare.git");
+        work.git("fetch", "-q", bareDir.toString(), BRANCH + ":" + BRANCH);
+        work.git("switch", "-q", BRANCH);
+        String bump = work.edit("app/version.py", "1.29.0", "1.30.0", "chore: Bump version to 1.30.0");
+        work.git("push", "-q", bareDir.toString(), BRANCH);
+        work.git("switch", "-q", "main");
+        ObjectNode push = (ObjectNode) JSON.readTree(Fixtures.webhook("push", "with-installation.payload.json"));
+        push.put("ref", "refs/heads/" + BRANCH).put("after", bump);
+        ((ObjectNode) push.get("repository")).put("default_branch", "main");
+        deliver("push", push);
+        await(() -> checklist().path("body").asText().contains("- [x] Bump"), "the bump ticked after the push");
+        assertTrue(checklist().path("body").asText().contains("seen after a push to `" + BRANCH + "`"), checklist().toString());
+        assertEquals(List.of("cut cut", "bump done"), ledger("1.30.0"));
+
+        bare.git(Map.of(), "tag", "1.30.0", bump);
+        ObjectNode create = (ObjectNode) JSON.readTree(Fixtures.webhook("create", "with-installation.payload.json"));
+        create.put("ref", "1.30.0").put("ref_type", "tag");
+        ((ObjectNode) create.get("sender")).put("login", "alice").put("type", "User");
+        deliver("create", create);
+        assertEquals(List.of("cut cut", "bump done", "tag done"), ledger("1.30.0"));
+        await(() -> checklist().path("body").asText().contains("pushed by @alice"), "the tag ticked, with who pushed it");
+
+        ObjectNode delete = (ObjectNode) JSON.readTree(Fixtures.webhook("delete", "with-installation.payload.json"));
+        delete.put("ref", "1.30.0").put("ref_type", "tag");
+        deliver("delete", delete);
+        assertEquals(List.of("cut cut", "bump done"), ledger("1.30.0"), "a tag deleted is gone from the ledger");
+        ObjectNode other = create.deepCopy().put("ref", "v9-not-a-release");
+        deliver("create", other);
+        assertEquals(List.of("cut cut", "bump done"), ledger("1.30.0"), "a tag of no release changes nothing");
     }
 
     @Test
@@ -494,9 +546,28 @@ class ReleaseOwnerTest {
 
     /** A fix on the default branch, approved by alice and merged with the release's label: the bot picks it. */
     private void mergeFix(long number, String sha) throws Exception {
+        mergeFix(number, sha, "2026-11-25T09:00:00Z");
+    }
+
+    /** A reviewed fix merged into main at {@code when} (the server's clock stands at the freeze day's 10:00). */
+    private void mergeFix(long number, String sha, String when) throws Exception {
         repo.pullRequestCommits(REPO, number, List.of(sha));
         repo.review(REPO, number, "alice", false, "APPROVED", sha);
-        deliver("pull_request", merged(number, sha));
+        ObjectNode payload = merged(number, sha);
+        ((ObjectNode) payload.get("pull_request")).put("merged_at", when);
+        deliver("pull_request", payload);
+    }
+
+    /** The release's ledger as the {@code ledger} command gives it: "kind #number state", a row each. */
+    private List<String> ledger(String version) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new LedgerCommand(ServerSettings.load(Map.of("DATABASE_URL", server.databaseUrl()), Path.of("no.env")))
+                .run(List.of("--repo", REPO, "--release", version, "--json"), new java.io.PrintStream(out, true));
+        List<String> rows = new java.util.ArrayList<>();
+        for (JsonNode r : JSON.readTree(out.toString())) {
+            rows.add(r.path("kind").asText() + (r.path("number").isNull() ? "" : " #" + r.path("number").asLong()) + " " + r.path("state").asText());
+        }
+        return rows;
     }
 
     private ObjectNode merged(long number, String sha) throws Exception {
@@ -676,7 +747,7 @@ class ReleaseOwnerTest {
         ObjectNode last = repo.issue(REPO, "Release 1.29.0", "<!-- release-train:checklist 1.29.0 -->\nlast month's");
         try (Database db = Database.open(server.databaseUrl())) {
             new SqlReleaseRecords(db).save(new Release(REPO, Version.parse("1.29.0").orElseThrow(), last.path("number").asLong(), "alice", false,
-                    Optional.of("1.28.0"), frozenHead, Instant.parse("2026-10-21T10:00:00Z").toEpochMilli()));
+                    Optional.of("1.28.0"), frozenHead, Instant.parse("2026-10-21T10:00:00Z").toEpochMilli(), null));
         }
         ObjectNode push = (ObjectNode) JSON.readTree(Fixtures.webhook("push", "with-installation.payload.json"));
         push.put("ref", "refs/heads/main");

@@ -3,7 +3,6 @@ package dev.releasetrain.release;
 import dev.releasetrain.github.OfflineModel;
 import org.kohsuke.github.GHCheckRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.releasetrain.cherrypick.CherryPickRecords;
 import dev.releasetrain.config.RepoConfigParser;
 import dev.releasetrain.review.ReviewAudit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,10 +48,10 @@ class TagBlockersTest {
             "everything at once, in order   | 1.30.0 | 8:failed      | 16:failure | 14:alice  | ci:completed:timed_out   | the cherry-pick of #8;#16's migrations;#14 was merged;the check `ci` on the branch head concluded timed out",
     })
     void blocks(String name, String version, String picks, String migrations, String unreviewed, String checks, String expected) throws Exception {
-        List<CherryPickRecords.Pick> pickList = new ArrayList<>();
+        List<LedgerEntry> pickList = new ArrayList<>();
         for (String p : words(picks)) {
-            pickList.add(new CherryPickRecords.Pick(Long.parseLong(p.split(":")[0]),
-                    new CherryPickRecords.Row("release-" + version, dev.releasetrain.cherrypick.PickState.stored(p.split(":")[1]), "", "https://github.com/o/r/pull/100", null)));
+            pickList.add(new LedgerEntry(LedgerEntry.Kind.PICK, Long.parseLong(p.split(":")[0]), 100L, p.split(":")[1], null,
+                    "https://github.com/o/r/pull/100", "", null, 0));
         }
         Map<Long, String> notSafe = new LinkedHashMap<>();
         words(migrations).forEach(m -> notSafe.put(Long.parseLong(m.split(":")[0]), m.split(":")[1]));
@@ -65,8 +64,8 @@ class TagBlockersTest {
                     GHCheckRun.class));
         }
         var settings = new RepoConfigParser().defaultSettings();
-        ReleaseFacts facts = new ReleaseFacts(new Release("o/r", Version.parse(version).orElseThrow(), 1L, "alice", false, Optional.of("1.29.0"), "cut", 0L), settings.release(),
-                null, Optional.of("head"), Optional.empty(), List.of(), pickList, cases, List.of(), notSafe, settings.notes().categories());
+        ReleaseFacts facts = new ReleaseFacts(new Release("o/r", Version.parse(version).orElseThrow(), 1L, "alice", false, Optional.of("1.29.0"), "cut", 0L, "release-" + version), settings.release(),
+                null, Optional.of("head"), Optional.empty(), pickList, List.of(), cases, List.of(), notSafe, settings.notes().categories());
         List<String> blockers = TagBlockers.of(facts, runs);
         List<String> wanted = words(expected == null ? null : expected.replace(";", "\n"), "\n");
         assertEquals(wanted.size(), blockers.size(), name + ": " + blockers);

@@ -170,18 +170,6 @@ public final class InMemory {
         public List<Row> of(String repo, long number) {
             return List.copyOf(rows.getOrDefault(repo + "#" + number, Map.of()).values());
         }
-
-        @Override
-        public List<Pick> into(String repo, String target) {
-            List<Pick> out = new ArrayList<>();
-            rows.forEach((k, targets) -> {
-                if (k.startsWith(repo + "#") && targets.containsKey(target)) {
-                    out.add(new Pick(Long.parseLong(k.substring(k.indexOf('#') + 1)), targets.get(target)));
-                }
-            });
-            out.sort(Comparator.comparingLong(Pick::number));
-            return out;
-        }
     }
 
     public static final class Notes implements ReleaseNotesStore {
@@ -196,45 +184,16 @@ public final class InMemory {
         }
 
         @Override
-        public void cut(String repo, String version, long at) {
+        public void cut(String repo, String version, String branch, long at) {
             cuts.putIfAbsent(version, at);
         }
 
-        /** What merged to the default branch before the cut (picks are not tracked here). */
         @Override
-        public List<MergedPullRequest> release(String repo, String version, String branchPrefix) {
-            long cut = cuts.getOrDefault(version, Long.MAX_VALUE);
-            return merged.values().stream().filter(p -> p.mergedAt() <= cut && !bases.get(p.number()).startsWith(branchPrefix)).toList();
+        public List<MergedPullRequest> pullRequests(String repo, java.util.Collection<Long> numbers) {
+            return merged.values().stream().filter(p -> numbers.contains(p.number())).toList();
         }
     }
 
-    public static final class Releases implements ReleaseRecords {
-        public final Map<String, Release> releases = new LinkedHashMap<>();
-
-        @Override
-        public void save(Release r) {
-            releases.put(r.repository() + "@" + r.version(), r);
-        }
-
-        @Override
-        public Optional<Release> find(String repository, Version version) {
-            return Optional.ofNullable(releases.get(repository + "@" + version));
-        }
-
-        @Override
-        public Optional<Release> byIssue(String repository, long issue) {
-            return releases.values().stream().filter(r -> r.repository().equals(repository) && r.issueNumber() != null && r.issueNumber() == issue)
-                    .findFirst();
-        }
-
-        @Override
-        public List<Release> all(String repository) {
-            return releases.values().stream().filter(r -> r.repository().equals(repository))
-                    .sorted(Comparator.comparing(Release::version).reversed()).toList();
-        }
-    }
-
-    /** Locks for one process: work under one name runs one at a time. */
     public static final class ProcessLocks implements Locks {
         @Override
         public synchronized <T> T exclusively(String name, Work<T> work) throws Exception {
