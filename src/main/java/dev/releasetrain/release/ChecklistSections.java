@@ -82,13 +82,14 @@ public final class ChecklistSections {
         StringBuilder s = new StringBuilder("| pull request | state | detail |\n|---|---|---|\n");
         for (LedgerEntry p : picks) {
             String state = switch (p.pickState()) {
-                case DONE, ALREADY -> "✅ done";
+                case DONE -> "✅ done";
+                case ALREADY -> "✅ already there";
                 case RESOLVED -> "✅ done, conflicts resolved by hand";
                 case REQUESTED -> "⏳ pending";
                 case OPEN -> "⏳ pull request open";
                 case CONFLICT -> "⚠️ conflicts to resolve";
                 case MISSING -> "❌ missing";
-                case WAITING -> f.onBranchFromTheCut(p) ? "✅ on the branch from the cut" : "⏳ waiting for a pick";
+                case WAITING -> "⏳ waiting for a pick";
                 case REFUSED -> "🚫 refused";
                 case FAILED -> "❌ failed";
             };

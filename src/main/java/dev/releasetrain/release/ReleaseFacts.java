@@ -47,19 +47,6 @@ public record ReleaseFacts(Release release, ReleaseSettings settings, ReleaseCal
         return picks().stream().filter(p -> p.pickState() == state).toList();
     }
 
-    /**
-     * A pick labelled before the branch was cut ({@code waiting}): a release cut from the default branch has the fix
-     * from the cut; a patch, cut from a tag, does not until it is picked.
-     */
-    public boolean onBranchFromTheCut(LedgerEntry p) {
-        return p.pickState() == PickState.WAITING && release.version().patch() == 0;
-    }
-
-    /** Fixes labelled for a patch before its branch was cut: not on it until picked. */
-    public List<LedgerEntry> waitingForAPick() {
-        return picks().stream().filter(p -> p.pickState() == PickState.WAITING && release.version().patch() > 0).toList();
-    }
-
     public String notes() {
         return ReleaseNotes.render(release.version().toString(), pullRequests, categories);
     }

@@ -94,13 +94,13 @@ public final class ReportReleaseStatus {
             s.append(" Left:\n").append(left.stream().map(st -> "- " + st.text() + (st.botStep().isPresent() ? " (bot)" : ""))
                     .collect(Collectors.joining("\n")));
         }
-        long done = facts.picks().stream().filter(p -> p.pickState().landed() || facts.onBranchFromTheCut(p)).count();
+        long done = facts.picks().stream().filter(p -> p.pickState().landed()).count();
         s.append("\n\nCherry-picks into `").append(facts.branch()).append("`: ").append(done).append(" done");
         appendNumbers(s, "pending", facts.picksIn(PickState.REQUESTED));
         appendNumbers(s, "open", facts.picksIn(PickState.OPEN));
         appendNumbers(s, "in conflict", facts.picksIn(PickState.CONFLICT));
         appendNumbers(s, "missing", facts.picksIn(PickState.MISSING));
-        appendNumbers(s, "waiting for a pick", facts.waitingForAPick());
+        appendNumbers(s, "waiting for a pick", facts.picksIn(PickState.WAITING));
         appendNumbers(s, "failed", facts.picksIn(PickState.FAILED));
         s.append(".\nMerged without review: ").append(facts.unreviewed().isEmpty() ? "none"
                 : facts.unreviewed().stream().map(c -> "#" + c.number()).collect(Collectors.joining(", "))).append(".");

@@ -10,6 +10,8 @@ import dev.releasetrain.testing.Stores;
 import dev.releasetrain.notes.SqlReleaseNotesStore;
 import dev.releasetrain.store.Database;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,8 +36,8 @@ class ReleaseHandlersTest {
     private static final Clock FREEZE = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC);
     private final InMemoryGitHub github = new InMemoryGitHub(REPO);
     /** The release's records and ledger in a real store: the ledger is a view over what the capabilities record. */
-    private final Database db = Database.open(Stores.freshUrl(Stores.Kind.SQLITE, Path.of(System.getProperty("java.io.tmpdir"))));
-    private final SqlReleaseRecords releases = new SqlReleaseRecords(db);
+    private Database db;
+    private SqlReleaseRecords releases;
     private final InMemory.ScheduledFollowUps followUps = new InMemory.ScheduledFollowUps();
 
     private ReleaseDependencies deps(Clock clock) {
@@ -44,7 +46,10 @@ class ReleaseHandlersTest {
                 new InMemory.Audit(), new InMemory.Heads(), clock, "https://github.com", 3);
     }
 
-    ReleaseHandlersTest() throws Exception {
+    @BeforeEach
+    void open(@TempDir Path dir) throws Exception {
+        db = Database.open(Stores.freshUrl(Stores.Kind.SQLITE, dir));
+        releases = new SqlReleaseRecords(db);
     }
 
     @AfterEach

@@ -68,23 +68,29 @@ class ReleaseLedgerTest {
             s.notes().merged(REPO, pr(5, "dave", 210), "release-1.30.0");              // a fix made on the branch
             s.notes().merged(REPO, pr(6, "release-train[bot]", 220), "release-1.30.0"); // a pick's own pull request
             s.notes().merged(REPO, pr(8, "erin", 130), "release-1.29.0");              // 1.29.0's fix, never 1.30.0's
+            s.notes().merged(REPO, pr(12, "carol", 190), "main");                      // labelled for 1.30.0 before its cut
+            s.picks().put(REPO, 12, new CherryPickRecords.Row("release-1.30.0", PickState.WAITING, "will be in 1.30.0", null, "alice"));
+            s.picks().put(REPO, 13, new CherryPickRecords.Row("release-1.29.1", PickState.WAITING, "will be in 1.29.1", null, "alice"));
             s.picks().put(REPO, 3, new CherryPickRecords.Row("release-1.29.1", PickState.DONE, "picked", WEB + "/o/r/commit/" + "c".repeat(40), "alice"));
             s.picks().put(REPO, 4, new CherryPickRecords.Row("release-1.30.0", PickState.OPEN, "pull request open", WEB + "/o/r/pull/101", "alice"));
             s.picks().put(REPO, 2, new CherryPickRecords.Row("release-1.30.0", PickState.RESOLVED, "resolved", WEB + "/o/r/pull/6", "alice"));
 
             List<LedgerEntry> l130 = s.ledger().of(REPO, v("1.30.0"));
-            assertEquals("cut cut, taken #2 merged, taken #3 merged, pick #2 resolved, pick #4 open, fix #5 merged", rows(l130));
-            assertEquals(List.of(6L, 101L), l130.stream().filter(e -> e.kind() == LedgerEntry.Kind.PICK).map(LedgerEntry::pullRequest).toList(),
+            assertEquals("cut cut, taken #2 merged, taken #3 merged, taken #12 merged, pick #2 resolved, pick #4 open, pick #12 already, "
+                    + "fix #5 merged", rows(l130), "a fix that waited for a minor's branch is on it from the cut");
+            assertEquals("on the branch from the cut", l130.get(6).detail());
+            assertEquals(java.util.Arrays.asList(6L, 101L, null), l130.stream().filter(e -> e.kind() == LedgerEntry.Kind.PICK).map(LedgerEntry::pullRequest).toList(),
                     "each pick links its own pull request");
-            assertEquals(List.of(2L, 6L, 4L), l130.stream().filter(e -> e.kind() == LedgerEntry.Kind.PICK).flatMap(LedgerEntry::answersFor).toList(),
+            assertEquals(List.of(2L, 6L, 4L, 12L), l130.stream().filter(e -> e.kind() == LedgerEntry.Kind.PICK).flatMap(LedgerEntry::answersFor).toList(),
                     "a pick answers for its fix; one resolved by hand for its own pull request too");
             assertEquals(WEB + "/o/r/commit/" + "b".repeat(40), l130.get(0).link(WEB, REPO));
             assertEquals(WEB + "/o/r/pull/2", l130.get(1).link(WEB, REPO));
-            assertEquals(WEB + "/o/r/pull/101", l130.get(4).link(WEB, REPO));
+            assertEquals(WEB + "/o/r/pull/101", l130.get(5).link(WEB, REPO));
 
             assertEquals("cut cut, taken #1 merged, fix #8 merged", rows(s.ledger().of(REPO, v("1.29.0"))));
             List<LedgerEntry> patch = s.ledger().of(REPO, v("1.29.1"));
-            assertEquals("cut cut, pick #3 done", rows(patch), "a patch takes nothing from the default branch, and is known by its cut alone");
+            assertEquals("cut cut, pick #3 done, pick #13 waiting", rows(patch),
+                    "a patch takes nothing from the default branch, is known by its cut alone, and has a fix only once it is picked");
             assertEquals(null, patch.get(1).pullRequest(), "a pick pushed in push mode has no pull request");
             assertEquals(List.of(), s.ledger().of(REPO, v("1.31.0")));
         }

@@ -35,7 +35,7 @@ class TagBlockersTest {
             "a pick still requested is fine | 1.30.0 | 8:requested   |            |           |                          |",
             "a pick pull request still open | 1.30.0 | 8:open        |            |           |                          | the pick of #8 into `release-1.30.0` is an open pull request (https://github.com/o/r/pull/100)",
             "a pick pull request closed     | 1.30.0 | 8:missing     |            |           |                          | the pick of #8 into `release-1.30.0` was closed without merging (https://github.com/o/r/pull/100): comment `/cherry-pick release-1.30.0` on #8",
-            "labelled before a minor's cut  | 1.30.0 | 8:waiting     |            |           |                          |",
+            "on the branch from the cut     | 1.30.0 | 8:already     |            |           |                          |",
             "labelled before a patch's cut  | 1.30.1 | 8:waiting     |            |           |                          | #8 was labelled for `release-1.30.1` before it was cut from a tag, so the fix is not on it: comment `/cherry-pick release-1.30.1` on #8",
             "a migration that failed        | 1.30.0 |               | 16:failure |           |                          | #16's migrations are not known to be safe (its `release-train/migrations` check concluded failure)",
             "a migration still pending      | 1.30.0 |               | 16:pending |           |                          | #16's migrations are not known to be safe (its `release-train/migrations` check is still waiting",
