@@ -2,6 +2,7 @@ package dev.releasetrain.release;
 
 import dev.releasetrain.cherrypick.PickState;
 import dev.releasetrain.github.Commit;
+import dev.releasetrain.github.OpenOrMerged;
 import org.kohsuke.github.GHPullRequest;
 
 import java.time.format.DateTimeFormatter;
@@ -27,11 +28,13 @@ public final class ReportReleaseStatus {
         Optional<Boolean> bumped = facts.branchHead().isEmpty() ? Optional.of(false) : bumpState(ctx, release);
         Optional<String> tagged = ctx.github().git().ref("tags/" + tag);
         List<GHPullRequest> syncs = ctx.github().pulls().pullRequestsFrom(SyncVersionBump.branch(release.version()));
+        // one closed without merging is no sync: /release sync opens another
+        Optional<GHPullRequest> standing = syncs.stream().filter(OpenOrMerged::test).findFirst();
         List<String> blockers = facts.branchHead().isEmpty() || tagged.isPresent() ? List.of()
                 : TagBlockers.of(facts, ctx.github().checks().checkRuns(facts.branchHead().get()));
         List<Commit> bumps = bumped.orElse(false) ? BumpVersion.commits(ctx, release) : List.of();
         String bumpCommits = bumps.stream().map(c -> ctx.commitLink(c.sha())).reduce((x, y) -> x + ", " + y).map(c -> " (" + c + ")").orElse("");
-        seen(ctx, release, bumped, bumps, tagged, syncs);
+        seen(ctx, release, bumped, bumps, tagged, standing.or(() -> syncs.stream().findFirst()));
         String bumpLine = "\nVersion bump: " + (bumped.isEmpty() ? "cannot be told (see `release.version-files`)"
                 : bumped.get() ? "the version files say " + tag + bumpCommits : "not yet") + ".";
         String[] body = new String[1];
@@ -41,8 +44,7 @@ public final class ReportReleaseStatus {
                 b = holds(b, "bump", bumped.get(), "the version files say " + tag + bumpCommits);
             }
             b = holds(b, "tag", tagged.isPresent(), "tag " + tag + " exists");
-            b = holds(b, "sync", !syncs.isEmpty(), syncs.isEmpty() ? "" : "[#" + syncs.get(0).getNumber() + "]("
-                    + syncs.get(0).getHtmlUrl() + ")");
+            b = holds(b, "sync", standing.isPresent(), standing.map(s -> "[#" + s.getNumber() + "](" + s.getHtmlUrl() + ")").orElse(""));
             body[0] = b;
             return b;
         });
@@ -51,7 +53,7 @@ public final class ReportReleaseStatus {
 
     /** The steps as git has them now go into the ledger: a step seen done is recorded, one undone is forgotten. */
     private static void seen(ReleaseContext ctx, Release release, Optional<Boolean> bumped, List<Commit> bumps, Optional<String> tagged,
-                             List<GHPullRequest> syncs) throws Exception {
+                             Optional<GHPullRequest> sync) throws Exception {
         String seen = "seen by `/release status`";
         if (bumped.orElse(false)) {
             ctx.record(release, LedgerEntry.Kind.BUMP, "done", bumps.isEmpty() ? null : bumps.get(bumps.size() - 1).sha(), null, seen, null);
@@ -63,11 +65,10 @@ public final class ReportReleaseStatus {
         } else {
             ctx.deps().ledger().forget(ctx.repo(), release.version(), LedgerEntry.Kind.TAG);
         }
-        if (syncs.isEmpty()) {
+        if (sync.isEmpty()) {
             ctx.deps().ledger().forget(ctx.repo(), release.version(), LedgerEntry.Kind.SYNC);
         } else {
-            GHPullRequest sync = syncs.get(0);
-            ctx.record(release, LedgerEntry.Kind.SYNC, SyncVersionBump.state(sync), null, sync.getHtmlUrl().toString(), seen, null);
+            ctx.record(release, LedgerEntry.Kind.SYNC, SyncVersionBump.state(sync.get()), null, sync.get().getHtmlUrl().toString(), seen, null);
         }
     }
 

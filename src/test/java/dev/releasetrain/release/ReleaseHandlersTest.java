@@ -183,6 +183,35 @@ class ReleaseHandlersTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            // case                                      | sync pull request | box ticked | ledger
+            "the sync pull request is open               | open              | true       | sync open",
+            "it merged                                   | merged            | true       | sync merged",
+            "it was closed without merging: not synced   | closed            | false      | sync closed",
+            "there is none                               |                   | false      |",
+    })
+    void statusTicksTheSyncOnlyWhileItsPullRequestStands(String name, String sync, boolean ticked, String ledger) throws Exception {
+        repository();
+        RunReleaseCommand commands = new RunReleaseCommand(deps(FREEZE));
+        commands.run(new RunReleaseCommand.Comment(1, "a plain issue", 42, "/release start", "owner", 1), new ConfigResult.Valid(Config.of(null)),
+                ReleaseGitHub.of(github.clients()), "main");
+        if (sync != null) {
+            var pr = github.pullRequest(60, "release-train[bot]", "s".repeat(40));
+            pr.with("head").put("ref", "sync-1.30.0");
+            if (!sync.equals("open")) {
+                pr.put("state", "closed").put("merged", sync.equals("merged")).put("merged_at", sync.equals("merged") ? "2026-11-26T10:00:00Z" : null);
+            }
+        }
+        commands.run(new RunReleaseCommand.Comment(1, "a plain issue", 43, "/release status", "owner", 1), new ConfigResult.Valid(Config.of(null)),
+                ReleaseGitHub.of(github.clients()), "main");
+        Release started = releases.find(REPO, Version.parse("1.30.0").orElseThrow()).orElseThrow();
+        String body = github.issues.get(started.issueNumber()).path("body").asText();
+        assertTrue(body.contains((ticked ? "- [x] " : "- [ ] ") + "Bring the version bump back"), name + ": " + body);
+        assertEquals(ledger == null ? List.of() : List.of(ledger), new SqlReleaseLedger(db, FREEZE).of(REPO, started.version()).stream()
+                .filter(e -> e.kind() == LedgerEntry.Kind.SYNC).map(e -> "sync " + e.state()).toList(), name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             // case                                           | pushed ref                    | release in progress | follow-ups
             "a merge while a release is in progress           |                               | true                | 1",
             "a push to the release branch                     | refs/heads/release-1.30.0     | true                | 1",
