@@ -35,6 +35,9 @@ public final class LedgerCommand {
         try (Database db = Database.open(settings.database())) {
             ledger = new SqlReleaseLedger(db, Clock.systemUTC()).of(release.repo(), release.version());
         }
+        if (ledger.isEmpty()) {
+            throw new IllegalStateException(unknown(release));
+        }
         String web = settings.githubWebUrl().toString().replaceAll("/+$", "");
         if (release.json()) {
             ObjectMapper mapper = new ObjectMapper();
@@ -46,9 +49,6 @@ public final class LedgerCommand {
             }
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
             return 0;
-        }
-        if (ledger.isEmpty()) {
-            throw new IllegalStateException(unknown(release));
         }
         out.println("Release " + release.version() + " of " + release.repo() + ":");
         for (LedgerEntry e : ledger) {
