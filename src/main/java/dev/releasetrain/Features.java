@@ -5,6 +5,7 @@ import dev.releasetrain.checks.CheckRunPublisher;
 import dev.releasetrain.cherrypick.CherryPickLabelledPullRequest;
 import dev.releasetrain.cherrypick.KeepConflictMarkersOut;
 import dev.releasetrain.cherrypick.LandPickPullRequests;
+import dev.releasetrain.cherrypick.SettlePicksAtTheCut;
 import dev.releasetrain.cherrypick.SqlCherryPickRecords;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.FollowUps;
@@ -70,6 +71,7 @@ public final class Features {
                 new CheckMergeGroups(List.of(review.onMergeGroups(), new CheckMergeGroupMigrations(heads).onMergeGroups(),
                         LabelPullRequestSize.onMergeGroups()), w.checks()).handler(),
                 new CherryPickLabelledPullRequest(picks, w.clock()).handler(), new LandPickPullRequests(picks).handler(),
+                new SettlePicksAtTheCut(picks).handler(),
                 new KeepConflictMarkersOut(w.checks(), picks).handler(), new CollectHighlights(notes, w.clock()).handler(),
                 new RunReleaseCommand(release).handler(), new FollowReleaseCalendar(release, w.followUps()).handler(),
                 checklist.handler(), new FollowReleaseSteps(release, checklist).handler());

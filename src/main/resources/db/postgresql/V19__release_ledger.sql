@@ -8,6 +8,12 @@ ALTER TABLE releases ADD COLUMN branch TEXT;
 ALTER TABLE release_cuts ADD COLUMN branch TEXT;
 UPDATE release_cuts SET branch = 'release-' || version;
 
+-- Fixes that waited for a minor's branch already cut from the default branch are on it from the cut (from now on
+-- the cherry-pick capability settles them when the branch is created).
+UPDATE cherry_picks SET state = 'already', detail = 'on `' || target || '` from the cut'
+WHERE state = 'waiting' AND EXISTS (SELECT 1 FROM release_cuts c WHERE c.repository = cherry_picks.repository
+                                    AND c.branch = cherry_picks.target AND c.version LIKE '%.0');
+
 -- The steps git holds (bump, tag, sync) as the bot made or last saw them, and what a forced step overrode. The
 -- cut is the release and cut rows; picks and merges are recorded by their own capabilities' webhooks.
 CREATE TABLE release_steps (
@@ -29,8 +35,7 @@ CREATE INDEX merged_pull_requests_base ON merged_pull_requests (repository, base
 
 -- One row per thing a release holds or did. kind: cut | taken (merged into the default branch after the previous
 -- minor's cut and up to this one's; a patch is cut from a tag and takes nothing) | pick (a fix's pick into the
--- branch; pull_request is the pick's own; one waiting for a minor's branch is already there once it is cut from the
--- default branch) | fix (a person's pull request merged straight into the branch) | bump |
+-- branch; pull_request is the pick's own) | fix (a person's pull request merged straight into the branch) | bump |
 -- tag | sync. A release is known by its cut (a branch created by hand has one) or by /release start. The same SQL
 -- runs on SQLite and PostgreSQL; CROSS JOIN keeps SQLite's planner from walking a repository's whole history first
 -- (the release is the outer loop, its rows found by index), and is an ordinary join to PostgreSQL.
@@ -63,9 +68,7 @@ WHERE m.repository = k.repository AND m.merged_at > k.previous_cut AND m.merged_
 UNION ALL
 SELECT k.repository, k.version, 'pick', p.number,
        CASE WHEN p.url LIKE '%/pull/%' THEN CAST(substr(p.url, length(rtrim(p.url, '0123456789')) + 1) AS BIGINT) END,
-       CASE WHEN p.state = 'waiting' AND k.version LIKE '%.0' AND k.cut_at IS NOT NULL THEN 'already' ELSE p.state END, NULL, p.url,
-       CASE WHEN p.state = 'waiting' AND k.version LIKE '%.0' AND k.cut_at IS NOT NULL THEN 'on the branch from the cut' ELSE p.detail END,
-       NULL, p.updated_at
+       p.state, NULL, p.url, p.detail, NULL, p.updated_at
 FROM known k
 CROSS JOIN cherry_picks p
 WHERE p.repository = k.repository AND p.target = k.branch

@@ -12,4 +12,7 @@ public interface CherryPickRecords {
 
     /** The pull request's picks, by target. */
     List<Row> of(String repo, long number) throws SQLException;
+
+    /** The fixes waiting for {@code target} to be cut, oldest first, at most {@code limit}. */
+    List<Long> waitingFor(String repo, String target, int limit) throws SQLException;
 }

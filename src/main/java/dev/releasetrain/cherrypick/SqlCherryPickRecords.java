@@ -23,4 +23,10 @@ public record SqlCherryPickRecords(Database db, Clock clock) implements CherryPi
                 + "ORDER BY target", rs -> new Row(rs.getString(1), PickState.stored(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)),
                 repo, number);
     }
+
+    @Override
+    public List<Long> waitingFor(String repo, String target, int limit) throws SQLException {
+        return db.query("SELECT number FROM cherry_picks WHERE repository = ? AND target = ? AND state = ? ORDER BY updated_at, number LIMIT ?",
+                rs -> rs.getLong(1), repo, target, PickState.WAITING.stored(), limit);
+    }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The checklist stays current between commands: a merge, a pick landing or failing, a label, a review after the
- * fact or a migrations verdict changes what its sections show (changes, cherry-picks, unreviewed merges,
+ * fact, a migrations verdict, or the release branch created or pushed to changes what its sections show (changes, cherry-picks, unreviewed merges,
  * migrations), so the release in progress gets a refresh. Events are gathered for {@link #GATHER_MILLIS}: a burst
  * of them is one follow-up (its id is the release and the moment it falls due) and so one edit at most.
  */
@@ -52,6 +52,9 @@ public final class KeepChecklistCurrent {
                         (e, ctx) -> ctx.withSettings(s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
                 Subscription.on(GHEventPayload.CheckRun.class, Set.of("completed"), e -> CheckMigrations.CHECK.equals(e.getCheckRun().getName()),
                         (e, ctx) -> ctx.withSettings(s -> changed(ctx.installationId(), ctx.repository(), Optional.empty(), s))),
+                // the release branch created: the fixes that waited for it are settled then (SettlePicksAtTheCut)
+                Subscription.on(GHEventPayload.Create.class, Set.of(), e -> "branch".equals(e.getRefType()),
+                        (e, ctx) -> ctx.withSettings(s -> changed(ctx.installationId(), ctx.repository(), Optional.of("refs/heads/" + e.getRef()), s))),
                 // a pick pushed by hand, or by the bot in push mode, lands as a push to the release branch
                 Subscription.on(GHEventPayload.Push.class, Set.of(), e -> e.getRef().startsWith("refs/heads/")
                                 && !e.getRef().equals("refs/heads/" + e.getRepository().getDefaultBranch()),

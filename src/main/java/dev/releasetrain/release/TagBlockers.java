@@ -31,9 +31,12 @@ public final class TagBlockers {
         f.picksIn(PickState.MISSING).forEach(p -> out.add("the pick of #" + p.number() + " into `"
                 + f.branch() + "` was closed without merging (" + p.url() + "): comment `/cherry-pick " + f.branch() + "` on #"
                 + p.number() + " to pick it again"));
-        // a minor's branch, cut from the default branch, has what waited for it (the ledger says "already"); a patch's does not
-        f.picksIn(PickState.WAITING).forEach(p -> out.add("#" + p.number() + " was labelled for `" + f.branch() + "` before it was cut from a tag, "
-                + "so the fix is not on it: comment `/cherry-pick " + f.branch() + "` on #" + p.number()));
+        // a minor's cut settles what waited for it (already there); a patch, cut from a tag, needs each picked
+        f.picksIn(PickState.WAITING).forEach(p -> out.add(f.release().version().patch() > 0
+                ? "#" + p.number() + " was labelled for `" + f.branch() + "` before it was cut from a tag, so the fix is not on it: comment `/cherry-pick "
+                + f.branch() + "` on #" + p.number()
+                : "#" + p.number() + " waits for the cut of `" + f.branch() + "`, which has not been seen yet: comment `/cherry-pick " + f.branch()
+                + "` on #" + p.number() + " to settle it"));
         f.migrationsNotSafe().forEach((number, conclusion) -> out.add("#" + number + "'s migrations are not known to be safe (its "
                 + "`release-train/migrations` check " + (conclusion.equals("pending") ? "is still waiting for a verdict" : "concluded " + conclusion)
                 + "): fix them, then re-run that check"));

@@ -145,6 +145,21 @@ class CherryPickHandlersTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            // case                                          | label          | branch created | state                   | the report says
+            "a minor's branch is cut: the fix is on it       | release-1.30.0 | release-1.30.0 | release-1.30.0=already  | ✅ already on `release-1.30.0`",
+            "a patch's branch is cut from a tag: still waits | release-1.29.1 | release-1.29.1 | release-1.29.1=waiting  | comment `/cherry-pick release-1.29.1` here",
+            "another branch: nothing changes                 | release-1.30.0 | release-1.31.0 | release-1.30.0=waiting  | will be in 1.30.0 when",
+    })
+    void theCutSettlesTheFixesThatWaitedForIt(String name, String label, String created, String state, String says) throws Exception {
+        fix(true, "closed", false, label);
+        picks.merged(github.typed(7), Config.of(null).cherryPick(), CherryPickGitHub.of(github.clients()));
+        new SettlePicksAtTheCut(records).cut(created, CherryPickGitHub.of(github.clients()));
+        assertEquals(state, state(), name);
+        assertTrue(github.comment(7, PickReport.MARKER).orElseThrow().contains(says), name + ": " + github.comment(7, PickReport.MARKER));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             // case                                        | merged | state after
             "its pull request merged: done                 | true   | release-1.30.0=done",
             "closed without merging: missing, picked again | false  | release-1.30.0=missing",

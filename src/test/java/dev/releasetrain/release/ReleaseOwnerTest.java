@@ -216,8 +216,9 @@ class ReleaseOwnerTest {
         assertFalse(repo.labels(REPO, 5).contains("cherry-pick-failed"), "never cherry-pick-failed: " + repo.labels(REPO, 5));
 
         command("/release start", "Codertocat", 1);
-        String body = checklist().path("body").asText();
-        assertTrue(body.contains("| #5 | ✅ already there | on the branch from the cut |"), body);
+        ObjectNode cut = (ObjectNode) JSON.readTree(Fixtures.webhook("create", "with-installation.payload.json"));
+        deliver("create", cut.put("ref", BRANCH).put("ref_type", "branch"));
+        await(() -> checklist().path("body").asText().contains("| #5 | ✅ already there | on `" + BRANCH + "` from the cut |"), "the fix on the branch");
         assertFalse(command("/release tag", "Codertocat", checklistNumber()).contains("#5"), "not a blocker");
     }
 
@@ -339,7 +340,13 @@ class ReleaseOwnerTest {
 
         command("/release start", "Codertocat", 1);
         long n = checklistNumber();
-        assertTrue(checklist().path("body").asText().contains("| #5 | ✅ already there | on the branch from the cut |"), checklist().toString());
+        assertTrue(checklist().path("body").asText().contains("| #5 | ⏳ waiting for a pick |"), checklist().toString());
+        ObjectNode cut = (ObjectNode) JSON.readTree(Fixtures.webhook("create", "with-installation.payload.json"));
+        deliver("create", cut.put("ref", BRANCH).put("ref_type", "branch")); // GitHub's word that the branch was made
+        await(() -> checklist().path("body").asText().contains("| #5 | ✅ already there | on `" + BRANCH + "` from the cut |"),
+                "the fix that waited is on the branch from the cut");
+        assertTrue(repo.comments(REPO, 5).stream().anyMatch(c -> c.path("body").asText().contains("✅ already on `" + BRANCH + "`")),
+                "and its comment says so: " + repo.comments(REPO, 5));
 
         // after the cut: two fixes on main, labelled for the release; each pick arrives as a pull request
         String seven = work.edit("app.txt", "line 7", "line seven", "Fix line 7 (#7)");

@@ -170,6 +170,13 @@ public final class InMemory {
         public List<Row> of(String repo, long number) {
             return List.copyOf(rows.getOrDefault(repo + "#" + number, Map.of()).values());
         }
+
+        @Override
+        public List<Long> waitingFor(String repo, String target, int limit) {
+            return rows.entrySet().stream().filter(e -> e.getKey().startsWith(repo + "#") && e.getValue().containsKey(target)
+                            && e.getValue().get(target).state() == dev.releasetrain.cherrypick.PickState.WAITING)
+                    .map(e -> Long.parseLong(e.getKey().substring(e.getKey().indexOf('#') + 1))).limit(limit).toList();
+        }
     }
 
     public static final class Notes implements ReleaseNotesStore {
