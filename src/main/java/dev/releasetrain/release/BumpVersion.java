@@ -65,6 +65,24 @@ public final class BumpVersion {
         return ctx.github().history().compare(release.cutSha(), branch).commits().stream().filter(c -> touching.contains(c.sha())).toList();
     }
 
+    /** True when every version file says the version, false when one does not, empty when that cannot be told. */
+    static Optional<Boolean> state(ReleaseContext ctx, Release release) throws Exception {
+        Plan plan = plan(ctx, release);
+        return plan.problem().isPresent() ? Optional.empty() : Optional.of(plan.changes().isEmpty());
+    }
+
+    /**
+     * What the version files were seen to say, into the ledger: the bump done (at {@code sha} when known), or gone
+     * when they do not say the version (reverted); nothing when that cannot be told.
+     */
+    static void seen(ReleaseContext ctx, Release release, Optional<Boolean> bumped, String sha, String how) throws Exception {
+        if (bumped.orElse(false)) {
+            ctx.record(release, LedgerEntry.Kind.BUMP, "done", sha, null, how, null);
+        } else if (bumped.isPresent()) {
+            ctx.deps().ledger().forget(ctx.repo(), release.version(), LedgerEntry.Kind.BUMP);
+        }
+    }
+
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
         String branch = ctx.branch(release.version());
         Optional<String> head = ctx.github().git().ref("heads/" + branch);

@@ -1,9 +1,12 @@
 package dev.releasetrain.release;
 
+import dev.releasetrain.config.RepoSettings;
+import dev.releasetrain.delivery.EventContext;
 import dev.releasetrain.delivery.EventHandler;
 import dev.releasetrain.delivery.Subscription;
 import dev.releasetrain.github.Users;
 import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHUser;
 
 import java.util.List;
@@ -27,28 +30,23 @@ public final class FollowReleaseSteps {
     public EventHandler handler() {
         return new EventHandler("release-steps", List.of(
                 Subscription.on(GHEventPayload.Create.class, Set.of(), e -> "tag".equals(e.getRefType()) && !Users.isBot(e.getSender()),
-                        (e, ctx) -> ctx.withSettings(s -> {
-                            if (tag(ctx.repository(), e.getRef(), Optional.of(e.getSender()))) {
-                                checklist.changed(ctx.installationId(), ctx.repository(), Optional.empty(), s);
-                            }
-                        })),
+                        (e, ctx) -> ctx.withSettings(s -> tag(ctx, s, e.getRef(), Optional.of(e.getSender())))),
                 Subscription.on(GHEventPayload.Delete.class, Set.of(), e -> "tag".equals(e.getRefType()),
-                        (e, ctx) -> ctx.withSettings(s -> {
-                            if (tag(ctx.repository(), e.getRef(), Optional.empty())) {
-                                checklist.changed(ctx.installationId(), ctx.repository(), Optional.empty(), s);
-                            }
-                        })),
+                        (e, ctx) -> ctx.withSettings(s -> tag(ctx, s, e.getRef(), Optional.empty()))),
                 Subscription.on(GHEventPayload.PullRequest.class, Set.of("closed", "reopened"),
                         // a fork's branch of the same name is not the release's sync
-                        e -> e.getPullRequest().getHead().getRef().startsWith("sync-") && e.getPullRequest().getHead().getRepository() != null
+                        e -> e.getPullRequest().getHead().getRef().startsWith(SyncVersionBump.PREFIX) && e.getPullRequest().getHead().getRepository() != null
                                 && e.getRepository().getFullName().equals(e.getPullRequest().getHead().getRepository().getFullName()),
-                        (e, ctx) -> ctx.withSettings(s -> {
-                            Optional<Release> release = known(ctx.repository(), e.getPullRequest().getHead().getRef().substring("sync-".length()));
-                            if (release.isPresent()) {
-                                deps.ledger().record(ctx.repository(), release.get().version(), new LedgerEntry.Step(LedgerEntry.Kind.SYNC,
-                                        SyncVersionBump.state(e.getPullRequest()), null, e.getPullRequest().getHtmlUrl().toString(), null, null));
-                            }
-                        }))));
+                        (e, ctx) -> ctx.withSettings(s -> sync(ctx.repository(), e.getPullRequest())))));
+    }
+
+    /** A sync pull request closed, merged or reopened: if it is a release's, its ledger follows. */
+    private void sync(String repo, GHPullRequest pr) throws Exception {
+        Optional<Release> release = known(repo, pr.getHead().getRef().substring(SyncVersionBump.PREFIX.length()));
+        if (release.isPresent()) {
+            deps.ledger().record(repo, release.get().version(), new LedgerEntry.Step(LedgerEntry.Kind.SYNC, SyncVersionBump.state(pr), null,
+                    pr.getHtmlUrl().toString(), null, null));
+        }
     }
 
     /** A started release of that version, if the name is one. */
@@ -57,11 +55,12 @@ public final class FollowReleaseSteps {
         return version.isEmpty() ? Optional.empty() : deps.records().find(repo, version.get());
     }
 
-    /** The tag of a release was pushed by {@code pusher}, or deleted (none); false when it is no release's tag. */
-    boolean tag(String repo, String name, Optional<GHUser> pusher) throws Exception {
+    /** A tag was pushed by {@code pusher}, or deleted (none): if it is a release's, its ledger and checklist follow. */
+    private void tag(EventContext ctx, RepoSettings settings, String name, Optional<GHUser> pusher) throws Exception {
+        String repo = ctx.repository();
         Optional<Release> release = known(repo, name);
         if (release.isEmpty()) {
-            return false;
+            return;
         }
         if (pusher.isPresent()) {
             deps.ledger().record(repo, release.get().version(), new LedgerEntry.Step(LedgerEntry.Kind.TAG, "done", null, null,
@@ -69,6 +68,6 @@ public final class FollowReleaseSteps {
         } else {
             deps.ledger().forget(repo, release.get().version(), LedgerEntry.Kind.TAG);
         }
-        return true;
+        checklist.changed(ctx.installationId(), repo, Optional.empty(), settings);
     }
 }

@@ -88,22 +88,6 @@ public final class KeepChecklistCurrent {
                 .put("pushed", pushedRef.isPresent()), due - now);
     }
 
-    /**
-     * After a push to the release branch, whether its version files say the version: a bump made by hand is in the
-     * ledger from then on, one reverted is gone from it. Nothing is told when the files cannot be read or none are set.
-     */
-    private void bumpSeen(ReleaseContext steps, Release release) throws Exception {
-        BumpVersion.Plan plan = BumpVersion.plan(steps, release);
-        if (plan.problem().isPresent()) {
-            return;
-        }
-        if (plan.changes().isEmpty()) {
-            steps.record(release, LedgerEntry.Kind.BUMP, "done", null, null, "seen after a push to `" + steps.branch(release.version()) + "`", null);
-        } else {
-            deps.ledger().forget(steps.repo(), release.version(), LedgerEntry.Kind.BUMP);
-        }
-    }
-
     /** The gathered refresh came due: the release's checklist made current, if it is still the release in progress. */
     public void refresh(Refresh refresh, RepoSettings settings, ReleaseGitHub github) throws Exception {
         String repo = github.repository();
@@ -115,8 +99,8 @@ public final class KeepChecklistCurrent {
         ReleaseContext steps = new ReleaseContext(deps, github, settings, null, null);
         deps.checklist().locked(repo, release.version(), () -> {
             Release now = deps.records().find(repo, release.version()).orElse(release);
-            if (refresh.pushed()) {
-                bumpSeen(steps, now);
+            if (refresh.pushed()) { // a bump made by hand, or one reverted, is in the ledger from now on
+                BumpVersion.seen(steps, now, BumpVersion.state(steps, now), null, "seen after a push to `" + steps.branch(now.version()) + "`");
             }
             ReleaseFacts facts = steps.facts(now);
             steps.refresh(now, facts, b -> steps.tickRecordedSteps(b, facts));

@@ -25,7 +25,7 @@ public final class ReportReleaseStatus {
     public static ReleaseContext.Outcome run(ReleaseContext ctx, Release release) throws Exception {
         ReleaseFacts facts = ctx.facts(release);
         String tag = release.version().toString();
-        Optional<Boolean> bumped = facts.branchHead().isEmpty() ? Optional.of(false) : bumpState(ctx, release);
+        Optional<Boolean> bumped = facts.branchHead().isEmpty() ? Optional.of(false) : BumpVersion.state(ctx, release);
         Optional<String> tagged = ctx.github().git().ref("tags/" + tag);
         List<GHPullRequest> syncs = ctx.github().pulls().pullRequestsFrom(SyncVersionBump.branch(release.version()));
         // one closed without merging is no sync: /release sync opens another
@@ -55,11 +55,7 @@ public final class ReportReleaseStatus {
     private static void seen(ReleaseContext ctx, Release release, Optional<Boolean> bumped, List<Commit> bumps, Optional<String> tagged,
                              Optional<GHPullRequest> sync) throws Exception {
         String seen = "seen by `/release status`";
-        if (bumped.orElse(false)) {
-            ctx.record(release, LedgerEntry.Kind.BUMP, "done", bumps.isEmpty() ? null : bumps.get(bumps.size() - 1).sha(), null, seen, null);
-        } else if (bumped.isPresent()) {
-            ctx.deps().ledger().forget(ctx.repo(), release.version(), LedgerEntry.Kind.BUMP);
-        }
+        BumpVersion.seen(ctx, release, bumped, bumps.isEmpty() ? null : bumps.get(bumps.size() - 1).sha(), seen);
         if (tagged.isPresent()) {
             ctx.record(release, LedgerEntry.Kind.TAG, "done", null, null, seen, null);
         } else {
@@ -70,12 +66,6 @@ public final class ReportReleaseStatus {
         } else {
             ctx.record(release, LedgerEntry.Kind.SYNC, SyncVersionBump.state(sync.get()), null, sync.get().getHtmlUrl().toString(), seen, null);
         }
-    }
-
-    /** True when every version file says the version, false when one does not, empty when that cannot be told. */
-    private static Optional<Boolean> bumpState(ReleaseContext ctx, Release release) throws Exception {
-        BumpVersion.Plan plan = BumpVersion.plan(ctx, release);
-        return plan.problem().isPresent() ? Optional.empty() : Optional.of(plan.changes().isEmpty());
     }
 
     private static String holds(String body, String step, boolean holds, String evidence) {

@@ -26,11 +26,14 @@ public final class SyncVersionBump {
     /** A subject naming its pull request, as GitHub's merges write it: "Fix the crash (#24)". */
     private static final Pattern NAMES_A_FIX = Pattern.compile("\\(#(\\d{1,18})\\)");
 
+    /** What a sync branch's name starts with; the version follows. */
+    static final String PREFIX = "sync-";
+
     private SyncVersionBump() {
     }
 
     public static String branch(Version v) {
-        return "sync-" + v;
+        return PREFIX + v;
     }
 
     /** Where a sync pull request stands, as the ledger keeps it: open, merged or closed (unmerged). */

@@ -216,8 +216,7 @@ class ReleaseOwnerTest {
         assertFalse(repo.labels(REPO, 5).contains("cherry-pick-failed"), "never cherry-pick-failed: " + repo.labels(REPO, 5));
 
         command("/release start", "Codertocat", 1);
-        ObjectNode cut = (ObjectNode) JSON.readTree(Fixtures.webhook("create", "with-installation.payload.json"));
-        deliver("create", cut.put("ref", BRANCH).put("ref_type", "branch"));
+        deliver("create", created(BRANCH, "branch"));
         await(() -> checklist().path("body").asText().contains("| #5 | ✅ already there | on `" + BRANCH + "` from the cut |"), "the fix on the branch");
         assertFalse(command("/release tag", "Codertocat", checklistNumber()).contains("#5"), "not a blocker");
     }
@@ -341,8 +340,7 @@ class ReleaseOwnerTest {
         command("/release start", "Codertocat", 1);
         long n = checklistNumber();
         assertTrue(checklist().path("body").asText().contains("| #5 | ⏳ waiting for a pick |"), checklist().toString());
-        ObjectNode cut = (ObjectNode) JSON.readTree(Fixtures.webhook("create", "with-installation.payload.json"));
-        deliver("create", cut.put("ref", BRANCH).put("ref_type", "branch")); // GitHub's word that the branch was made
+        deliver("create", created(BRANCH, "branch")); // GitHub's word that the branch was made
         await(() -> checklist().path("body").asText().contains("| #5 | ✅ already there | on `" + BRANCH + "` from the cut |"),
                 "the fix that waited is on the branch from the cut");
         assertTrue(repo.comments(REPO, 5).stream().anyMatch(c -> c.path("body").asText().contains("✅ already on `" + BRANCH + "`")),
@@ -463,8 +461,7 @@ class ReleaseOwnerTest {
         assertEquals(List.of("cut cut", "bump done"), ledger("1.30.0"));
 
         bare.git(Map.of(), "tag", "1.30.0", bump);
-        ObjectNode create = (ObjectNode) JSON.readTree(Fixtures.webhook("create", "with-installation.payload.json"));
-        create.put("ref", "1.30.0").put("ref_type", "tag");
+        ObjectNode create = created("1.30.0", "tag");
         ((ObjectNode) create.get("sender")).put("login", "alice").put("type", "User");
         deliver("create", create);
         assertEquals(List.of("cut cut", "bump done", "tag done"), ledger("1.30.0"));
@@ -566,6 +563,11 @@ class ReleaseOwnerTest {
         ObjectNode payload = merged(number, sha);
         ((ObjectNode) payload.get("pull_request")).put("merged_at", when);
         deliver("pull_request", payload);
+    }
+
+    /** GitHub's {@code create} event for a branch or tag {@code ref}. */
+    private static ObjectNode created(String ref, String type) throws Exception {
+        return ((ObjectNode) JSON.readTree(Fixtures.webhook("create", "with-installation.payload.json"))).put("ref", ref).put("ref_type", type);
     }
 
     /** The release's ledger as the {@code ledger} command gives it: "kind #number state", a row each. */
